@@ -1,0 +1,580 @@
+package dev.pincer.proxy.forward;
+
+import dev.pincer.config.LimitsConfig;
+import dev.pincer.config.RouteConfig;
+import dev.pincer.proxy.http1.HttpRejection;
+import dev.pincer.proxy.http1.RejectReason;
+import dev.pincer.proxy.log.AccessLog;
+import dev.pincer.proxy.metrics.ProxyMetrics;
+import dev.pincer.proxy.routing.Routing;
+import dev.pincer.proxy.upstream.PoolExhaustedException;
+import dev.pincer.proxy.upstream.ServerPool;
+import dev.pincer.proxy.upstream.UpstreamConnection;
+import dev.pincer.proxy.upstream.UpstreamGroup;
+import dev.pincer.proxy.upstream.UpstreamListener;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request and its response, from the request head arriving to the response's last byte being
+ * written: routing, upstream selection (round-robin, next server on connect failure, one retry of
+ * a body-less request on a stale pooled connection), header rewriting, streaming both ways with
+ * backpressure, timeouts, and the metrics and access-log line at the end.
+ *
+ * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
+ * same loop. Ownership: request contents received are written upstream (the write owns them) or
+ * held in {@link #buffered} until the upstream connection is ready; response objects received are
+ * written to the client or released. Every path out ({@link #finish}) releases what is held.
+ */
+final class Exchange implements UpstreamListener {
+    /** Retries of a body-less request whose reused pooled connection turned out to be closed. */
+    private static final int MAX_STALE_RETRIES = 2;
+
+    private final ProxyFrontendHandler frontend;
+    private final ChannelHandlerContext ctx;
+    private final FrontendContext shared;
+    private final boolean http2;
+    private final long startNanos = System.nanoTime();
+    private final ArrayDeque<HttpContent> buffered = new ArrayDeque<>(2);
+
+    private final String requestId;
+    private final String clientIp;
+    private final String method;
+    private final String logPath;
+    private final String protocol;
+    private final boolean head;
+    private final boolean clientHttp11;
+    private final boolean clientKeepAlive;
+
+    private Routing routing;
+    private LimitsConfig limits;
+    private RouteConfig route;
+    private UpstreamGroup group;
+    private HttpRequest upstreamRequest;
+    private boolean websocket;
+    private boolean expectContinue;
+    private ServerPool[] order;
+    private int attempt;
+    private int staleRetries;
+    private Exception lastConnectFailure;
+    private UpstreamConnection conn;
+    private String server;
+
+    private boolean requestComplete;
+    private boolean requestWritten;
+    private boolean upstreamNeedsFlush;
+    private long bodyBytes;
+    private boolean responseStarted;
+    private boolean informational;
+    private boolean upgrading;
+    private boolean upstreamKeepAlive;
+    private boolean closeClient;
+    private boolean done;
+    private int status;
+    private long bytesOut;
+    private long upstreamStart;
+    private long lastUpstreamActivity;
+    private ScheduledFuture<?> timer;
+    private ChannelFuture lastWrite;
+
+    Exchange(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, FrontendContext shared, HttpRequest request,
+             boolean http2, String requestId, InetAddress client) {
+        this.frontend = frontend;
+        this.ctx = ctx;
+        this.shared = shared;
+        this.http2 = http2;
+        this.requestId = requestId;
+        this.clientIp = ClientAddress.text(client);
+        this.method = request.method().name();
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        this.logPath = q >= 0 ? uri.substring(0, q) : uri;
+        this.protocol = http2 ? "HTTP/2" : request.protocolVersion().text();
+        this.head = HttpMethod.HEAD.equals(request.method());
+        this.clientHttp11 = http2 || request.protocolVersion().equals(HttpVersion.HTTP_1_1);
+        this.clientKeepAlive = http2 || HttpUtil.isKeepAlive(request);
+    }
+
+    boolean requestComplete() {
+        return requestComplete;
+    }
+
+    /** Routes and rewrites the request, then connects upstream. Takes ownership of {@code request}. */
+    void start(HttpRequest request, InetAddress peer, boolean peerTrusted, String scheme) {
+        shared.exchangeStarted();
+        routing = shared.routing();
+        limits = routing.config().limits();
+        HttpRequest head = request;
+        if (request instanceof FullHttpRequest full) {
+            // HTTP/2 HEADERS with END_STREAM: keep a plain head so it can be written again on retry.
+            head = new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers());
+            bodyBytes = full.content().readableBytes();
+            full.release();
+            requestComplete = true;
+            if (bodyBytes != 0) {
+                failLocal(HttpResponseStatus.BAD_REQUEST, "malformed request", "malformed");
+                return;
+            }
+        }
+        if (http2 && !withinHttp2Limits(head)) {
+            return;
+        }
+        if (HttpMethod.CONNECT.equals(head.method())) {
+            failLocal(HttpResponseStatus.METHOD_NOT_ALLOWED, "CONNECT is not supported", "connect");
+            return;
+        }
+        String uri = head.uri();
+        String authority = RequestTarget.authority(uri);
+        if (authority == null) {
+            authority = head.headers().get(HttpHeaderNames.HOST, "");
+        } else {
+            head.headers().set(HttpHeaderNames.HOST, authority);
+        }
+        String originForm = RequestTarget.originForm(uri);
+        route = routing.route(RequestTarget.hostOnly(authority), RequestTarget.routingPath(originForm));
+        if (route == null) {
+            failLocal(HttpResponseStatus.NOT_FOUND, "no route for this host and path", "no_route");
+            return;
+        }
+        group = routing.upstream(route.upstream());
+        if (!expectation(head)) {
+            return;
+        }
+        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        websocket = !http2 && isWebSocketUpgrade(head);
+        ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), peerTrusted, scheme, authority,
+                requestId, websocket);
+        head.setUri(originForm);
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+        if (chunked || (http2 && !requestComplete && !HttpUtil.isContentLengthSet(head))) {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
+        upstreamRequest = head;
+        order = group.order();
+        connectNext();
+    }
+
+    private boolean withinHttp2Limits(HttpRequest head) {
+        if (head.uri().length() > limits.maxUriLength()) {
+            reject(RejectReason.URI_TOO_LONG);
+            return false;
+        }
+        if (head.headers().size() > limits.maxHeaders()) {
+            reject(RejectReason.TOO_MANY_HEADERS);
+            return false;
+        }
+        long declared = HttpUtil.getContentLength(head, -1L);
+        if (declared > limits.maxBodyBytes()) {
+            reject(RejectReason.BODY_TOO_LARGE);
+            return false;
+        }
+        return true;
+    }
+
+    /** RFC 9110 §10.1.1: we answer {@code 100-continue} ourselves once an upstream is connected. */
+    private boolean expectation(HttpRequest head) {
+        String expect = head.headers().get(HttpHeaderNames.EXPECT);
+        if (expect == null) {
+            return true;
+        }
+        if (expect.equalsIgnoreCase("100-continue") && clientHttp11) {
+            expectContinue = !requestComplete;
+            return true;
+        }
+        failLocal(HttpResponseStatus.EXPECTATION_FAILED, "unsupported expectation", "expectation");
+        return false;
+    }
+
+    private static boolean isWebSocketUpgrade(HttpRequest r) {
+        return HttpMethod.GET.equals(r.method())
+                && HopByHop.containsToken(r.headers(), HttpHeaderNames.UPGRADE, "websocket")
+                && HopByHop.containsToken(r.headers(), HttpHeaderNames.CONNECTION, "upgrade");
+    }
+
+    // ---------------------------------------------------------------- upstream connection
+
+    private void connectNext() {
+        if (attempt >= order.length) {
+            boolean exhausted = lastConnectFailure instanceof PoolExhaustedException;
+            failLocal(exhausted ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
+                    exhausted ? "upstream connection limit reached" : "upstream unavailable", null);
+            return;
+        }
+        ServerPool pool = order[attempt++];
+        server = pool.name();
+        pool.acquire(ctx.channel().eventLoop()).addListener(this::onConnected);
+    }
+
+    private void onConnected(Future<? super UpstreamConnection> f) {
+        if (done) {
+            if (f.isSuccess()) {
+                ((UpstreamConnection) f.getNow()).release(true);
+            }
+            return;
+        }
+        if (!f.isSuccess()) {
+            lastConnectFailure = f.cause() instanceof Exception e ? e : new Exception(f.cause());
+            boolean exhausted = f.cause() instanceof PoolExhaustedException;
+            metrics().upstreamErrors.labels(group.name(), exhausted ? "pool_exhausted" : "connect").inc();
+            connectNext();
+            return;
+        }
+        conn = (UpstreamConnection) f.getNow();
+        conn.attach(this);
+        sendHead();
+    }
+
+    private void sendHead() {
+        Channel up = conn.channel();
+        if (expectContinue) {
+            expectContinue = false;
+            frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        upstreamStart = System.nanoTime();
+        up.write(upstreamRequest, up.voidPromise());
+        if (requestComplete && bodyBytes == 0 && buffered.isEmpty()) {
+            writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
+        }
+        HttpContent c;
+        while ((c = buffered.poll()) != null) {
+            writeUpstream(c);
+        }
+        flushUpstream();
+        up.read();
+    }
+
+    private void writeUpstream(HttpContent c) {
+        conn.channel().write(c, conn.channel().voidPromise());
+        upstreamNeedsFlush = true;
+        if (c instanceof LastHttpContent) {
+            requestWritten = true;
+            armTimer();
+        }
+    }
+
+    /** Flushes request bytes written upstream and asks the client for more if upstream can take it. */
+    void flushUpstream() {
+        if (conn == null) {
+            return;
+        }
+        if (upstreamNeedsFlush) {
+            upstreamNeedsFlush = false;
+            conn.channel().flush();
+        }
+        if (!requestComplete && conn.channel().isWritable()) {
+            ctx.read();
+        }
+    }
+
+    // ---------------------------------------------------------------- client side input
+
+    void onClientMessage(Object msg) {
+        if (done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRejection r) {
+            reject(r.reason());
+            return;
+        }
+        if (!(msg instanceof HttpContent c)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        bodyBytes += c.content().readableBytes();
+        if (http2 && bodyBytes > limits.maxBodyBytes()) {
+            c.release();
+            reject(RejectReason.BODY_TOO_LARGE);
+            return;
+        }
+        if (c instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (conn == null) {
+            buffered.add(c);
+        } else {
+            writeUpstream(c);
+        }
+    }
+
+    /** The client can take more response bytes. */
+    void clientWritable() {
+        if (conn != null && responseStarted && !done) {
+            conn.channel().read();
+        }
+    }
+
+    void clientClosed() {
+        if (done) {
+            return;
+        }
+        status = responseStarted ? status : 499; // nginx's "client closed request", for the log only
+        finish(false, false);
+    }
+
+    private void reject(RejectReason reason) {
+        metrics().rejected.labels(reason.label()).inc();
+        if (responseStarted) {
+            finish(false, false);
+            frontend.closeNow();
+            return;
+        }
+        failLocal(reason.status(), reason.label().replace('_', ' '), null);
+    }
+
+    // ---------------------------------------------------------------- upstream side input
+
+    @Override
+    public void onUpstreamMessage(HttpObject msg) {
+        if (done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        lastUpstreamActivity = System.nanoTime();
+        if (msg.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(msg);
+            metrics().upstreamErrors.labels(group.name(), "invalid_response").inc();
+            upstreamFailed(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream");
+            return;
+        }
+        if (msg instanceof HttpResponse r) {
+            int code = r.status().code();
+            if (code / 100 == 1 && code != 101) {
+                informational = true; // 100 and 103 end at the proxy: we answered Expect ourselves
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (code == 101) {
+                if (!websocket) {
+                    ReferenceCountUtil.release(msg);
+                    upstreamFailed(HttpResponseStatus.BAD_GATEWAY, "unexpected protocol switch from upstream");
+                    return;
+                }
+                upgrading = true;
+            }
+            responseHead(r);
+            if (!(msg instanceof HttpContent)) {
+                return;
+            }
+        }
+        HttpContent c = (HttpContent) msg;
+        if (informational) {
+            informational = !(c instanceof LastHttpContent);
+            c.release();
+            return;
+        }
+        if (upgrading) {
+            c.release();
+            if (c instanceof LastHttpContent) {
+                switchToTunnel();
+            }
+            return;
+        }
+        bytesOut += c.content().readableBytes();
+        lastWrite = ctx.write(c);
+        if (c instanceof LastHttpContent) {
+            finish(true, true);
+        }
+    }
+
+    private void responseHead(HttpResponse r) {
+        int code = r.status().code();
+        metrics().upstreamDuration.labels(group.name()).observe((System.nanoTime() - upstreamStart) / 1e9);
+        responseStarted = true;
+        status = code;
+        upstreamKeepAlive = HttpUtil.isKeepAlive(r);
+        boolean hasLength = HttpUtil.isContentLengthSet(r);
+        boolean upstreamChunked = HttpUtil.isTransferEncodingChunked(r);
+        String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
+        ForwardHeaders.toClient(r.headers(), requestId);
+        r.setProtocolVersion(HttpVersion.HTTP_1_1);
+        closeClient = !clientKeepAlive || !requestComplete || shared.draining();
+        if (code == 101) {
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            r.headers().set(HttpHeaderNames.UPGRADE, upgrade == null ? "websocket" : upgrade);
+        } else {
+            boolean bodyless = head || code == 204 || code == 304;
+            if ((!bodyless && !hasLength) || (head && upstreamChunked)) {
+                if (clientHttp11) {
+                    HttpUtil.setTransferEncodingChunked(r, true);
+                } else {
+                    closeClient = true; // HTTP/1.0 client: the body ends when the connection does
+                }
+            }
+            if (closeClient && !http2) {
+                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        }
+        frontend.answeringHead(head);
+        lastWrite = ctx.write(r);
+    }
+
+    @Override
+    public void onUpstreamReadComplete() {
+        ctx.flush();
+        if (!done && conn != null && ctx.channel().isWritable()) {
+            conn.channel().read();
+        }
+    }
+
+    @Override
+    public void onUpstreamWritabilityChanged(boolean writable) {
+        if (writable && !requestComplete && !done) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void onUpstreamClosed(Throwable cause) {
+        if (done) {
+            return;
+        }
+        UpstreamConnection dead = conn;
+        conn = null;
+        if (dead != null) {
+            dead.release(false);
+        }
+        if (!responseStarted && dead != null && dead.reused() && requestComplete && bodyBytes == 0
+                && staleRetries < MAX_STALE_RETRIES) {
+            staleRetries++; // a pooled connection the server had closed: replay the body-less request
+            cancelTimer();
+            requestWritten = false;
+            attempt--;
+            connectNext();
+            return;
+        }
+        metrics().upstreamErrors.labels(group.name(), "reset").inc();
+        upstreamFailed(HttpResponseStatus.BAD_GATEWAY, "upstream closed the connection");
+    }
+
+    private void upstreamFailed(HttpResponseStatus status, String why) {
+        if (!responseStarted) {
+            failLocal(status, why, null);
+            return;
+        }
+        finish(false, false);
+        frontend.closeNow();
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private void armTimer() {
+        if (timer == null) {
+            lastUpstreamActivity = System.nanoTime();
+            long nanos = group.config().responseTimeout().toNanos();
+            timer = ctx.executor().schedule(this::timerFired, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** No response head within response_timeout (504), or a response that stalls as long (abort). */
+    private void timerFired() {
+        timer = null;
+        if (done) {
+            return;
+        }
+        long timeout = group.config().responseTimeout().toNanos();
+        long idle = System.nanoTime() - lastUpstreamActivity;
+        if (idle < timeout) {
+            timer = ctx.executor().schedule(this::timerFired, timeout - idle, TimeUnit.NANOSECONDS);
+            return;
+        }
+        metrics().upstreamErrors.labels(group.name(), "timeout").inc();
+        upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- endings
+
+    private void switchToTunnel() {
+        UpstreamConnection c = conn;
+        conn = null;
+        c.handOver();
+        ctx.flush();
+        status = 101;
+        account();
+        done = true;
+        cancelTimer();
+        shared.exchangeEnded();
+        frontend.tunnel(c.channel());
+    }
+
+    /** Answers locally: only before any response byte went out. */
+    private void failLocal(HttpResponseStatus status, String why, String rejectLabel) {
+        this.status = status.code();
+        if (rejectLabel != null) {
+            metrics().rejected.labels(rejectLabel).inc();
+        }
+        finish(false, false);
+        frontend.respondLocally(status, why, requestId, head);
+    }
+
+    /**
+     * Ends the exchange exactly once: timers off, held contents released, the upstream connection
+     * pooled or closed, the line logged, and the frontend told whether the connection lives on.
+     */
+    private void finish(boolean completed, boolean notifyFrontend) {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancelTimer();
+        HttpContent c;
+        while ((c = buffered.poll()) != null) {
+            c.release();
+        }
+        if (conn != null) {
+            conn.release(completed && upstreamKeepAlive && requestWritten);
+            conn = null;
+        }
+        account();
+        shared.exchangeEnded();
+        if (notifyFrontend) {
+            ctx.flush();
+            frontend.exchangeDone(!closeClient, lastWrite);
+        }
+    }
+
+    private void account() {
+        ProxyMetrics m = metrics();
+        String routeName = route == null ? "-" : (route.host() == null ? "*" : route.host()) + route.pathPrefix();
+        m.requests.labels(routeName, ProxyMetrics.methodClass(method), ProxyMetrics.statusClass(status)).inc();
+        long nanos = System.nanoTime() - startNanos;
+        m.requestDuration.labels(routeName).observe(nanos / 1e9);
+        if (routing.config().accessLog() && AccessLog.enabled()) {
+            AccessLog.write(new AccessLog.Entry(requestId, clientIp, method, logPath, protocol, status, bodyBytes,
+                    bytesOut, nanos, route == null ? null : routeName, group == null ? null : group.name(),
+                    server));
+        }
+    }
+
+    private ProxyMetrics metrics() {
+        return shared.metrics();
+    }
+}

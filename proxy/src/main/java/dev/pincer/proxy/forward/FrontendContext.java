@@ -1,0 +1,58 @@
+package dev.pincer.proxy.forward;
+
+import dev.pincer.proxy.metrics.ProxyMetrics;
+import dev.pincer.proxy.routing.Routing;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every client connection of one server shares: the current routing generation (swapped on
+ * reload), the metrics, and the count of exchanges in flight (for graceful shutdown).
+ */
+public final class FrontendContext {
+    private final ProxyMetrics metrics;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Routing routing;
+    private volatile boolean draining;
+
+    public FrontendContext(Routing routing, ProxyMetrics metrics) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    public Routing routing() {
+        return routing;
+    }
+
+    /** Installs a new generation for new requests and returns the old one. */
+    public Routing swap(Routing next) {
+        Routing old = routing;
+        routing = Objects.requireNonNull(next, "next");
+        return old;
+    }
+
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    void exchangeStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void exchangeEnded() {
+        inFlight.decrementAndGet();
+    }
+
+    /** From now on responses carry {@code Connection: close} and idle connections are closed. */
+    public void drain() {
+        draining = true;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+}

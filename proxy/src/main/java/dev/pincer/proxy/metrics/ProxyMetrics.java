@@ -1,0 +1,90 @@
+package dev.pincer.proxy.metrics;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.hotspot.DefaultExports;
+
+/**
+ * Every metric the proxy exports, all prefixed {@code pincer_}. One instance per running server,
+ * registered in its own {@link CollectorRegistry} so that tests can run several servers in a JVM.
+ *
+ * <p>Label values are bounded: routes and upstreams come from the config, methods are folded into
+ * a fixed set ({@link #methodClass}), statuses into classes ({@code 2xx}), reasons are enum labels.
+ */
+public final class ProxyMetrics {
+    private static final double[] LATENCY_BUCKETS = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+
+    private final CollectorRegistry registry;
+    public final Counter requests;
+    public final Histogram requestDuration;
+    public final Histogram upstreamDuration;
+    public final Gauge activeConnections;
+    public final Gauge poolConnections;
+    public final Counter rejected;
+    public final Counter upstreamErrors;
+    public final Counter configReloads;
+    public final Counter bytesReceived;
+    public final Counter bytesSent;
+
+    public ProxyMetrics(boolean jvmMetrics) {
+        registry = new CollectorRegistry(true);
+        requests = Counter.build("pincer_requests_total",
+                "Requests answered, by route, method class and status class.")
+                .labelNames("route", "method", "status").register(registry);
+        requestDuration = Histogram.build("pincer_request_duration_seconds",
+                "Time from request head received to response fully sent.")
+                .labelNames("route").buckets(LATENCY_BUCKETS).register(registry);
+        upstreamDuration = Histogram.build("pincer_upstream_duration_seconds",
+                "Time from request head written upstream to response head received.")
+                .labelNames("upstream").buckets(LATENCY_BUCKETS).register(registry);
+        activeConnections = Gauge.build("pincer_active_connections",
+                "Open client connections, by listener.").labelNames("listener").register(registry);
+        poolConnections = Gauge.build("pincer_upstream_pool_connections",
+                "Upstream connections by upstream, server and state (in_use, idle).")
+                .labelNames("upstream", "server", "state").register(registry);
+        rejected = Counter.build("pincer_rejected_requests_total",
+                "Requests refused at the edge before reaching an upstream, by reason.")
+                .labelNames("reason").register(registry);
+        upstreamErrors = Counter.build("pincer_upstream_errors_total",
+                "Upstream failures by upstream and kind (connect, timeout, reset, pool_exhausted).")
+                .labelNames("upstream", "kind").register(registry);
+        configReloads = Counter.build("pincer_config_reloads_total",
+                "Configuration reloads by outcome (success, failure).")
+                .labelNames("outcome").register(registry);
+        bytesReceived = Counter.build("pincer_client_received_bytes_total",
+                "Bytes read from client connections (on the wire, TLS included).").register(registry);
+        bytesSent = Counter.build("pincer_client_sent_bytes_total",
+                "Bytes written to client connections (on the wire, TLS included).").register(registry);
+        configReloads.labels("success");
+        configReloads.labels("failure");
+        if (jvmMetrics) {
+            DefaultExports.register(registry);
+        }
+    }
+
+    public CollectorRegistry registry() {
+        return registry;
+    }
+
+    /** Folds a method into a bounded label value: the RFC 9110 methods and PATCH, else {@code OTHER}. */
+    public static String methodClass(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT" -> method;
+            default -> "OTHER";
+        };
+    }
+
+    /** {@code 1xx} .. {@code 5xx}. */
+    public static String statusClass(int status) {
+        return switch (status / 100) {
+            case 1 -> "1xx";
+            case 2 -> "2xx";
+            case 3 -> "3xx";
+            case 4 -> "4xx";
+            default -> "5xx";
+        };
+    }
+}

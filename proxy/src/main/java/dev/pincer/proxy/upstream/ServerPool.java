@@ -1,0 +1,176 @@
+package dev.pincer.proxy.upstream;
+
+import dev.pincer.config.HostPort;
+import dev.pincer.config.UpstreamConfig;
+import dev.pincer.proxy.metrics.ProxyMetrics;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.prometheus.client.Gauge;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one upstream server: at most {@code max_connections_per_server} open, at
+ * most {@code max_idle_per_server} kept idle for reuse, each idle one closed after
+ * {@code idle_timeout}. Idle connections are kept per event loop and only touched from that loop,
+ * so leasing one takes no lock.
+ */
+public final class ServerPool {
+    private static final Logger log = LoggerFactory.getLogger(ServerPool.class);
+    /** Upstream response heads larger than this are refused (502): generous, but bounded. */
+    private static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
+
+    private final String name;
+    private final HostPort address;
+    private final UpstreamConfig config;
+    private final Bootstrap bootstrap;
+    private final PassiveHealth health;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final ConcurrentHashMap<EventLoop, ArrayDeque<UpstreamConnection>> idle = new ConcurrentHashMap<>();
+    private final Gauge.Child inUseGauge;
+    private final Gauge.Child idleGauge;
+    private volatile boolean closed;
+
+    ServerPool(UpstreamConfig config, HostPort address, EventLoopGroup group,
+               Class<? extends Channel> channelClass, ProxyMetrics metrics) {
+        this.config = config;
+        this.address = address;
+        this.name = address.toString();
+        this.health = new PassiveHealth(config.health());
+        this.inUseGauge = metrics.poolConnections.labels(config.name(), name, "in_use");
+        this.idleGauge = metrics.poolConnections.labels(config.name(), name, "idle");
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(channelClass)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        config.connectTimeout().toMillis()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    boolean available(long nowNanos) {
+        return health.available(nowNanos);
+    }
+
+    /**
+     * Leases a connection on {@code loop}: an idle one if there is one, else a new one. Fails with
+     * {@link PoolExhaustedException} at the connection limit, or with the connect error.
+     */
+    public Future<UpstreamConnection> acquire(EventLoop loop) {
+        Promise<UpstreamConnection> promise = loop.newPromise();
+        ArrayDeque<UpstreamConnection> queue = idleQueue(loop);
+        UpstreamConnection c;
+        while ((c = queue.pollLast()) != null) {
+            idleCount.decrementAndGet();
+            idleGauge.dec();
+            if (c.channel().isActive()) {
+                c.leased(true);
+                inUseGauge.inc();
+                return promise.setSuccess(c);
+            }
+        }
+        if (open.incrementAndGet() > config.maxConnectionsPerServer()) {
+            open.decrementAndGet();
+            return promise.setFailure(new PoolExhaustedException(name, config.maxConnectionsPerServer()));
+        }
+        UpstreamHandler handler = new UpstreamHandler();
+        ChannelFuture cf = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                HttpDecoderConfig decoder = new HttpDecoderConfig()
+                        .setMaxInitialLineLength(8192)
+                        .setMaxHeaderSize(MAX_RESPONSE_HEADER_BYTES)
+                        .setMaxChunkSize(64 * 1024);
+                ch.pipeline().addLast("http", new HttpClientCodec(decoder, false, false));
+                ch.pipeline().addLast("upstream", handler);
+            }
+        }).connect(address.host(), address.port());
+        cf.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                open.decrementAndGet();
+                if (health.failure(System.nanoTime())) {
+                    log.warn("upstream {} server {} ejected for {} after connect failures: {}",
+                            config.name(), name, config.health().ejectTime(), f.cause().toString());
+                }
+                promise.setFailure(f.cause());
+                return;
+            }
+            health.success();
+            UpstreamConnection conn = new UpstreamConnection(this, f.channel(), handler);
+            f.channel().closeFuture().addListener(x -> onClosed(conn, loop));
+            conn.leased(false);
+            inUseGauge.inc();
+            if (!promise.trySuccess(conn)) {
+                conn.release(false);
+            }
+        });
+        return promise;
+    }
+
+    /** Called by {@link UpstreamConnection#release}. */
+    void giveBack(UpstreamConnection conn, boolean reusable) {
+        inUseGauge.dec();
+        Channel ch = conn.channel();
+        if (!reusable || closed || !ch.isActive() || idleCount.get() >= config.maxIdlePerServer()) {
+            ch.close();
+            return;
+        }
+        idleQueue(ch.eventLoop()).addLast(conn);
+        idleCount.incrementAndGet();
+        idleGauge.inc();
+        // Reading while idle lets us notice the server closing the connection (or misbehaving).
+        ch.read();
+        conn.idleClose(ch.eventLoop().schedule(() -> {
+            ch.close();
+        }, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /** Called by {@link UpstreamConnection#handOver}: no longer in use by an exchange, never pooled again. */
+    void handedOver() {
+        inUseGauge.dec();
+    }
+
+    private void onClosed(UpstreamConnection conn, EventLoop loop) {
+        open.decrementAndGet();
+        if (idleQueue(loop).remove(conn)) {
+            idleCount.decrementAndGet();
+            idleGauge.dec();
+        }
+    }
+
+    private ArrayDeque<UpstreamConnection> idleQueue(EventLoop loop) {
+        return idle.computeIfAbsent(loop, l -> new ArrayDeque<>());
+    }
+
+    /** Stops pooling and closes idle connections; leased ones close when given back. */
+    void close() {
+        closed = true;
+        idle.forEach((loop, queue) -> loop.execute(() -> {
+            UpstreamConnection c;
+            while ((c = queue.pollFirst()) != null) {
+                idleCount.decrementAndGet();
+                idleGauge.dec();
+                c.channel().close();
+            }
+        }));
+    }
+}
