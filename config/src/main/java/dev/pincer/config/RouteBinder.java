@@ -1,0 +1,95 @@
+package dev.pincer.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Binds {@code routes}: a list of {@code match} (host, path_prefix) and {@code upstream}, each
+ * naming an upstream declared in the same file. Hosts are lower-cased; IPv6 literals are kept in
+ * brackets ({@code [::1]}), as they appear in a Host header.
+ */
+final class RouteBinder {
+    private static final List<String> KEYS = List.of("match", "upstream");
+    private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
+    private static final String HOST = "a host name, *.domain or IP literal, without a port";
+    private static final String PREFIX = "a path prefix starting with /, without spaces";
+
+    private final Nodes nodes;
+
+    RouteBinder(Nodes nodes) {
+        this.nodes = nodes;
+    }
+
+    List<RouteConfig> bind(Node node, Set<String> upstreams) {
+        List<RouteConfig> out = new ArrayList<>();
+        List<Node> items = nodes.list(node, "routes", "a non-empty list of routes", false);
+        if (items == null) {
+            return out;
+        }
+        if (items.isEmpty()) {
+            nodes.problems().add(node, "routes", "an empty list", "at least one route");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            RouteConfig r = route(items.get(i), "routes[" + i + "]", upstreams);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private RouteConfig route(Node node, String path, Set<String> upstreams) {
+        YamlMap m = nodes.map(node, path, "a route mapping with match and upstream", KEYS);
+        if (m == null) {
+            return null;
+        }
+        String host = null;
+        String prefix = "/";
+        boolean matchOk = true;
+        if (m.has("match")) {
+            YamlMap match = nodes.map(m.get("match"), m.path("match"), "a mapping with host and/or path_prefix",
+                    MATCH_KEYS);
+            matchOk = match != null;
+            if (match != null) {
+                host = match.parsed("host", null, HOST, RouteBinder::host);
+                prefix = match.parsed("path_prefix", "/", PREFIX, RouteBinder::prefix);
+            }
+        }
+        String expected = "the name of an upstream: one of " + String.join(", ", new TreeSet<>(upstreams));
+        Node up = m.require("upstream", expected);
+        String upstream = up == null ? null : nodes.text(up, m.path("upstream"), expected);
+        // With no upstream declared, the missing upstreams are the problem, not each route.
+        if (upstream != null && !upstreams.isEmpty() && !upstreams.contains(upstream)) {
+            nodes.problems().add(up, m.path("upstream"), Nodes.show(up), expected);
+            return null;
+        }
+        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream);
+    }
+
+    /** {@code API.example.com} to {@code api.example.com}; {@code ::1} to {@code [::1]}. */
+    static String host(String text) {
+        String h = text.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]") && HostNames.isIpv6(h.substring(1, h.length() - 1))) {
+            return h;
+        }
+        if (HostNames.isIpv6(h)) {
+            return "[" + h + "]";
+        }
+        String name = h.startsWith("*.") ? h.substring(2) : h;
+        if (!HostNames.isNameOrIpv4(name) || h.startsWith("*.") && HostNames.isIpv4(name)) {
+            throw new IllegalArgumentException(HOST);
+        }
+        return h;
+    }
+
+    static String prefix(String text) {
+        if (!text.startsWith("/") || !text.chars().allMatch(c -> c > 0x20 && c != 0x7f)) {
+            throw new IllegalArgumentException(PREFIX);
+        }
+        return text;
+    }
+}
