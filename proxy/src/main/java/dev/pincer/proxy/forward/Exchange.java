@@ -87,6 +87,7 @@ final class Exchange implements UpstreamListener {
     private long bodyBytes;
     private boolean responseStarted;
     private boolean informational;
+    private boolean forwardingInterim;
     private boolean upgrading;
     private boolean upstreamKeepAlive;
     private boolean closeClient;
@@ -361,8 +362,7 @@ final class Exchange implements UpstreamListener {
         if (msg instanceof HttpResponse r) {
             int code = r.status().code();
             if (code / 100 == 1 && code != 101) {
-                informational = true; // 100 and 103 end at the proxy: we answered Expect ourselves
-                ReferenceCountUtil.release(msg);
+                interim(r);
                 return;
             }
             if (code == 101) {
@@ -381,7 +381,11 @@ final class Exchange implements UpstreamListener {
         HttpContent c = (HttpContent) msg;
         if (informational) {
             informational = !(c instanceof LastHttpContent);
-            c.release();
+            if (forwardingInterim) {
+                ctx.write(c);
+            } else {
+                c.release();
+            }
             return;
         }
         if (upgrading) {
@@ -396,6 +400,25 @@ final class Exchange implements UpstreamListener {
         if (c instanceof LastHttpContent) {
             finish(true, true);
         }
+    }
+
+    /**
+     * RFC 9110 §15.2: 1xx responses are forwarded to HTTP/1.1 clients (103 Early Hints, say), except
+     * 100 Continue, which the proxy answers itself. HTTP/1.0 clients cannot receive them, and over
+     * HTTP/2 only 100 is carried, so there they end here.
+     */
+    private void interim(HttpResponse r) {
+        informational = true;
+        int code = r.status().code();
+        forwardingInterim = code != 100 && clientHttp11 && !http2;
+        if (!forwardingInterim) {
+            ReferenceCountUtil.release(r);
+            return;
+        }
+        ForwardHeaders.toClient(r.headers(), requestId);
+        r.setProtocolVersion(HttpVersion.HTTP_1_1);
+        frontend.answeringHead(false);
+        ctx.write(r);
     }
 
     private void responseHead(HttpResponse r) {
@@ -415,7 +438,7 @@ final class Exchange implements UpstreamListener {
             r.headers().set(HttpHeaderNames.UPGRADE, upgrade == null ? "websocket" : upgrade);
         } else {
             boolean bodyless = head || code == 204 || code == 304;
-            if ((!bodyless && !hasLength) || (head && upstreamChunked)) {
+            if (!http2 && ((!bodyless && !hasLength) || (head && upstreamChunked))) {
                 if (clientHttp11) {
                     HttpUtil.setTransferEncodingChunked(r, true);
                 } else {

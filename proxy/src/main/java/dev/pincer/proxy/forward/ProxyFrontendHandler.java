@@ -2,6 +2,8 @@ package dev.pincer.proxy.forward;
 
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
+import dev.pincer.proxy.log.AccessLog;
+import dev.pincer.proxy.metrics.ProxyMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -89,12 +91,26 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof HttpRequest req) {
             startExchange(req);
         } else if (msg instanceof HttpRejection r) {
-            shared.metrics().rejected.labels(r.reason().label()).inc();
-            log.debug("rejected request from {}: {} ({})", ctx.channel().remoteAddress(), r.reason(), r.detail());
-            respondLocally(r.reason().status(), r.reason().label().replace('_', ' '), null, false);
+            rejected(r);
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** A request refused by the decoder before it became a request: answered, counted, logged. */
+    private void rejected(HttpRejection r) {
+        ProxyMetrics m = shared.metrics();
+        m.rejected.labels(r.reason().label()).inc();
+        int status = r.reason().status().code();
+        m.requests.labels("-", "OTHER", ProxyMetrics.statusClass(status)).inc();
+        String id = RequestIds.next();
+        log.debug("rejected request {} from {}: {} ({})", id, ctx.channel().remoteAddress(), r.reason(), r.detail());
+        if (shared.routing().config().accessLog() && AccessLog.enabled()) {
+            Channel tcp = http2() ? ctx.channel().parent() : ctx.channel();
+            AccessLog.write(new AccessLog.Entry(id, ClientAddress.text(ClientAddress.peer(tcp.remoteAddress())),
+                    "-", "-", http2() ? "HTTP/2" : "HTTP/1.1", status, 0, 0, 0, null, null, null));
+        }
+        respondLocally(r.reason().status(), r.reason().label().replace('_', ' '), id, false);
     }
 
     private void startExchange(HttpRequest req) {

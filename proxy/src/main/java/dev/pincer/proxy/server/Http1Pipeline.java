@@ -23,8 +23,7 @@ final class Http1Pipeline {
         LimitsConfig l = shared.routing().config().limits();
         ServerResponseEncoder encoder = new ServerResponseEncoder();
         p.addLast("encoder", encoder);
-        p.addLast("decoder", new StrictHttpRequestDecoder(
-                new Http1Limits(l.maxUriLength(), l.maxHeaderBytes(), l.maxHeaders(), l.maxBodyBytes())));
+        p.addLast("decoder", new StrictHttpRequestDecoder(Http1Limits.from(l)));
         p.addLast("head-timeout", new HeadTimeoutHandler(l.headerReadTimeout()));
         p.addLast("idle", new IdleStateHandler(0, 0, l.clientIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
         p.addLast("frontend", new ProxyFrontendHandler(shared, scheme, encoder));
