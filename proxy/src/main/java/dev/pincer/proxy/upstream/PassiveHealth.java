@@ -13,6 +13,8 @@ final class PassiveHealth {
     private final long ejectNanos;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile long ejectedUntil;
+    /** Set on the first ejection. {@code System.nanoTime()} may be negative, so {@code ejectedUntil == 0} cannot mean "never". */
+    private volatile boolean everEjected;
 
     PassiveHealth(HealthConfig config) {
         threshold = config.failures();
@@ -20,7 +22,7 @@ final class PassiveHealth {
     }
 
     boolean available(long nowNanos) {
-        return nowNanos - ejectedUntil >= 0;
+        return !everEjected || nowNanos - ejectedUntil >= 0;
     }
 
     void success() {
@@ -34,6 +36,7 @@ final class PassiveHealth {
         }
         failures.set(0);
         ejectedUntil = nowNanos + ejectNanos;
+        everEjected = true;
         return true;
     }
 }
