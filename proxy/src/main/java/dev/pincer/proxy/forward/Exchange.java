@@ -252,6 +252,9 @@ final class Exchange implements UpstreamListener {
             expectContinue = false;
             frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+        if (!upstreamRequest.headers().contains(HttpHeaderNames.HOST)) {
+            upstreamRequest.headers().set(HttpHeaderNames.HOST, server); // an HTTP/1.0 client sent none
+        }
         upstreamStart = System.nanoTime();
         up.write(upstreamRequest, up.voidPromise());
         if (requestComplete && bodyBytes == 0 && buffered.isEmpty()) {
@@ -447,6 +450,8 @@ final class Exchange implements UpstreamListener {
             }
             if (closeClient && !http2) {
                 r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (!clientHttp11) {
+                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE); // RFC 9112 §9.3
             }
         }
         frontend.answeringHead(head);
