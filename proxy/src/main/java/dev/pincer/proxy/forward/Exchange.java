@@ -96,6 +96,7 @@ final class Exchange implements UpstreamListener {
     private long bytesOut;
     private long upstreamStart;
     private long lastUpstreamActivity;
+    private long lastClientProgress;
     private ScheduledFuture<?> timer;
     private ChannelFuture lastWrite;
 
@@ -325,6 +326,9 @@ final class Exchange implements UpstreamListener {
     /** The client can take more response bytes. */
     void clientWritable() {
         if (conn != null && responseStarted && !done) {
+            long now = System.nanoTime();
+            lastUpstreamActivity = now; // the upstream was paused for the client, not idle
+            lastClientProgress = now;
             conn.channel().read();
         }
     }
@@ -399,6 +403,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         bytesOut += c.content().readableBytes();
+        lastClientProgress = lastUpstreamActivity;
         lastWrite = ctx.write(c);
         if (c instanceof LastHttpContent) {
             finish(true, true);
@@ -455,6 +460,7 @@ final class Exchange implements UpstreamListener {
             }
         }
         frontend.answeringHead(head);
+        lastClientProgress = lastUpstreamActivity;
         lastWrite = ctx.write(r);
     }
 
@@ -522,7 +528,23 @@ final class Exchange implements UpstreamListener {
             return;
         }
         long timeout = group.config().responseTimeout().toNanos();
-        long idle = System.nanoTime() - lastUpstreamActivity;
+        long now = System.nanoTime();
+        if (responseStarted && !ctx.channel().isWritable()) {
+            // The client is not reading, so the upstream is paused on purpose: that is no upstream
+            // timeout. A client stalled longer than client_idle_timeout loses its connection.
+            long stalled = now - lastClientProgress;
+            long limit = limits.clientIdleTimeout().toNanos();
+            if (stalled < limit) {
+                lastUpstreamActivity = now;
+                timer = ctx.executor().schedule(this::timerFired, Math.min(timeout, limit - stalled),
+                        TimeUnit.NANOSECONDS);
+                return;
+            }
+            finish(false, false);
+            frontend.closeNow();
+            return;
+        }
+        long idle = now - lastUpstreamActivity;
         if (idle < timeout) {
             timer = ctx.executor().schedule(this::timerFired, timeout - idle, TimeUnit.NANOSECONDS);
             return;

@@ -1,8 +1,11 @@
 package dev.pincer.proxy.http1;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,12 +27,24 @@ import java.util.concurrent.TimeUnit;
  * Between requests of a keep-alive connection it is not armed: idleness there is another
  * handler's business. On expiry it fires {@code HttpRejection(HEADER_TIMEOUT)} inbound, then
  * {@code channelReadComplete} so that the frontend flushes its answer.
+ *
+ * <p>Pipelining (RFC 9112 §9.3.2): the proxy stops reading while it answers a request, so a
+ * pipelined head that started arriving meanwhile is not the client's delay. While responses are
+ * outstanding (requests seen inbound, final responses not yet fully written outbound), a
+ * {@code HEAD_STARTED} only marks the head as pending; the clock starts when the last outstanding
+ * response has been written.
  */
-public final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
+public final class HeadTimeoutHandler extends ChannelDuplexHandler {
 
     private final long timeoutNanos;
     private ScheduledFuture<?> timer;
     private boolean expired;
+    /** Requests passed on whose final response has not been fully written yet. */
+    private int outstanding;
+    /** A head started while responses were outstanding: arm once they are done. */
+    private boolean headPending;
+    /** The response head being written is 1xx: its LastHttpContent does not end the response. */
+    private boolean interim;
 
     public HeadTimeoutHandler(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -66,7 +81,11 @@ public final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == StrictHttpRequestDecoder.HEAD_STARTED && !expired) {
-            arm(ctx);
+            if (outstanding > 0) {
+                headPending = true;
+            } else {
+                arm(ctx);
+            }
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -79,8 +98,24 @@ public final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpRequest || msg instanceof HttpRejection) {
             disarm();
+            headPending = false;
+        }
+        if (msg instanceof HttpRequest) {
+            outstanding++;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse r) {
+            interim = r.status().code() / 100 == 1;
+        }
+        if (msg instanceof LastHttpContent && !interim && outstanding > 0 && --outstanding == 0 && headPending) {
+            headPending = false;
+            arm(ctx);
+        }
+        ctx.write(msg, promise);
     }
 
     private void arm(ChannelHandlerContext ctx) {

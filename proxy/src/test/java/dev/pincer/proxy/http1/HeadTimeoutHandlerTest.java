@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -92,6 +95,7 @@ class HeadTimeoutHandlerTest {
     void headStartedRearmsForTheNextRequest() {
         EmbeddedChannel ch = channel();
         ch.writeInbound(request(), LastHttpContent.EMPTY_LAST_CONTENT);
+        respond(ch);
         advance(ch, 60); // idle between requests: not this handler's business
         ch.readInbound();
         ch.readInbound();
@@ -100,6 +104,38 @@ class HeadTimeoutHandlerTest {
         advance(ch, 10);
         assertTimedOut(ch);
         assertFalse(ch.finishAndReleaseAll());
+    }
+
+    /**
+     * Regression: a pipelined head that starts while the proxy is still answering the request
+     * before it (and so not reading) must not be timed out for that time; its clock starts when
+     * the previous response has been written. A 1xx interim response does not end the wait.
+     */
+    @Test
+    void pipelinedHeadIsTimedFromTheEndOfThePreviousResponse() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(request(), LastHttpContent.EMPTY_LAST_CONTENT);
+        ch.pipeline().fireUserEventTriggered(StrictHttpRequestDecoder.HEAD_STARTED);
+        ch.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        advance(ch, 60); // the proxy is busy with the first request
+        ch.readInbound();
+        ch.readInbound();
+        assertNull(ch.readInbound());
+        respond(ch);
+        advance(ch, 9);
+        assertNull(ch.readInbound());
+        advance(ch, 1);
+        assertTimedOut(ch);
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    private static void respond(EmbeddedChannel ch) {
+        ch.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK),
+                LastHttpContent.EMPTY_LAST_CONTENT);
+        Object o;
+        while ((o = ch.readOutbound()) != null) {
+            io.netty.util.ReferenceCountUtil.release(o);
+        }
     }
 
     /** A head that starts late in the first window gets no second window. */
@@ -152,6 +188,9 @@ class HeadTimeoutHandlerTest {
                 CharsetUtil.US_ASCII));
         assertInstanceOf(HttpRequest.class, ch.readInbound());
         assertInstanceOf(LastHttpContent.class, ch.readInbound());
+        advance(ch, 30); // still answering GET /: the pipelined head's clock has not started
+        assertNull(ch.readInbound());
+        respond(ch);
         advance(ch, 10);
         assertTimedOut(ch);
         assertFalse(ch.finishAndReleaseAll());
