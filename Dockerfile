@@ -62,8 +62,10 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
          "healthcheck", "--url", "http://127.0.0.1:9090/healthz"]
 
 # Heap at half the container's memory: Netty's direct (off-heap) buffers may use as much again
-# by default, so heap plus buffers stays within the limit. Override with -e JDK_JAVA_OPTIONS=...
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=50"
+# by default, so heap plus buffers stays within the limit. ParallelGC: a proxy's heap is almost
+# all short-lived garbage, and a throughput collector spends about 10% less CPU per request here
+# than G1 (bench/README.md). Override with -e JDK_JAVA_OPTIONS=...
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseParallelGC"
 
 # Exec form: java is PID 1 and receives SIGTERM (drain and stop) and SIGHUP (reload) directly.
 ENTRYPOINT ["java", "-jar", "/opt/pincer/pincer.jar"]

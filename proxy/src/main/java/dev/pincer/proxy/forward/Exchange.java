@@ -6,6 +6,7 @@ import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.log.AccessLog;
 import dev.pincer.proxy.metrics.ProxyMetrics;
+import dev.pincer.proxy.metrics.RouteMetrics;
 import dev.pincer.proxy.routing.Routing;
 import dev.pincer.proxy.upstream.PoolExhaustedException;
 import dev.pincer.proxy.upstream.ServerPool;
@@ -431,7 +432,7 @@ final class Exchange implements UpstreamListener {
 
     private void responseHead(HttpResponse r) {
         int code = r.status().code();
-        metrics().upstreamDuration.labels(group.name()).observe((System.nanoTime() - upstreamStart) / 1e9);
+        group.observeUpstreamDuration(System.nanoTime() - upstreamStart);
         responseStarted = true;
         status = code;
         upstreamKeepAlive = HttpUtil.isKeepAlive(r);
@@ -612,11 +613,10 @@ final class Exchange implements UpstreamListener {
     }
 
     private void account() {
-        ProxyMetrics m = metrics();
-        String routeName = route == null ? "-" : (route.host() == null ? "*" : route.host()) + route.pathPrefix();
-        m.requests.labels(routeName, ProxyMetrics.methodClass(method), ProxyMetrics.statusClass(status)).inc();
+        RouteMetrics rm = routing.metrics(route);
         long nanos = System.nanoTime() - startNanos;
-        m.requestDuration.labels(routeName).observe(nanos / 1e9);
+        rm.record(method, status, nanos);
+        String routeName = rm.route();
         if (routing.config().accessLog() && AccessLog.enabled()) {
             AccessLog.write(new AccessLog.Entry(requestId, clientIp, method, logPath, protocol, status, bodyBytes,
                     bytesOut, nanos, route == null ? null : routeName, group == null ? null : group.name(),

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,11 +76,12 @@ final class ForwardHeaders {
     }
 
     private static void removePrefixed(HttpHeaders headers) {
-        List<String> doomed = null;
-        for (Map.Entry<String, String> e : headers) {
-            String n = e.getKey();
-            if (n.regionMatches(true, 0, PINCER_PREFIX, 0, PINCER_PREFIX.length())
-                    || n.regionMatches(true, 0, HTTP2_PREFIX, 0, HTTP2_PREFIX.length())) {
+        List<CharSequence> doomed = null;
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); // no String copies
+        while (it.hasNext()) {
+            CharSequence n = it.next().getKey();
+            if (AsciiString.regionMatches(n, true, 0, PINCER_PREFIX, 0, PINCER_PREFIX.length())
+                    || AsciiString.regionMatches(n, true, 0, HTTP2_PREFIX, 0, HTTP2_PREFIX.length())) {
                 if (doomed == null) {
                     doomed = new ArrayList<>(2);
                 }

@@ -7,7 +7,9 @@ import dev.pincer.proxy.metrics.ProxyMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import dev.pincer.proxy.upstream.UpstreamGroup;
+import dev.pincer.proxy.metrics.RouteMetrics;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -18,10 +20,15 @@ import java.util.Map;
 public final class Routing {
     private final PincerConfig config;
     private final Map<String, UpstreamGroup> upstreams;
+    private final Map<RouteConfig, RouteMetrics> routeMetrics;
+    private final RouteMetrics unrouted;
 
-    private Routing(PincerConfig config, Map<String, UpstreamGroup> upstreams) {
+    private Routing(PincerConfig config, Map<String, UpstreamGroup> upstreams,
+                    Map<RouteConfig, RouteMetrics> routeMetrics, RouteMetrics unrouted) {
         this.config = config;
         this.upstreams = upstreams;
+        this.routeMetrics = routeMetrics;
+        this.unrouted = unrouted;
     }
 
     public static Routing build(PincerConfig config, EventLoopGroup group, Class<? extends Channel> channelClass,
@@ -30,7 +37,21 @@ public final class Routing {
         for (UpstreamConfig u : config.upstreams().values()) {
             groups.put(u.name(), new UpstreamGroup(u, group, channelClass, metrics));
         }
-        return new Routing(config, Map.copyOf(groups));
+        Map<RouteConfig, RouteMetrics> perRoute = new IdentityHashMap<>();
+        for (RouteConfig r : config.routes()) {
+            perRoute.put(r, new RouteMetrics(metrics, label(r)));
+        }
+        return new Routing(config, Map.copyOf(groups), perRoute, new RouteMetrics(metrics, "-"));
+    }
+
+    /** A route's metric label: {@code host/prefix}, {@code *} for any host. */
+    static String label(RouteConfig r) {
+        return (r.host() == null ? "*" : r.host()) + r.pathPrefix();
+    }
+
+    /** The metrics of a route of this generation, or of requests that matched none ({@code null}). */
+    public RouteMetrics metrics(RouteConfig route) {
+        return route == null ? unrouted : routeMetrics.get(route);
     }
 
     public PincerConfig config() {

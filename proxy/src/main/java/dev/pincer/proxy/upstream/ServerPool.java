@@ -158,7 +158,8 @@ public final class ServerPool {
     }
 
     private ArrayDeque<UpstreamConnection> idleQueue(EventLoop loop) {
-        return idle.computeIfAbsent(loop, l -> new ArrayDeque<>());
+        ArrayDeque<UpstreamConnection> q = idle.get(loop); // the common case, without computeIfAbsent's cost
+        return q != null ? q : idle.computeIfAbsent(loop, l -> new ArrayDeque<>());
     }
 
     /** Stops pooling and closes idle connections; leased ones close when given back. */

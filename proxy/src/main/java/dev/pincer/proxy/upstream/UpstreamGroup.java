@@ -5,6 +5,7 @@ import dev.pincer.config.UpstreamConfig;
 import dev.pincer.proxy.metrics.ProxyMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.prometheus.client.Histogram;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,10 +17,12 @@ public final class UpstreamGroup {
     private final UpstreamConfig config;
     private final ServerPool[] servers;
     private final AtomicInteger next = new AtomicInteger();
+    private final Histogram.Child upstreamDuration;
 
     public UpstreamGroup(UpstreamConfig config, EventLoopGroup group, Class<? extends Channel> channelClass,
                          ProxyMetrics metrics) {
         this.config = config;
+        this.upstreamDuration = metrics.upstreamDuration.labels(config.name());
         this.servers = new ServerPool[config.servers().size()];
         int i = 0;
         for (HostPort hp : config.servers()) {
@@ -33,6 +36,11 @@ public final class UpstreamGroup {
 
     public String name() {
         return config.name();
+    }
+
+    /** Records the time from request head written to response head received. */
+    public void observeUpstreamDuration(long nanos) {
+        upstreamDuration.observe(nanos / 1e9);
     }
 
     /** The servers to try for one request, in order: healthy ones round-robin, then ejected ones. */
