@@ -1,11 +1,9 @@
 package dev.pincer.proxy.admin;
 
 import dev.pincer.config.HostPort;
-import dev.pincer.proxy.net.Transport;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.pincer.proxy.net.SmallServer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -22,45 +20,31 @@ public final class AdminServer implements AutoCloseable {
     /** Probes and scrapes are tiny; anything bigger is not a probe. */
     private static final int MAX_REQUEST_BYTES = 8 * 1024;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final SmallServer server;
 
-    private AdminServer(EventLoopGroup group, Channel channel) {
-        this.group = group;
-        this.channel = channel;
+    private AdminServer(SmallServer server) {
+        this.server = server;
     }
 
-    public static AdminServer start(HostPort address, Transport transport, CollectorRegistry registry,
-                                    BooleanSupplier ready) throws InterruptedException {
-        EventLoopGroup group = transport.newGroup(1, "pincer-admin");
-        try {
-            Channel ch = new ServerBootstrap()
-                    .group(group)
-                    .channel(transport.serverChannel())
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel c) {
-                            c.pipeline().addLast(new ReadTimeoutHandler(30));
-                            c.pipeline().addLast(new HttpServerCodec(4096, MAX_REQUEST_BYTES, MAX_REQUEST_BYTES));
-                            c.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                            c.pipeline().addLast(new AdminHandler(registry, ready));
-                        }
-                    })
-                    .bind(address.host(), address.port()).sync().channel();
-            return new AdminServer(group, ch);
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
-            throw e;
-        }
+    public static AdminServer start(HostPort address, CollectorRegistry registry, BooleanSupplier ready)
+            throws InterruptedException {
+        return new AdminServer(SmallServer.bind("pincer-admin", address, new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel c) {
+                c.pipeline().addLast(new ReadTimeoutHandler(30));
+                c.pipeline().addLast(new HttpServerCodec(4096, MAX_REQUEST_BYTES, MAX_REQUEST_BYTES));
+                c.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                c.pipeline().addLast(new AdminHandler(registry, ready));
+            }
+        }));
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
+        return server.address();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
     }
 }

@@ -1,14 +1,12 @@
 package dev.pincer.proxy.echo;
 
 import dev.pincer.config.HostPort;
-import dev.pincer.proxy.net.Transport;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.pincer.proxy.net.SmallServer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -23,7 +21,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny upstream for demos and quick checks: answers every request with 200 and a plain-text
@@ -33,44 +30,31 @@ import java.util.concurrent.TimeUnit;
 public final class EchoServer implements AutoCloseable {
     private static final int MAX_BODY = 1024 * 1024;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final SmallServer server;
 
-    private EchoServer(EventLoopGroup group, Channel channel) {
-        this.group = group;
-        this.channel = channel;
+    private EchoServer(SmallServer server) {
+        this.server = server;
     }
 
     public static EchoServer start(HostPort address) throws InterruptedException {
-        Transport t = Transport.best();
-        EventLoopGroup group = t.newGroup(1, "pincer-echo");
-        try {
-            Channel ch = new ServerBootstrap().group(group).channel(t.serverChannel())
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel c) {
-                            c.pipeline().addLast(new HttpServerCodec());
-                            c.pipeline().addLast(new HttpServerExpectContinueHandler());
-                            c.pipeline().addLast(new HttpObjectAggregator(MAX_BODY));
-                            c.pipeline().addLast(new Echo());
-                        }
-                    })
-                    .bind(address.host(), address.port()).sync().channel();
-            return new EchoServer(group, ch);
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw e;
-        }
+        return new EchoServer(SmallServer.bind("pincer-echo", address, new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel c) {
+                c.pipeline().addLast(new HttpServerCodec());
+                c.pipeline().addLast(new HttpServerExpectContinueHandler());
+                c.pipeline().addLast(new HttpObjectAggregator(MAX_BODY));
+                c.pipeline().addLast(new Echo());
+            }
+        }));
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
+        return server.address();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
     }
 
     /** Ownership: the aggregated request is released by the superclass; the response is written. */

@@ -93,7 +93,7 @@ public final class PincerServer implements AutoCloseable {
                     l.isTls() && l.http2() ? ", h2" : "");
         }
         if (config.admin() != null) {
-            admin = AdminServer.start(config.admin(), transport, metrics.registry(), () -> ready);
+            admin = AdminServer.start(config.admin(), metrics.registry(), () -> ready);
             log.info("admin on {}", admin.address());
         }
         ready = true;

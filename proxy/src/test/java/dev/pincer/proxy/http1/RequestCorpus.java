@@ -1,5 +1,7 @@
 package dev.pincer.proxy.http1;
 
+import dev.pincer.proxy.testing.Escapes;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +54,7 @@ final class RequestCorpus {
                 limits = new Http1Limits(Integer.parseInt(v[0]), Integer.parseInt(v[1]),
                         Integer.parseInt(v[2]), Long.parseLong(v[3]));
             } else if (line.startsWith("< ")) {
-                input.writeBytes(unescape(line.substring(2)));
+                input.writeBytes(Escapes.unescape(line.substring(2)));
             } else if (line.startsWith("> ")) {
                 expected.add(line.substring(2));
             } else if (!line.isBlank() && !line.startsWith("#")) {
@@ -63,36 +65,6 @@ final class RequestCorpus {
             cases.add(new Case(name, limits, input.toByteArray(), List.copyOf(expected)));
         }
         return cases;
-    }
-
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                case '{' -> {
-                    int close = s.indexOf('}', i);
-                    String[] rep = s.substring(i + 1, close).split(":", 2);
-                    out.writeBytes(rep[1].repeat(Integer.parseInt(rep[0])).getBytes(StandardCharsets.ISO_8859_1));
-                    i = close;
-                }
-                default -> throw new IllegalArgumentException("bad escape \\" + e + " in " + s);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static String read(String resource) throws IOException {

@@ -1,5 +1,7 @@
 package dev.pincer.proxy.it;
 
+import dev.pincer.proxy.testing.Escapes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,7 +71,7 @@ class RejectionTest {
                     name = line.substring(6).trim();
                     request.reset();
                 } else if (line.startsWith("< ")) {
-                    request.writeBytes(unescape(line.substring(2)));
+                    request.writeBytes(Escapes.unescape(line.substring(2)));
                 } else if (line.startsWith("> ")) {
                     String[] expected = line.substring(2).trim().split(" ");
                     cases.add(new Case(name, request.toByteArray(), Integer.parseInt(expected[0]), expected[1]));
@@ -81,40 +83,7 @@ class RejectionTest {
         return cases;
     }
 
-    /** {@code \r \n \t \\ \xNN}, and {@code \{count:text}} for text (itself unescaped) repeated. */
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                case '{' -> {
-                    int colon = s.indexOf(':', i);
-                    int close = s.indexOf('}', colon);
-                    int count = Integer.parseInt(s.substring(i + 1, colon));
-                    byte[] unit = unescape(s.substring(colon + 1, close));
-                    for (int k = 0; k < count; k++) {
-                        out.writeBytes(unit);
-                    }
-                    i = close;
-                }
-                default -> throw new IllegalArgumentException("bad escape \\" + e + " in " + s);
-            }
-        }
-        return out.toByteArray();
-    }
+
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
