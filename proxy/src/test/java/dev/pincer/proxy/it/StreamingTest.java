@@ -140,19 +140,7 @@ class StreamingTest {
     void slowClientStopsTheProxyReadingTheUpstream() throws Exception {
         long size = 256L << 20;
         AtomicLong written = new AtomicLong();
-        try (RawUpstream firehose = new RawUpstream(s -> {
-                    ForwardingTest.readHead(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] block = block();
-                    for (long n = 0; n < size; n += BLOCK) {
-                        out.write(block);
-                        written.addAndGet(BLOCK);
-                    }
-                    out.flush();
-                    ForwardingTest.readHead(s.getInputStream());
-                });
+        try (RawUpstream firehose = firehose(size, written);
              PincerHarness p = PincerHarness.start(PincerHarness.yaml("", firehose.hostPort()));
              Socket s = RawHttp.connect(p.port())) {
             s.setSoTimeout(60_000);
@@ -181,18 +169,7 @@ class StreamingTest {
     @Test
     void clientPausingLongerThanResponseTimeoutStillGetsTheWholeBody() throws Exception {
         long size = 32L << 20;
-        try (RawUpstream firehose = new RawUpstream(s -> {
-                    ForwardingTest.readHead(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] block = block();
-                    for (long n = 0; n < size; n += BLOCK) {
-                        out.write(block);
-                    }
-                    out.flush();
-                    ForwardingTest.readHead(s.getInputStream());
-                });
+        try (RawUpstream firehose = firehose(size, new AtomicLong());
              PincerHarness p = PincerHarness.start(Configs.yaml("response_timeout: 500ms", "", firehose.hostPort()));
              Socket s = RawHttp.connect(p.port())) {
             RawHttp.send(s, "GET /big HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -213,16 +190,7 @@ class StreamingTest {
     @Test
     void clientStalledLongerThanClientIdleTimeoutIsDisconnected() throws Exception {
         long size = 64L << 20;
-        try (RawUpstream firehose = new RawUpstream(s -> {
-                    ForwardingTest.readHead(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] block = block();
-                    for (long n = 0; n < size; n += BLOCK) {
-                        out.write(block);
-                    }
-                });
+        try (RawUpstream firehose = firehose(size, new AtomicLong());
              PincerHarness p = PincerHarness.start(Configs.yaml("response_timeout: 300ms",
                      "limits: { client_idle_timeout: 1s }\n", firehose.hostPort()));
              Socket s = RawHttp.connect(p.port())) {
@@ -245,6 +213,26 @@ class StreamingTest {
             assertEquals(0, p.metric("pincer_upstream_errors_total", new String[] {"upstream", "kind"},
                     new String[] {"app", "timeout"}));
         }
+    }
+
+    /**
+     * An upstream that answers one GET with {@code size} bytes, written as fast as a blocking
+     * socket allows, counting in {@code written} what it managed to write.
+     */
+    private static RawUpstream firehose(long size, AtomicLong written) throws IOException {
+        return new RawUpstream(s -> {
+            ForwardingTest.readHead(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            byte[] block = block();
+            for (long n = 0; n < size; n += BLOCK) {
+                out.write(block);
+                written.addAndGet(BLOCK);
+            }
+            out.flush();
+            ForwardingTest.readHead(s.getInputStream());
+        });
     }
 
     private static byte[] block() {
