@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigBinder {
     private static final List<String> KEYS = List.of("listen", "listeners", "admin", "upstreams", "routes",
-            "limits", "trusted_proxies", "access_log", "shutdown_grace");
+            "limits", "trusted_proxies", "access_log", "shutdown_grace", "correlator");
     private static final String CIDR = "an IP address or CIDR block such as 10.0.0.0/8";
 
     private final Nodes nodes;
@@ -46,10 +46,14 @@ final class ConfigBinder {
         List<CidrRange> trusted = trustedProxies(root);
         boolean accessLog = accessLog(root);
         Duration grace = root.duration("shutdown_grace", PincerConfig.DEFAULT_SHUTDOWN_GRACE);
+        CorrelatorConfig correlator = root.has("correlator")
+                ? new CorrelatorBinder(nodes, baseDir).bind(root.get("correlator"))
+                : null;
         if (!nodes.problems().isEmpty()) {
             return null;
         }
-        return new PincerConfig(source, listeners, admin, upstreams, routes, limits, trusted, accessLog, grace);
+        return new PincerConfig(source, listeners, admin, upstreams, routes, limits, trusted, accessLog, grace,
+                correlator);
     }
 
     /** {@code admin: host:port}; {@code off}, {@code false} or absent mean no admin listener. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
  * @param accessLog      one JSON line per request through SLF4J logger {@code pincer.access}
  * @param shutdownGrace  how long a shutdown waits for in-flight requests
+ * @param correlator     the sensor correlator, or {@code null} when the section is absent
  */
 public record PincerConfig(
         Path source,
@@ -29,7 +30,8 @@ public record PincerConfig(
         LimitsConfig limits,
         List<CidrRange> trustedProxies,
         boolean accessLog,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        CorrelatorConfig correlator) {
 
     /** Shutdown grace: enough for ordinary requests to finish, short of orchestrators' 30s kill. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);

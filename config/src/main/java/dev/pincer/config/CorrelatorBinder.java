@@ -1,0 +1,156 @@
+package dev.pincer.config;
+
+import dev.pincer.config.CorrelatorConfig.ExecPolicy;
+import dev.pincer.config.CorrelatorConfig.Mode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Binds {@code correlator}. The token comes from {@code token} or {@code token_file} (exactly one)
+ * and is never echoed in a problem report. Relative paths resolve against the config file's
+ * directory.
+ */
+final class CorrelatorBinder {
+    private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
+            "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
+            "redirect_allowlist", "exec", "exec_baseline");
+    private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
+            + " characters, in token or token_file (exactly one)";
+    private static final String HOST = "a host name, or *. followed by a domain";
+
+    private final Nodes nodes;
+    private final Path baseDir;
+
+    CorrelatorBinder(Nodes nodes, Path baseDir) {
+        this.nodes = nodes;
+        this.baseDir = baseDir;
+    }
+
+    CorrelatorConfig bind(Node node) {
+        YamlMap m = nodes.map(node, "correlator", "a mapping with at least token or token_file", KEYS);
+        if (m == null) {
+            return null;
+        }
+        HostPort listen = m.parsed("listen", CorrelatorConfig.DEFAULT_LISTEN, HostPorts.EXPECTED,
+                t -> HostPorts.parse(t, 0));
+        String token = token(m);
+        Mode mode = m.parsed("mode", Mode.HYBRID, "hybrid, edge or monitor", t -> named(Mode.class, t));
+        ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, "allow, deny or baseline", t -> named(ExecPolicy.class, t));
+        Path baseline = m.parsed("exec_baseline", null, "a readable baseline file from `pincer baseline`",
+                this::readable);
+        if (exec == ExecPolicy.BASELINE && baseline == null && !m.has("exec_baseline")) {
+            nodes.problems().add(m.get("exec"), m.path("exec"), "baseline",
+                    "exec_baseline set too (the file `pincer baseline` wrote)");
+        }
+        CorrelatorConfig c = new CorrelatorConfig(
+                listen,
+                token == null ? "" : token,
+                m.duration("verdict_timeout", CorrelatorConfig.DEFAULT_VERDICT_TIMEOUT),
+                mode,
+                (int) m.integer("max_sensors", CorrelatorConfig.DEFAULT_MAX_SENSORS, 1, 65_536),
+                (int) m.size("max_frame_bytes", CorrelatorConfig.DEFAULT_MAX_FRAME_BYTES, 4096, 64L << 20),
+                (int) m.integer("max_in_flight", CorrelatorConfig.DEFAULT_MAX_IN_FLIGHT, 1, 65_536),
+                m.duration("context_ttl", CorrelatorConfig.DEFAULT_CONTEXT_TTL),
+                (int) m.integer("max_contexts", CorrelatorConfig.DEFAULT_MAX_CONTEXTS, 100, 10_000_000),
+                (int) m.size("body_prefix_bytes", CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES, 0, 16L << 20),
+                hosts(m),
+                exec,
+                baseline);
+        return token == null ? null : c;
+    }
+
+    private String token(YamlMap m) {
+        if (m.has("token") == m.has("token_file")) {
+            nodes.problems().add(m.node(), m.path("token"), m.has("token") ? "both token and token_file" : null, TOKEN);
+            return null;
+        }
+        String token;
+        Node node;
+        String key;
+        if (m.has("token")) {
+            key = "token";
+            node = m.get(key);
+            token = nodes.text(node, m.path(key), TOKEN);
+        } else {
+            key = "token_file";
+            node = m.get(key);
+            Path file = nodes.parsed(node, m.path(key), "a readable file holding the token", this::readable);
+            token = file == null ? null : read(file, node, m.path(key));
+        }
+        if (token == null) {
+            return null;
+        }
+        token = token.strip();
+        if (token.length() < CorrelatorConfig.MIN_TOKEN_LENGTH) {
+            nodes.problems().add(node, m.path(key), "(hidden, " + token.length() + " characters)", TOKEN);
+            return null;
+        }
+        return token;
+    }
+
+    private String read(Path file, Node node, String path) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            nodes.problems().add(node, path, Nodes.printable(file.toString()), "a readable UTF-8 file holding the token");
+            return null;
+        }
+    }
+
+    private List<String> hosts(YamlMap m) {
+        Node node = m.get("redirect_allowlist");
+        if (node == null) {
+            return List.of();
+        }
+        List<Node> items = nodes.list(node, m.path("redirect_allowlist"), "a list of host names", true);
+        if (items == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = m.path("redirect_allowlist") + "[" + i + "]";
+            String h = nodes.parsed(items.get(i), path, HOST, CorrelatorBinder::host);
+            if (h != null) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    static String host(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        String bare = t.startsWith("*.") ? t.substring(2) : t;
+        if (bare.isEmpty() || !HostNames.isNameOrIpv4(bare)) {
+            throw new IllegalArgumentException(HOST);
+        }
+        return t;
+    }
+
+    private Path readable(String text) {
+        Path p;
+        try {
+            p = baseDir.resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("a readable file (not a valid path)");
+        }
+        if (text.isBlank() || !Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new IllegalArgumentException("a readable file (looked at " + Nodes.printable(p.toString()) + ")");
+        }
+        return p;
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+        }
+    }
+}

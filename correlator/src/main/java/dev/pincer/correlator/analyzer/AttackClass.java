@@ -1,0 +1,29 @@
+package dev.pincer.correlator.analyzer;
+
+/**
+ * The attack classes the correlator decides. Each is confirmed by exactly one sink kind; the
+ * edge keeps everything else (XSS, scanners, protocol attacks, virtual patches). The label is the
+ * value of {@code attack_class} in security events and metrics.
+ */
+public enum AttackClass {
+    SQL_INJECTION("sqli"),
+    COMMAND_INJECTION("command_injection"),
+    PATH_TRAVERSAL("path_traversal"),
+    SSRF("ssrf"),
+    OPEN_REDIRECT("open_redirect"),
+    LDAP_INJECTION("ldap_injection"),
+    XPATH_INJECTION("xpath_injection"),
+    DESERIALIZATION("deserialization"),
+    JNDI_INJECTION("jndi_injection"),
+    EXEC_DRIFT("exec_drift");
+
+    private final String label;
+
+    AttackClass(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
