@@ -23,6 +23,8 @@ final class CorrelatorBinder {
             "redirect_allowlist", "exec", "exec_baseline");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
+    private static final String MODES = "hybrid, edge or monitor";
+    private static final String EXEC = "allow, deny or baseline";
     private static final String HOST = "a host name, or *. followed by a domain";
 
     private final Nodes nodes;
@@ -41,8 +43,8 @@ final class CorrelatorBinder {
         HostPort listen = m.parsed("listen", CorrelatorConfig.DEFAULT_LISTEN, HostPorts.EXPECTED,
                 t -> HostPorts.parse(t, 0));
         String token = token(m);
-        Mode mode = m.parsed("mode", Mode.HYBRID, "hybrid, edge or monitor", t -> named(Mode.class, t));
-        ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, "allow, deny or baseline", t -> named(ExecPolicy.class, t));
+        Mode mode = m.parsed("mode", Mode.HYBRID, MODES, t -> named(Mode.class, t, MODES));
+        ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, EXEC, t -> named(ExecPolicy.class, t, EXEC));
         Path baseline = m.parsed("exec_baseline", null, "a readable baseline file from `pincer baseline`",
                 this::readable);
         if (exec == ExecPolicy.BASELINE && baseline == null && !m.has("exec_baseline")) {
@@ -146,11 +148,11 @@ final class CorrelatorBinder {
         return p;
     }
 
-    private static <E extends Enum<E>> E named(Class<E> type, String text) {
+    private static <E extends Enum<E>> E named(Class<E> type, String text, String expected) {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(expected);
         }
     }
 }
