@@ -2,6 +2,8 @@ package dev.pincer.proxy.forward;
 
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
+import dev.pincer.proxy.guard.RequestGuard;
+import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.log.AccessLog;
@@ -81,6 +83,7 @@ final class Exchange implements UpstreamListener {
     private Exception lastConnectFailure;
     private UpstreamConnection conn;
     private String server;
+    private RequestGuard guard;
 
     private boolean requestComplete;
     private boolean requestWritten;
@@ -166,8 +169,16 @@ final class Exchange implements UpstreamListener {
         }
         boolean chunked = HttpUtil.isTransferEncodingChunked(head);
         websocket = !http2 && isWebSocketUpgrade(head);
+        SinkGuard sinks = shared.sinkGuard();
+        if (sinks != null) {
+            boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
+            guard = sinks.open(head, requestId, clientIp, logPath, body);
+        }
         ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), peerTrusted, scheme, authority,
                 requestId, websocket);
+        if (guard != null) {
+            head.headers().set(ForwardHeaders.X_PINCER_CONTEXT, guard.headerValue());
+        }
         head.setUri(originForm);
         head.setProtocolVersion(HttpVersion.HTTP_1_1);
         if (chunked || (http2 && !requestComplete && !HttpUtil.isContentLengthSet(head))) {
@@ -317,6 +328,9 @@ final class Exchange implements UpstreamListener {
         if (c instanceof LastHttpContent) {
             requestComplete = true;
         }
+        if (guard != null) {
+            guard.onBody(c.content(), requestComplete); // the context is complete before the app sees the bytes
+        }
         if (conn == null) {
             buffered.add(c);
         } else {
@@ -365,6 +379,11 @@ final class Exchange implements UpstreamListener {
             ReferenceCountUtil.release(msg);
             metrics().upstreamErrors.labels(group.name(), "invalid_response").inc();
             upstreamFailed(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream");
+            return;
+        }
+        if (guard != null && guard.blocked()) {
+            ReferenceCountUtil.release(msg);
+            blockedAtSink();
             return;
         }
         if (msg instanceof HttpResponse r) {
@@ -576,6 +595,22 @@ final class Exchange implements UpstreamListener {
         frontend.tunnel(c.channel());
     }
 
+    /**
+     * A sink call of this request was blocked by the correlator: the app's response never reaches
+     * the client. Before the response started it is replaced by a 403 naming the request id; after,
+     * the response is cut off, so a client never mistakes a partial response for a whole one.
+     */
+    private void blockedAtSink() {
+        metrics().blocked.labels("sink").inc();
+        if (responseStarted) {
+            finish(false, false);
+            frontend.closeNow();
+            return;
+        }
+        failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this request's input reached a sink as an attack",
+                null);
+    }
+
     /** Answers locally: only before any response byte went out. */
     private void failLocal(HttpResponseStatus status, String why, String rejectLabel) {
         this.status = status.code();
@@ -596,6 +631,9 @@ final class Exchange implements UpstreamListener {
         }
         done = true;
         cancelTimer();
+        if (guard != null) {
+            guard.close();
+        }
         HttpContent c;
         while ((c = buffered.poll()) != null) {
             c.release();

@@ -20,6 +20,8 @@ final class ForwardHeaders {
     static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
     static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
+    /** The signed request-context header for the in-app sensor (docs/sensor-protocol.md). */
+    static final AsciiString X_PINCER_CONTEXT = AsciiString.cached("x-pincer-context");
     private static final String PINCER_PREFIX = "x-pincer-";
     private static final String HTTP2_PREFIX = "x-http2-";
 

@@ -1,5 +1,6 @@
 package dev.pincer.proxy.forward;
 
+import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.metrics.ProxyMetrics;
 import dev.pincer.proxy.routing.Routing;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public final class FrontendContext {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Routing routing;
     private volatile boolean draining;
+    private volatile SinkGuard sinkGuard;
 
     public FrontendContext(Routing routing, ProxyMetrics metrics) {
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -29,6 +31,15 @@ public final class FrontendContext {
         Routing old = routing;
         routing = Objects.requireNonNull(next, "next");
         return old;
+    }
+
+    /** The sink correlation of this server, or {@code null} when no correlator is configured. */
+    public SinkGuard sinkGuard() {
+        return sinkGuard;
+    }
+
+    public void sinkGuard(SinkGuard guard) {
+        this.sinkGuard = guard;
     }
 
     public ProxyMetrics metrics() {

@@ -28,6 +28,7 @@ public final class ProxyMetrics {
     public final Counter configReloads;
     public final Counter bytesReceived;
     public final Counter bytesSent;
+    public final Counter blocked;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -58,6 +59,10 @@ public final class ProxyMetrics {
                 "Bytes read from client connections (on the wire, TLS included).").register(registry);
         bytesSent = Counter.build("pincer_client_sent_bytes_total",
                 "Bytes written to client connections (on the wire, TLS included).").register(registry);
+        blocked = Counter.build("pincer_blocked_requests_total",
+                "Requests whose response Pincer replaced with a 403, by where the attack was confirmed (sink).")
+                .labelNames("stage").register(registry);
+        blocked.labels("sink");
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

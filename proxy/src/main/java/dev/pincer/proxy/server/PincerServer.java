@@ -5,6 +5,7 @@ import dev.pincer.config.PincerConfig;
 import dev.pincer.proxy.admin.AdminServer;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
+import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.metrics.ProxyMetrics;
 import dev.pincer.proxy.net.Transport;
 import dev.pincer.proxy.routing.Routing;
@@ -43,6 +44,7 @@ public final class PincerServer implements AutoCloseable {
     private final List<FrontendInitializer> initializers = new ArrayList<>();
     private volatile PincerConfig config;
     private AdminServer admin;
+    private SinkGuard sinkGuard;
     private volatile boolean ready;
     private boolean stopped;
 
@@ -73,6 +75,12 @@ public final class PincerServer implements AutoCloseable {
     }
 
     private void bind() throws Exception {
+        if (config.correlator() != null) {
+            sinkGuard = SinkGuard.start(config.correlator(), metrics.registry());
+            shared.sinkGuard(sinkGuard);
+            log.info("correlator listening for sensors on {} (mode {})", sinkGuard.correlator().address(),
+                    config.correlator().mode().name().toLowerCase(java.util.Locale.ROOT));
+        }
         ByteCounter bytes = new ByteCounter(metrics.bytesReceived, metrics.bytesSent);
         for (ListenerConfig l : config.listeners()) {
             SslContext tls = TlsContexts.forListener(l);
@@ -117,6 +125,11 @@ public final class PincerServer implements AutoCloseable {
         return admin == null ? null : admin.address();
     }
 
+    /** Where the correlator listens for sensors (ephemeral port resolved), or {@code null} without one. */
+    public InetSocketAddress correlatorAddress() {
+        return sinkGuard == null ? null : sinkGuard.correlator().address();
+    }
+
     public boolean ready() {
         return ready;
     }
@@ -139,6 +152,12 @@ public final class PincerServer implements AutoCloseable {
         if (!sameAddresses(config, next)) {
             log.warn("listener or admin addresses changed in {}: they apply after a restart", next.source());
         }
+        if (!sameCorrelatorBinding(config, next)) {
+            log.warn("correlator added, removed, or its listen address or token changed in {}: that applies after"
+                    + " a restart", next.source());
+        } else if (sinkGuard != null) {
+            sinkGuard.reconfigure(next.correlator());
+        }
         Routing old = shared.swap(Routing.build(next, workers, transport.socketChannel(), metrics));
         for (int i = 0; i < initializers.size(); i++) {
             if (tls.get(i) != null) {
@@ -147,6 +166,14 @@ public final class PincerServer implements AutoCloseable {
         }
         config = next;
         old.close();
+    }
+
+    private static boolean sameCorrelatorBinding(PincerConfig a, PincerConfig b) {
+        if (a.correlator() == null || b.correlator() == null) {
+            return a.correlator() == b.correlator();
+        }
+        return a.correlator().listen().equals(b.correlator().listen())
+                && a.correlator().token().equals(b.correlator().token());
     }
 
     private static boolean sameAddresses(PincerConfig a, PincerConfig b) {
@@ -187,6 +214,9 @@ public final class PincerServer implements AutoCloseable {
         shared.routing().close();
         if (admin != null) {
             admin.close();
+        }
+        if (sinkGuard != null) {
+            sinkGuard.close();
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -1,0 +1,79 @@
+package dev.pincer.inspection.request;
+
+import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.internal.FormPairs;
+import dev.pincer.inspection.internal.InputCollector;
+import dev.pincer.inspection.internal.PercentDecoder;
+
+/**
+ * PATH and QUERY inputs from a request-target. The path is what follows the authority of an
+ * absolute-form target, or the whole target before {@code ?} otherwise; each non-empty segment
+ * between {@code /} is one input named by its position (0-based), percent-decoded once ({@code +}
+ * stays {@code +}). The query is everything after the first {@code ?}, split by {@link FormPairs}.
+ * Asterisk-form ({@code *}) has no inputs. Nothing is normalised: {@code ..} and {@code %2F} stay
+ * inside their segment, and a {@code #} is kept as data.
+ *
+ * <p>Example: {@code http://h/a/%2e%2e//b?x=1} gives {@code PATH 0 "a"}, {@code PATH 1 "%2e%2e" ".."},
+ * {@code PATH 2 "b"} and {@code QUERY x "1"}.
+ */
+final class TargetInputs {
+    private TargetInputs() {
+    }
+
+    static boolean extract(String target, InputCollector out) {
+        if (target.equals("*")) {
+            return true;
+        }
+        int len = target.length();
+        int q = target.indexOf('?');
+        int pathEnd = q < 0 ? len : q;
+        if (!segments(target, pathStart(target, pathEnd), pathEnd, out)) {
+            return false;
+        }
+        return q < 0 || FormPairs.parse(target, q + 1, len, InputSource.QUERY, out);
+    }
+
+    private static boolean segments(String t, int from, int to, InputCollector out) {
+        int index = 0;
+        int i = from;
+        while (i < to) {
+            int end = i;
+            while (end < to && t.charAt(end) != '/') {
+                end++;
+            }
+            if (end > i) {
+                String raw = out.value(t, i, end);
+                if (!out.add(InputSource.PATH, Integer.toString(index++), raw, PercentDecoder.decode(raw, false))) {
+                    return false;
+                }
+            }
+            i = end + 1;
+        }
+        return true;
+    }
+
+    /** Where the path starts: after {@code scheme://authority} in absolute-form, else at 0. */
+    private static int pathStart(String t, int pathEnd) {
+        if (t.startsWith("/")) {
+            return 0;
+        }
+        int sep = t.indexOf("://");
+        if (sep <= 0 || sep >= pathEnd || !isScheme(t, sep)) {
+            return 0;
+        }
+        int slash = t.indexOf('/', sep + 3);
+        return slash < 0 || slash > pathEnd ? pathEnd : slash;
+    }
+
+    /** RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) in {@code t[0, end)}. */
+    private static boolean isScheme(String t, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = t.charAt(i);
+            boolean alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            if (!alpha && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pincer.inspection.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pincer.inspection.hint.InputHint;
+import dev.pincer.inspection.input.Input;
+import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.testing.Invariants;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile sizes under the default limits: parser bombs, huge counts, huge values. Each case states
+ * how many inputs of which source survive, whether the body is malformed, and checks that the
+ * result stays within every limit, is marked truncated, and so gets every hint bit.
+ */
+class LimitsTest {
+    private static final InspectionLimits L = InspectionLimits.DEFAULT;
+    private static final InputExtractor EXTRACTOR = new InputExtractor(L);
+
+    record Bomb(String name, Supplier<RequestHead> head, Supplier<String> body, InputSource source, int count,
+            String malformed) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Bomb> bombs() {
+        return Stream.of(
+                new Bomb("json depth bomb, unclosed", json(), () -> "[".repeat(200_000), InputSource.JSON, 0,
+                        "json: unexpected end at offset 200000"),
+                new Bomb("json depth bomb, closed", json(), () -> "[".repeat(100_000) + "\"x\"" + "]".repeat(100_000),
+                        InputSource.JSON, 1, null),
+                new Bomb("json 100k keys", json(), () -> IntStream.range(0, 100_000)
+                        .mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(",", "{", "}")),
+                        InputSource.JSON, L.maxInputs() - 1, null),
+                new Bomb("json 1M-char value", json(), () -> "[\"" + "x".repeat(1_000_000) + "\"]", InputSource.JSON, 1,
+                        null),
+                new Bomb("json 1M-char escaped value", json(), () -> "[\"" + "\\n".repeat(500_000) + "\"]",
+                        InputSource.JSON, 1, null),
+                new Bomb("json 100k-char key", json(), () -> "{\"" + "k".repeat(100_000) + "\":1}", InputSource.JSON, 2,
+                        null),
+                new Bomb("xml depth bomb, closed", xml(), () -> "<a>".repeat(100_000) + "x" + "</a>".repeat(100_000),
+                        InputSource.XML, 1, null),
+                new Bomb("xml depth bomb, unclosed", xml(), () -> "<a>".repeat(100_000), InputSource.XML, 0,
+                        "xml: unexpected end at offset 300000"),
+                new Bomb("xml 100k attributes", xml(), () -> IntStream.range(0, 100_000)
+                        .mapToObj(i -> "a" + i + "=\"1\"").collect(Collectors.joining(" ", "<r ", "/>")),
+                        InputSource.XML, L.maxInputs() - 1, null),
+                new Bomb("xml 1M-char text", xml(), () -> "<a>" + "&amp;".repeat(200_000) + "</a>", InputSource.XML, 1,
+                        null),
+                new Bomb("multipart 10k parts", type("multipart/form-data; boundary=b"), () -> IntStream
+                        .range(0, 10_000)
+                        .mapToObj(i -> "--b\r\nContent-Disposition: form-data; name=\"f" + i + "\"\r\n\r\nv\r\n")
+                        .collect(Collectors.joining("", "", "--b--")), InputSource.MULTIPART_FIELD, L.maxParts(),
+                        null),
+                new Bomb("form 100k pairs", type("application/x-www-form-urlencoded"), () -> "a=1&".repeat(100_000),
+                        InputSource.FORM, L.maxPairs(), null),
+                new Bomb("raw 1M-char body", type("text/plain"), () -> "x".repeat(1_000_000), InputSource.RAW_BODY, 1,
+                        null),
+                new Bomb("100k path segments", () -> new RequestHead("GET", "/a".repeat(100_000), List.of()),
+                        () -> null, InputSource.PATH, L.maxInputs(), null),
+                new Bomb("100k query pairs", () -> new RequestHead("GET", "/?" + "a=1&".repeat(100_000), List.of()),
+                        () -> null, InputSource.QUERY, L.maxPairs(), null),
+                new Bomb("10k cookies", () -> new RequestHead("GET", "/", List.of(new HeaderField("Cookie",
+                        "c=1; ".repeat(10_000)))), () -> null, InputSource.COOKIE, L.maxPairs(), null),
+                new Bomb("100k cookie pairs without '='", () -> new RequestHead("GET", "/", List.of(new HeaderField(
+                        "Cookie", "a;".repeat(100_000)))), () -> null, InputSource.COOKIE, L.maxPairs(), null),
+                new Bomb("1M-char header", () -> new RequestHead("GET", "/", List.of(new HeaderField("X-A",
+                        "x".repeat(1_000_000)))), () -> null, InputSource.HEADER, 1, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bombs")
+    void boundedAndMarkedTruncated(Bomb bomb) {
+        String body = bomb.body().get();
+        RequestInputs r = EXTRACTOR.extract(bomb.head().get(),
+                body == null ? null : new BodyPrefix(body.getBytes(StandardCharsets.UTF_8), true));
+        Invariants.check(r, L.maxInputs(), L.maxValueChars(), L.maxNameChars(), bomb::name);
+        assertEquals(bomb.count(), r.inputs().stream().filter(i -> i.source() == bomb.source()).count(), "count");
+        assertEquals(bomb.malformed(), r.bodyMalformed());
+        assertTrue(r.truncated(), "truncated");
+        assertEquals(InputHint.ALL, InputHint.of(r, false));
+    }
+
+    /** The deepest leaf of a depth bomb keeps its value and gets a name cut to the name limit. */
+    @Test
+    void deepLeafKeepsItsValueUnderACutName() {
+        String body = "[".repeat(1000) + "\"x\"" + "]".repeat(1000);
+        RequestInputs r = EXTRACTOR.extract(json().get(), new BodyPrefix(body.getBytes(StandardCharsets.UTF_8), true));
+        Input leaf = r.inputs().get(r.inputs().size() - 1);
+        assertEquals("x", leaf.raw());
+        assertEquals("[0]".repeat(L.maxDepth()), leaf.name());
+    }
+
+    private static Supplier<RequestHead> json() {
+        return type("application/json");
+    }
+
+    private static Supplier<RequestHead> xml() {
+        return type("application/xml");
+    }
+
+    private static Supplier<RequestHead> type(String contentType) {
+        return () -> new RequestHead("POST", "/", List.of(new HeaderField("Content-Type", contentType)));
+    }
+}
