@@ -1,0 +1,84 @@
+package dev.pincer.demo;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Base of the demo servlets: one {@link #handle} per servlet for GET and POST, dispatching on the
+ * servlet path; plain-text answers; inputs from the query string, a form body or a flat JSON body.
+ */
+abstract class DemoServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String JSON = "pincer.demo.json";
+    /** Bodies the demo reads whole; anything longer is cut (the demo is not an upload service). */
+    static final int MAX_BODY = 1 << 20;
+
+    @Override
+    protected final void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        dispatch(req, resp);
+    }
+
+    @Override
+    protected final void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        dispatch(req, resp);
+    }
+
+    private void dispatch(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        req.setCharacterEncoding("UTF-8");
+        handle(req.getServletPath(), req, resp);
+    }
+
+    abstract void handle(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /** A query or form parameter, else a top-level field of a JSON object body, else null. */
+    static String input(HttpServletRequest req, String name) throws IOException {
+        String v = req.getParameter(name);
+        if (v != null || !isJson(req)) {
+            return v;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> fields = (Map<String, String>) req.getAttribute(JSON);
+        if (fields == null) {
+            try {
+                fields = FlatJson.parse(body(req));
+            } catch (IllegalArgumentException e) {
+                fields = Map.of();
+            }
+            req.setAttribute(JSON, fields);
+        }
+        return fields.get(name);
+    }
+
+    static boolean isJson(HttpServletRequest req) {
+        String ct = req.getContentType();
+        return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /** The request body as UTF-8 text, at most {@link #MAX_BODY} bytes. */
+    static String body(HttpServletRequest req) throws IOException {
+        byte[] b = req.getInputStream().readNBytes(MAX_BODY);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    static void text(HttpServletResponse resp, String body) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.getWriter().write(body.endsWith("\n") ? body : body + "\n");
+    }
+
+    static void missing(HttpServletResponse resp, String name) throws IOException {
+        text(resp, "missing parameter " + name);
+    }
+
+    /** The first line of an exception's message, for short error answers. */
+    static String brief(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
+    }
+}

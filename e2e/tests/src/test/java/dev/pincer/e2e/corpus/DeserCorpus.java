@@ -1,0 +1,201 @@
+package dev.pincer.e2e.corpus;
+
+import static dev.pincer.e2e.corpus.Gadgets.CC;
+import static dev.pincer.e2e.corpus.Gadgets.CC4;
+import static dev.pincer.e2e.corpus.Gadgets.NULL;
+import static dev.pincer.e2e.corpus.Gadgets.arrayList;
+import static dev.pincer.e2e.corpus.Gadgets.badAttributeValue;
+import static dev.pincer.e2e.corpus.Gadgets.chain;
+import static dev.pincer.e2e.corpus.Gadgets.gadget;
+import static dev.pincer.e2e.corpus.Gadgets.hashMap;
+import static dev.pincer.e2e.corpus.Gadgets.hashSet;
+import static dev.pincer.e2e.corpus.Gadgets.integer;
+import static dev.pincer.e2e.corpus.Gadgets.invoker;
+import static dev.pincer.e2e.corpus.Gadgets.lazyMap;
+import static dev.pincer.e2e.corpus.Gadgets.objects;
+import static dev.pincer.e2e.corpus.Gadgets.priorityQueue;
+import static dev.pincer.e2e.corpus.Gadgets.proxy;
+import static dev.pincer.e2e.corpus.Gadgets.str;
+import static dev.pincer.e2e.corpus.Gadgets.templatesImpl;
+
+import dev.pincer.e2e.corpus.Serial.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Generates {@code corpus/deserialization.txt} (the gadget streams of {@link #attacks()}) and
+ * {@code corpus/benign-deserialization.txt} (the plain-data streams of {@link #benign()}), base64,
+ * one per line. {@code DeserCorpusTest} fails when the files and this generator disagree; to
+ * rewrite them, from {@code e2e/tests} after a build:
+ *
+ * <pre>java -cp target/test-classes dev.pincer.e2e.corpus.DeserCorpus src/test/resources/corpus</pre>
+ */
+public final class DeserCorpus {
+    private DeserCorpus() {
+    }
+
+    /** One stream and what it is. */
+    public record Stream(String what, Node top) {
+        public String base64() {
+            return Base64.getEncoder().encodeToString(Serial.stream(top));
+        }
+    }
+
+    public static List<Stream> attacks() {
+        String tiedMapEntry = CC + "keyvalue.TiedMapEntry";
+        String spring = "org.springframework.";
+        return List.of(
+                new Stream("commons-collections InvokerTransformer (the CC1-7 primitive)", invoker(CC, "exec", str("id"))),
+                new Stream("commons-collections ChainedTransformer: ConstantTransformer(Runtime) then getMethod/invoke/exec", chain(CC)),
+                new Stream("commons-collections ConstantTransformer alone", gadget(CC + "functors.ConstantTransformer", "iConstant", str("x"))),
+                new Stream("commons-collections InstantiateTransformer (CC3)", gadget(CC + "functors.InstantiateTransformer",
+                        "iParamTypes", objects("[Ljava.lang.Class;"), "iArgs", objects("[Ljava.lang.Object;"))),
+                new Stream("commons-collections LazyMap decorated with a ChainedTransformer (CC1, CC5, CC6 core)", lazyMap(CC)),
+                new Stream("CC6: HashSet holding a TiedMapEntry over a LazyMap",
+                        hashSet(gadget(tiedMapEntry, "key", str("foo"), "map", lazyMap(CC)))),
+                new Stream("CC5: BadAttributeValueExpException whose val is a TiedMapEntry",
+                        badAttributeValue(gadget(tiedMapEntry, "key", str("foo"), "map", lazyMap(CC)))),
+                new Stream("CC1 style: a HashMap whose value is a LazyMap", hashMap(str("value"), lazyMap(CC))),
+                new Stream("commons-collections TransformedMap with a ChainedTransformer", gadget(CC + "map.TransformedMap",
+                        "keyTransformer", NULL, "valueTransformer", chain(CC), "map", hashMap(str("value"), str("x")))),
+                new Stream("CC2: PriorityQueue ordered by collections4 TransformingComparator(InvokerTransformer)",
+                        priorityQueue(gadget(CC4 + "comparators.TransformingComparator", "decorated", NULL,
+                                "transformer", invoker(CC4, "newTransformer")))),
+                new Stream("CC4: PriorityQueue ordered by TransformingComparator(ChainedTransformer(TrAXFilter, InstantiateTransformer))",
+                        priorityQueue(gadget(CC4 + "comparators.TransformingComparator", "decorated", NULL,
+                                "transformer", chain(CC4)))),
+                new Stream("collections4 InvokerTransformer alone", invoker(CC4, "newTransformer")),
+                new Stream("CB1: PriorityQueue ordered by commons-beanutils BeanComparator(outputProperties)",
+                        priorityQueue(gadget("org.apache.commons.beanutils.BeanComparator",
+                                "property", str("outputProperties"), "comparator", NULL))),
+                new Stream("TemplatesImpl (JDK XSLTC): the bytecode carrier of CC2/CC3/CB1/Jdk7u21", templatesImpl()),
+                new Stream("TemplatesImpl nested in a HashMap", hashMap(str("t"), templatesImpl())),
+                new Stream("TemplatesImpl inside an ArrayList", arrayList(str("a"), templatesImpl())),
+                new Stream("BadAttributeValueExpException alone (the CC5 toString trigger)", badAttributeValue(str("trigger"))),
+                new Stream("Groovy1: ConvertedClosure over a MethodClosure(execute)",
+                        gadget("org.codehaus.groovy.runtime.ConvertedClosure", "methodName", str("entrySet"),
+                                "delegate", gadget("org.codehaus.groovy.runtime.MethodClosure", "method", str("execute"),
+                                        "delegate", str("id")))),
+                new Stream("Groovy MethodClosure alone", gadget("org.codehaus.groovy.runtime.MethodClosure",
+                        "method", str("execute"), "delegate", str("id"))),
+                new Stream("Spring1: SerializableTypeWrapper$MethodInvokeTypeProvider with an ObjectFactory handler",
+                        gadget(spring + "core.SerializableTypeWrapper$MethodInvokeTypeProvider", "index", 0,
+                                "methodName", str("newTransformer"), "provider",
+                                proxy(gadget(spring + "beans.factory.support.AutowireUtils$ObjectFactoryDelegatingInvocationHandler",
+                                        "objectFactory", NULL), spring + "core.SerializableTypeWrapper$TypeProvider"))),
+                new Stream("Spring ObjectFactory proxy (Spring1's inner object)", proxy(
+                        gadget(spring + "beans.factory.support.AutowireUtils$ObjectFactoryDelegatingInvocationHandler",
+                                "objectFactory", NULL), spring + "beans.factory.ObjectFactory")),
+                new Stream("Spring2: JdkDynamicAopProxy over AdvisedSupport", gadget(spring + "aop.framework.JdkDynamicAopProxy",
+                        "advised", gadget(spring + "aop.framework.AdvisedSupport", "targetSource", NULL))),
+                new Stream("c3p0: PoolBackedDataSourceBase with a ReferenceIndirector$ReferenceSerialized (JNDI reference)",
+                        gadget("com.mchange.v2.c3p0.impl.PoolBackedDataSourceBase", "dataSourceName", str("x"),
+                                "connectionPoolDataSource", gadget("com.mchange.v2.naming.ReferenceIndirector$ReferenceSerialized",
+                                        "contextName", NULL, "env", NULL, "name", NULL, "reference", NULL))),
+                new Stream("c3p0 JndiRefForwardingDataSource (C3P0 JNDI variant)",
+                        gadget("com.mchange.v2.c3p0.JndiRefForwardingDataSource", "jndiName", str("ldap://127.0.0.1:1389/x"))),
+                new Stream("ROME: HashMap keyed by a syndication ObjectBean", hashMap(
+                        gadget("com.sun.syndication.feed.impl.ObjectBean", "_equalsBean", NULL, "_toStringBean", NULL,
+                                "_cloneableBean", NULL), str("v"))),
+                new Stream("ROME (rometools) ToStringBean", gadget("com.rometools.rome.feed.impl.ToStringBean",
+                        "beanClass", NULL, "obj", templatesImpl())),
+                new Stream("Hibernate1: TypedValue over a ComponentType", gadget("org.hibernate.engine.spi.TypedValue",
+                        "type", gadget("org.hibernate.type.ComponentType", "propertySpan", 1), "value", NULL)),
+                new Stream("JBossInterceptors1: InterceptorMethodHandler", gadget("org.jboss.interceptor.proxy.InterceptorMethodHandler",
+                        "targetInstance", NULL)),
+                new Stream("BeanShell1: bsh.XThis in a PriorityQueue comparator proxy", priorityQueue(
+                        proxy(gadget("bsh.XThis", "namespace", NULL), "java.util.Comparator"))),
+                new Stream("Jython1: org.python.core.PyMethod", gadget("org.python.core.PyMethod", "__func__", NULL)),
+                new Stream("MozillaRhino1: BadAttributeValueExpException with a NativeError",
+                        badAttributeValue(gadget("org.mozilla.javascript.NativeError", "prototypeObject", NULL))),
+                new Stream("Myfaces1: ValueExpressionMethodExpression", gadget(
+                        "org.apache.myfaces.view.facelets.el.ValueExpressionMethodExpression", "valueExpression", NULL)),
+                new Stream("FileUpload1: commons-fileupload DiskFileItem", gadget("org.apache.commons.fileupload.disk.DiskFileItem",
+                        "fieldName", str("f"), "sizeThreshold", 0, "repository", NULL)),
+                new Stream("Wicket1: wicket DiskFileItem", gadget("org.apache.wicket.util.upload.DiskFileItem",
+                        "fieldName", str("f"))),
+                new Stream("JSON1: net.sf.json.JSONObject in a HashMap", hashMap(str("j"),
+                        gadget("net.sf.json.JSONObject", "nullObject", false))),
+                new Stream("Vaadin1: NestedMethodProperty in BadAttributeValueExpException",
+                        badAttributeValue(gadget("com.vaadin.data.util.NestedMethodProperty", "propertyName", str("outputProperties")))),
+                new Stream("Clojure: clojure.core$comp in a HashMap", hashMap(gadget("clojure.core$comp", "f", NULL), str("v"))),
+                new Stream("Click1: Column$ColumnComparator in a PriorityQueue",
+                        priorityQueue(gadget("org.apache.click.control.Column$ColumnComparator", "ascending", 1))),
+                new Stream("AspectJWeaver: SimpleCache$StoreableCachingMap", gadget(
+                        "org.aspectj.weaver.tools.cache.SimpleCache$StoreableCachingMap", "folder", str("/tmp"))),
+                new Stream("an array of InvokerTransformer", objects("[L" + CC + "functors.InvokerTransformer;",
+                        invoker(CC, "exec", str("id")))),
+                new Stream("an Object[] holding a ChainedTransformer", objects("[Ljava.lang.Object;", str("a"), chain(CC))),
+                new Stream("an ArrayList holding an InvokerTransformer", arrayList(integer(1), invoker(CC, "exec", str("id")))),
+                new Stream("a HashMap nested in a HashMap, the inner value an InvokerTransformer",
+                        hashMap(str("outer"), hashMap(str("inner"), invoker(CC, "exec", str("id"))))));
+    }
+
+    /** Streams of plain data: what a legitimate client of the endpoint would send. */
+    public static List<Stream> benign() {
+        return List.of(
+                new Stream("a String", str("hello")),
+                new Stream("an Integer", integer(42)),
+                new Stream("an ArrayList of Strings", arrayList(str("apples"), str("pears"))),
+                new Stream("a HashMap of Strings", hashMap(str("name"), str("O'Brien"), str("size"), str("M"))),
+                new Stream("a String[]", objects("[Ljava.lang.String;", str("select"), str("drop"))));
+    }
+
+    static String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("""
+                # Deserialization attacks: Java serialization streams (base64) naming known gadget classes.
+                # GENERATED by dev.pincer.e2e.corpus.DeserCorpus; DeserCorpusTest fails if this file and the
+                # generator disagree. Format: see dev.pincer.e2e.corpus.Corpus.
+                # The library classes are absent from the demo app, so a plain ObjectInputStream answers
+                # "ClassNotFoundException: <gadget>" (it tried to load it); the JDK ones (TemplatesImpl,
+                # BadAttributeValueExpException) it instantiates. The safe endpoint rejects them all.
+                @attack_class deserialization
+                @sink deserialize
+                @event_input no
+
+                """);
+        List<Stream> attacks = attacks();
+        group(sb, "gadgets-body: each stream as the raw request body", "BODY /vuln/deser -", attacks);
+        group(sb, "gadgets-form: a few streams as the form field data=", "FORM /vuln/deser data", attacks.subList(0, 4));
+        group(sb, "gadgets-json: a few streams as the JSON field data", "JSON /vuln/deser data", attacks.subList(13, 16));
+        return sb.toString();
+    }
+
+    static String renderBenign() {
+        StringBuilder sb = new StringBuilder("""
+                # Benign deserialization: streams of plain data (String, Integer, collections of Strings).
+                # GENERATED by dev.pincer.e2e.corpus.DeserCorpus; DeserCorpusTest fails if this file and the
+                # generator disagree. Format: see dev.pincer.e2e.corpus.Corpus.
+
+                @group plain-data: JDK data classes only, as the raw body of the plain ObjectInputStream endpoint
+                @send BODY /vuln/deser -
+                """);
+        for (Stream s : benign()) {
+            sb.append("# ").append(s.what()).append('\n').append(s.base64()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void group(StringBuilder sb, String what, String send, List<Stream> streams) {
+        sb.append("@group ").append(what).append('\n')
+                .append("@send ").append(send).append('\n')
+                .append("@safe /safe/deser\n")
+                .append("@proof body~^(deserialized: |deserialization failed: ClassNotFoundException)\n");
+        for (Stream s : streams) {
+            sb.append("# ").append(s.what()).append('\n').append(s.base64()).append('\n');
+        }
+        sb.append('\n');
+    }
+
+    /** Writes both files into the corpus directory given as the only argument. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Files.writeString(dir.resolve("deserialization.txt"), render(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("benign-deserialization.txt"), renderBenign(), StandardCharsets.UTF_8);
+    }
+}
