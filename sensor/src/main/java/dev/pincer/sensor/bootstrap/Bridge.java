@@ -1,0 +1,348 @@
+package dev.pincer.sensor.bootstrap;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * The static entry points that inlined advice calls, and the holder of the {@link Dispatcher}.
+ *
+ * <p>This class is on the bootstrap path, so advice inlined into any class (JDK classes included)
+ * can call it. It decides the cheap part of every sink call itself, without allocating: is this
+ * thread already inside a sink (the re-entry guard), does the request have a context, is the
+ * sink's hint bit set. Only a call that may need a verdict reaches the dispatcher, in the agent's
+ * own class loader.
+ *
+ * <p>Sink entry points return a guard token that the exit advice hands back to {@link #leave}:
+ * non-zero when this call took the guard. Exec, deserialization and JNDI are always checked (they
+ * ignore the hint), and are checked even inside another kind of sink: a JNDI lookup that
+ * deserializes, an XPath extension function that starts a process (but a JNDI lookup inside an
+ * LDAP search is part of that search). Every other kind is silent inside any sink, so one sink
+ * calling another reports once.
+ *
+ * <p>Nothing here may throw into the application except {@link PincerBlockedException}.
+ */
+public final class Bridge {
+    /** Hint bit 1: input could change SQL, LDAP or XPath syntax. */
+    public static final int HINT_SYNTAX = 1;
+    /** Hint bit 2: input could name a file. */
+    public static final int HINT_PATH = 2;
+    /** Hint bit 4: input could name a URL. */
+    public static final int HINT_URL = 4;
+
+    public static final int SQL = 1;
+    public static final int EXEC = 2;
+    public static final int FILE = 3;
+    public static final int URL = 4;
+    public static final int REDIRECT = 5;
+    public static final int LDAP = 6;
+    public static final int XPATH = 7;
+    public static final int DESERIALIZE = 8;
+    public static final int JNDI = 9;
+
+    /** Installed by the agent at premain; {@code null} means every sink simply runs. */
+    public static volatile Dispatcher dispatcher;
+
+    // An anonymous subclass, not withInitial(lambda): a lambda's bootstrap can load classes, and
+    // class loading can reach a hooked sink on this very path.
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<ThreadState>() {
+        @Override
+        protected ThreadState initialValue() {
+            return new ThreadState();
+        }
+    };
+
+    private Bridge() {
+    }
+
+    /** The current thread's state (created on first use). */
+    public static ThreadState state() {
+        return STATE.get();
+    }
+
+    // ---- request entry points (servlet advice) -------------------------------------------------
+
+    /**
+     * At every request entry point. Returns true at the outermost one, where the context header is
+     * verified; nested calls (forward, include, filter chains) keep the outer context.
+     */
+    public static boolean requestEnter(String header, String host) {
+        ThreadState st = STATE.get();
+        if (st.depth++ > 0) {
+            return false;
+        }
+        st.clearRequest();
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.requestStart(st, header, host);
+            } catch (Throwable ignored) {
+                st.ctx = null;
+                st.hint = 0;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * At every request exit, normal or not. At the outermost exit the request is forgotten, and if
+     * one of its sinks was blocked the body of the 403 to send is returned; otherwise {@code null}.
+     */
+    public static String requestExit() {
+        ThreadState st = STATE.get();
+        if (st.depth > 1) {
+            st.depth--;
+            return null;
+        }
+        st.depth = 0;
+        boolean blocked = st.blocked;
+        String ctx = st.ctx;
+        st.clearRequest();
+        if (!blocked) {
+            return null;
+        }
+        return "Blocked by Pincer (request " + (ctx == null ? "-" : ctx) + ")\n";
+    }
+
+    /** True when {@code t} or one of its causes is a block. */
+    public static boolean isBlock(Throwable t) {
+        for (int i = 0; t != null && i < 32; i++, t = t.getCause()) {
+            if (t instanceof PincerBlockedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- sink entry points ---------------------------------------------------------------------
+
+    /** {@code Statement.execute*}/{@code addBatch}, {@code Connection.prepare*}. */
+    public static int sql(String query, String method) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, SQL);
+        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.sql(st, query, method);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code ProcessBuilder.start}: always checked. */
+    public static int exec(List<String> command, File directory) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, EXEC);
+        if (token == 0) {
+            return 0;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.exec(st, command, directory);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /**
+     * File stream constructors. Constructor advice cannot see the constructor fail, so the guard is
+     * held only while the check runs.
+     */
+    public static void fileOpen(Object file, boolean write, String api) {
+        ThreadState st = STATE.get();
+        if (st.guard != 0 || !wants(st, HINT_PATH)) {
+            return;
+        }
+        Dispatcher d = dispatcher;
+        if (d == null) {
+            return;
+        }
+        int token = 1 << FILE;
+        st.guard = token;
+        try {
+            d.file(st, file, write, api);
+        } catch (Throwable t) {
+            rethrowBlock(st, token, t);
+        }
+        st.guard = 0;
+    }
+
+    /** {@code FileSystemProvider.newByteChannel/newFileChannel/newInputStream/newOutputStream}. */
+    public static int fileProvider(Object path, Object options, String method) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, FILE);
+        if (token == 0 || !wants(st, HINT_PATH)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.fileProvider(st, path, options, method);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code URL.openConnection}, {@code HttpClient.send/sendAsync}. */
+    public static int url(Object target, String api) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, URL);
+        if (token == 0 || !wants(st, HINT_URL)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.url(st, target, api);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code HttpServletResponse.sendRedirect}. */
+    public static int redirect(String location) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, REDIRECT);
+        if (token == 0 || !wants(st, HINT_URL)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.redirect(st, location);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code HttpServletResponse.setHeader/addHeader}: only a {@code Location} header is a redirect. */
+    public static int header(String name, String value) {
+        if (name == null || !"Location".equalsIgnoreCase(name)) {
+            return 0;
+        }
+        return redirect(value);
+    }
+
+    /** {@code DirContext.search(name, filter, ...)}. */
+    public static int ldap(Object name, String filter) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, LDAP);
+        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.ldap(st, name, filter);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code XPath.compile/evaluate}. */
+    public static int xpath(String expression) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, XPATH);
+        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+            return token;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.xpath(st, expression);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code ObjectInputStream.resolveClass}: always checked. */
+    public static int deserialize(Object descriptor) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, DESERIALIZE);
+        if (token == 0) {
+            return 0;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.deserialize(st, descriptor);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** {@code InitialContext.lookup/doLookup}: always checked. */
+    public static int jndi(Object name) {
+        ThreadState st = STATE.get();
+        int token = acquire(st, JNDI);
+        if (token == 0) {
+            return 0;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.jndi(st, name);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /** Exit advice of every sink method: releases what the entry point took. */
+    public static void leave(int token) {
+        if (token != 0) {
+            STATE.get().guard &= ~token;
+        }
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    private static boolean alwaysChecked(int kind) {
+        return kind == EXEC || kind == DESERIALIZE || kind == JNDI;
+    }
+
+    /** Takes the guard for {@code kind}; returns its bit, or 0 when this call must stay silent. */
+    private static int acquire(ThreadState st, int kind) {
+        int bit = 1 << kind;
+        int guard = st.guard;
+        if (guard != 0 && (!alwaysChecked(kind) || (guard & bit) != 0
+                || (kind == JNDI && (guard & (1 << LDAP)) != 0))) {
+            return 0;
+        }
+        st.guard = guard | bit;
+        return bit;
+    }
+
+    private static boolean wants(ThreadState st, int family) {
+        return st.ctx != null && (st.hint & family) != 0;
+    }
+
+    private static void rethrowBlock(ThreadState st, int token, Throwable t) {
+        if (t instanceof PincerBlockedException) {
+            // The exit advice does not run when the entry advice throws: release the guard here.
+            st.guard &= ~token;
+            throw (PincerBlockedException) t;
+        }
+        // Anything else is the sensor's own failure; the dispatcher logs it. The sink runs.
+    }
+}

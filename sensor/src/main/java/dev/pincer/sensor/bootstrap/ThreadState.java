@@ -1,0 +1,35 @@
+package dev.pincer.sensor.bootstrap;
+
+/**
+ * What the sensor knows about the current thread: the request context it serves, if any, and which
+ * sinks are running on it. One instance per thread, held by {@link Bridge}; only ever touched by
+ * its own thread, so the fields are plain.
+ *
+ * <p>Lives on the bootstrap path with the rest of the bridge, so that advice inlined into JDK
+ * classes can reach it. It holds only JDK types.
+ */
+public final class ThreadState {
+    /** Bit {@code 1 << kind} set for each sink kind running on this thread (the re-entry guard). */
+    public int guard;
+    /** Nesting depth of request entry points ({@code service()}, {@code doFilter()}). */
+    public int depth;
+    /** The verified request-context id, or {@code null} when the request has none. */
+    public String ctx;
+    /** The verified header's hint bits; 0 without a context. */
+    public int hint;
+    /** The request's Host header, for redirect checks; may be {@code null}. */
+    public String host;
+    /** Set when a sink of the current request was blocked. */
+    public boolean blocked;
+    /** The request's verdict cache, owned by the dispatcher; {@code null} until first used. */
+    public Object requestCache;
+
+    /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
+    public void clearRequest() {
+        ctx = null;
+        hint = 0;
+        host = null;
+        blocked = false;
+        requestCache = null;
+    }
+}

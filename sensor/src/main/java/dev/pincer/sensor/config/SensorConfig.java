@@ -1,0 +1,97 @@
+package dev.pincer.sensor.config;
+
+import dev.pincer.sensor.internal.Log;
+
+/**
+ * The sensor's settings, validated once at premain by {@link ConfigLoader}. Immutable.
+ */
+public final class SensorConfig {
+    /** The correlator's default listen address (docs/configuration.md, {@code correlator.listen}). */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7701;
+    /** Used until WELCOME suggests one, when none is configured; the correlator's own default. */
+    public static final long DEFAULT_TIMEOUT_NANOS = 50_000_000L;
+
+    private final String host;
+    private final int port;
+    private final String token;
+    private final long verdictTimeoutNanos;
+    private final boolean timeoutConfigured;
+    private final FailMode failMode;
+    private final int logLevel;
+    private final String app;
+
+    public SensorConfig(String host, int port, String token, long verdictTimeoutNanos, boolean timeoutConfigured,
+            FailMode failMode, int logLevel, String app) {
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("host");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port");
+        }
+        if (verdictTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("verdictTimeoutNanos");
+        }
+        if (failMode == null) {
+            throw new NullPointerException("failMode");
+        }
+        this.host = host;
+        this.port = port;
+        this.token = token == null || token.isEmpty() ? null : token;
+        this.verdictTimeoutNanos = verdictTimeoutNanos;
+        this.timeoutConfigured = timeoutConfigured;
+        this.failMode = failMode;
+        this.logLevel = logLevel;
+        this.app = app == null ? "" : app;
+    }
+
+    /** All defaults: no token. */
+    public static SensorConfig defaults() {
+        return new SensorConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_TIMEOUT_NANOS, false, FailMode.OPEN,
+                Log.INFO, "");
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The shared token, or {@code null} when none was given (then nothing can be verified). */
+    public String token() {
+        return token;
+    }
+
+    public long verdictTimeoutNanos() {
+        return verdictTimeoutNanos;
+    }
+
+    /** True when the timeout was set by the operator: WELCOME's suggestion then does not apply. */
+    public boolean timeoutConfigured() {
+        return timeoutConfigured;
+    }
+
+    public FailMode failMode() {
+        return failMode;
+    }
+
+    public int logLevel() {
+        return logLevel;
+    }
+
+    public String app() {
+        return app;
+    }
+
+    @Override
+    public String toString() {
+        // Never the token itself.
+        return "correlator=" + host + ":" + port + ", token=" + (token == null ? "(none)" : "(set)")
+                + ", timeout=" + (verdictTimeoutNanos / 1_000_000.0) + "ms"
+                + (timeoutConfigured ? "" : " (until the correlator suggests one)")
+                + ", fail=" + failMode.name().toLowerCase(java.util.Locale.ROOT)
+                + ", log=" + Log.name(logLevel) + ", app=" + app;
+    }
+}

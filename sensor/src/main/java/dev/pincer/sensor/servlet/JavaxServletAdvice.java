@@ -1,0 +1,68 @@
+package dev.pincer.sensor.servlet;
+
+import dev.pincer.sensor.bootstrap.Bridge;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code javax.servlet.http.HttpServlet.service(ServletRequest, ServletResponse)} and
+ * {@code javax.servlet.FilterChain.doFilter(ServletRequest, ServletResponse)} implementations.
+ * Compiled against the javax API; the types resolve in the container's loader, where it is inlined.
+ *
+ * <p>Entry: at the outermost entry point the {@code X-Pincer-Context} header is verified and the
+ * context stored for the thread; nested entries (forward, include, filters) keep it. Exit (normal
+ * or not): the outermost exit forgets the context; if a sink of the request was blocked and the
+ * response is not committed yet, the response becomes a 403 and the block exception is swallowed.
+ * If it is committed, the exception goes on. Nothing else this advice does can throw.
+ */
+public final class JavaxServletAdvice {
+    private JavaxServletAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void enter(@Advice.Argument(0) ServletRequest request) {
+        try {
+            String header = null;
+            String host = null;
+            if (Bridge.state().depth == 0 && request instanceof HttpServletRequest) {
+                HttpServletRequest http = (HttpServletRequest) request;
+                header = http.getHeader("X-Pincer-Context");
+                host = http.getHeader("Host");
+            }
+            Bridge.requestEnter(header, host);
+        } catch (Throwable ignored) {
+            // never into the app
+        }
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Argument(1) ServletResponse response,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
+        try {
+            String body = Bridge.requestExit();
+            if (body != null && response != null && (thrown == null || Bridge.isBlock(thrown))
+                    && !response.isCommitted()) {
+                response.reset();
+                if (response instanceof HttpServletResponse) {
+                    ((HttpServletResponse) response).setStatus(403);
+                }
+                response.setContentType("text/plain;charset=UTF-8");
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                response.setContentLength(bytes.length);
+                try {
+                    response.getOutputStream().write(bytes);
+                } catch (IllegalStateException writerInUse) {
+                    response.getWriter().write(body);
+                }
+                response.flushBuffer();
+                thrown = null;
+            }
+        } catch (Throwable ignored) {
+            // never into the app; the original outcome stands
+        }
+    }
+}

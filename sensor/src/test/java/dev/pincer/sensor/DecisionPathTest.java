@@ -1,0 +1,292 @@
+package dev.pincer.sensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pincer.sensor.bootstrap.Bridge;
+import dev.pincer.sensor.bootstrap.PincerBlockedException;
+import dev.pincer.sensor.bootstrap.ThreadState;
+import dev.pincer.sensor.client.Timing;
+import dev.pincer.sensor.config.FailMode;
+import dev.pincer.sensor.config.SensorConfig;
+import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.testing.FakeCorrelator;
+import dev.pincer.sensor.testing.FakeCorrelator.Answer;
+import dev.pincer.sensor.testing.TestHeaders;
+import java.io.File;
+import java.io.ObjectStreamClass;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision path through the bridge's static entry points (what inlined advice calls), with an
+ * in-process sensor and a fake correlator: hint gating, the re-entry guard, the caches, the block
+ * exception and the fail modes.
+ */
+class DecisionPathTest {
+    private static final String TOKEN = "decision-test-token-0123456789";
+    private static final String CTX = "0123456789abcdef0123456789abcdef";
+    private static final long MS = 1_000_000L;
+    private static final Timing FAST = new Timing(15_000 * MS, 10_000 * MS, 100 * MS, 20 * MS, 200 * MS,
+            2_000 * MS, 20 * MS);
+
+    private FakeCorrelator correlator;
+    private Sensor sensor;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Log.setLevel(Log.OFF);
+        ThreadState st = Bridge.state();
+        st.guard = 0;
+        st.depth = 0;
+        st.clearRequest();
+        correlator = new FakeCorrelator(TOKEN).rules(c -> c.args().stream().anyMatch(a -> a.contains("EVIL"))
+                ? Answer.block("test") : Answer.allow());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (sensor != null) {
+            sensor.stop();
+        }
+        correlator.close();
+        Bridge.requestExit();
+    }
+
+    private void start(FailMode fail, long timeoutMs) throws Exception {
+        sensor = Sensor.start(new SensorConfig("127.0.0.1", correlator.port(), TOKEN, timeoutMs * MS, true, fail,
+                Log.OFF, "test"), true, FAST);
+        assertTrue(FakeCorrelator.await(sensor.client()::isConnected, Duration.ofSeconds(5)));
+    }
+
+    private static void sql(String q) {
+        Bridge.leave(Bridge.sql(q, "executeQuery"));
+    }
+
+    private static void exec(String... argv) {
+        Bridge.leave(Bridge.exec(List.of(argv), null));
+    }
+
+    @Test
+    void noContextSkipsFamiliesButChecksExec() throws Exception {
+        start(FailMode.OPEN, 1000);
+        sql("SELECT 1");
+        Bridge.fileOpen(new File("/tmp/x"), true, "FileOutputStream");
+        Bridge.leave(Bridge.url("http://example.com/", "openConnection"));
+        exec("true");
+        List<FakeCorrelator.Check> checks = correlator.checks();
+        assertEquals(1, checks.size(), checks.toString());
+        assertEquals(2, checks.get(0).kind());
+        assertEquals("", checks.get(0).ctx());
+        assertEquals(List.of("true"), checks.get(0).args());
+        assertTrue(checks.get(0).attrs().get("exe.path").endsWith("/true"), checks.get(0).attrs().toString());
+        assertEquals(64, checks.get(0).attrs().get("exe.sha256").length());
+    }
+
+    @Test
+    void hintBitsGateTheirFamilies() throws Exception {
+        start(FailMode.OPEN, 1000);
+        assertTrue(Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 1), "shop.example"));
+        sql("SELECT * FROM t WHERE a = 'x'");
+        Bridge.fileOpen(new File("report.txt"), false, "FileInputStream");
+        Bridge.leave(Bridge.redirect("/home"));
+        assertNull(Bridge.requestExit());
+
+        List<FakeCorrelator.Check> checks = correlator.checks();
+        assertEquals(1, checks.size(), checks.toString());
+        FakeCorrelator.Check c = checks.get(0);
+        assertEquals(1, c.kind());
+        assertEquals(CTX, c.ctx());
+        assertEquals(List.of("SELECT * FROM t WHERE a = 'x'"), c.args());
+        assertEquals("executeQuery", c.attrs().get("method"));
+        // Sensor frames (this test's class among them) and JDK frames are left out.
+        assertTrue(c.stack().startsWith("org.junit."), c.stack());
+        assertFalse(c.stack().contains("dev.pincer.sensor."), c.stack());
+
+        correlator.clearChecks();
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 6), "shop.example");
+        sql("SELECT 2");
+        Bridge.fileOpen(new File("a/../report.txt"), false, "FileInputStream");
+        Bridge.leave(Bridge.header("location", "https://elsewhere.example/"));
+        Bridge.leave(Bridge.header("Content-Type", "text/html"));
+        Bridge.requestExit();
+        checks = correlator.checks();
+        assertEquals(2, checks.size(), checks.toString());
+        assertEquals(3, checks.get(0).kind());
+        assertEquals("a/../report.txt", checks.get(0).arg(0));
+        assertEquals(new File("report.txt").getAbsolutePath(), checks.get(0).arg(1));
+        assertEquals("read", checks.get(0).arg(2));
+        assertEquals(5, checks.get(1).kind());
+        assertEquals("shop.example", checks.get(1).attrs().get("request.host"));
+    }
+
+    @Test
+    void hintZeroStillChecksAlwaysCheckedKinds() throws Exception {
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 0), null);
+        sql("SELECT 1");
+        Bridge.leave(Bridge.jndi("ldap://x/y"));
+        Bridge.leave(Bridge.deserialize(ObjectStreamClass.lookup(String.class)));
+        Bridge.requestExit();
+        List<FakeCorrelator.Check> checks = correlator.checks();
+        assertEquals(List.of(9, 8), checks.stream().map(FakeCorrelator.Check::kind).toList());
+        assertEquals(CTX, checks.get(0).ctx());
+        assertEquals("java.lang.String", checks.get(1).arg(0));
+    }
+
+    @Test
+    void blockThrowsBeforeTheSinkAndTheRequestExitAnswers403() throws Exception {
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 7), null);
+        PincerBlockedException e = assertThrows(PincerBlockedException.class, () -> Bridge.sql("' OR 'EVIL'='EVIL", "executeQuery"));
+        assertEquals(CTX, e.ctx());
+        assertEquals("sql", e.kind());
+        assertEquals(0, Bridge.state().guard, "the guard is released when the entry advice throws");
+        assertTrue(Bridge.isBlock(new RuntimeException(new IllegalStateException(e))));
+        assertEquals("Blocked by Pincer (request " + CTX + ")\n", Bridge.requestExit());
+        assertEquals(0, Bridge.state().depth);
+        assertNull(Bridge.state().ctx);
+    }
+
+    @Test
+    void nestedRequestEntriesKeepTheOuterContext() throws Exception {
+        start(FailMode.OPEN, 1000);
+        assertTrue(Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 1), null));
+        assertFalse(Bridge.requestEnter(TestHeaders.sign(TOKEN, "ffffffffffffffffffffffffffffffff", 0), null));
+        assertEquals(CTX, Bridge.state().ctx);
+        assertNull(Bridge.requestExit());
+        assertEquals(CTX, Bridge.state().ctx);
+        assertNull(Bridge.requestExit());
+        assertNull(Bridge.state().ctx);
+    }
+
+    @Test
+    void forgedOrExpiredHeaderMeansNoContext() throws Exception {
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign("some-other-token-000000", CTX, 7), null);
+        assertNull(Bridge.state().ctx);
+        sql("SELECT 'EVIL'");
+        exec("true");
+        Bridge.requestExit();
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 7, 1_000_000_000L), null);
+        assertNull(Bridge.state().ctx);
+        Bridge.requestExit();
+        assertEquals(1, correlator.checks().size());
+        assertEquals("", correlator.checks().get(0).ctx());
+        assertEquals(2, sensor.contexts().rejected());
+    }
+
+    @Test
+    void oneSinkInsideAnotherReportsOnce() throws Exception {
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 7), null);
+        int outer = Bridge.ldap("dc=example", "(uid=x)");
+        assertNotEquals(0, outer);
+        assertEquals(0, Bridge.ldap("dc=example", "(uid=x)"), "same kind nested: silent");
+        assertEquals(0, Bridge.sql("SELECT 1", "executeQuery"), "other kind nested: silent");
+        assertEquals(0, Bridge.jndi("ldap://x/dc=example"), "a lookup inside an LDAP search: silent");
+        Bridge.fileOpen(new File("x"), false, "FileInputStream");
+        int deser = Bridge.deserialize(ObjectStreamClass.lookup(Integer.class));
+        assertNotEquals(0, deser, "always-checked kinds are checked even nested");
+        assertEquals(0, Bridge.deserialize(ObjectStreamClass.lookup(Integer.class)));
+        Bridge.leave(deser);
+        Bridge.leave(outer);
+        assertEquals(0, Bridge.state().guard);
+        Bridge.requestExit();
+        assertEquals(List.of(6, 8), correlator.checks().stream().map(FakeCorrelator.Check::kind).toList());
+    }
+
+    @Test
+    void requestCacheHoldsForTheRequestOnly() throws Exception {
+        correlator.rules(c -> Answer.allow(1));
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 1), null);
+        sql("SELECT 1");
+        sql("SELECT 1");
+        sql("SELECT 2");
+        Bridge.requestExit();
+        assertEquals(2, correlator.checks().size());
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 1), null);
+        sql("SELECT 1");
+        Bridge.requestExit();
+        assertEquals(3, correlator.checks().size());
+    }
+
+    @Test
+    void processCacheHoldsAcrossRequests() throws Exception {
+        correlator.rules(c -> c.arg(0).contains("EVIL") ? Answer.block("deser").cached(2) : Answer.allow(2));
+        start(FailMode.OPEN, 1000);
+        for (int i = 0; i < 3; i++) {
+            Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 0), null);
+            Bridge.leave(Bridge.deserialize(ObjectStreamClass.lookup(java.util.ArrayList.class)));
+            Bridge.requestExit();
+        }
+        exec("true");
+        exec("true");
+        assertEquals(2, correlator.checks().size());
+        // A cached block blocks without a round trip.
+        assertThrows(PincerBlockedException.class, () -> Bridge.jndi("EVIL"));
+        assertThrows(PincerBlockedException.class, () -> Bridge.jndi("EVIL"));
+        assertEquals(3, correlator.checks().size());
+    }
+
+    @Test
+    void monitorLetsTheSinkRun() throws Exception {
+        correlator.rules(c -> Answer.monitor("cmdi"));
+        start(FailMode.CLOSED, 1000);
+        exec("sh", "-c", "id");
+        assertEquals(1, correlator.checks().size());
+    }
+
+    @Test
+    void timeoutFailsOpen() throws Exception {
+        correlator.rules(c -> Answer.silence());
+        start(FailMode.OPEN, 30);
+        long t0 = System.nanoTime();
+        exec("true");
+        assertTrue(System.nanoTime() - t0 < 1000 * MS);
+        assertEquals(1, sensor.counters().totalFailOpen());
+        assertEquals(1, sensor.counters().totalTimeouts());
+        assertTrue(FakeCorrelator.await(() -> !correlator.reports().isEmpty(), Duration.ofSeconds(3)));
+        assertEquals(1, correlator.reports().get(0)[0]);
+        assertEquals(1, correlator.reports().get(0)[2]);
+    }
+
+    @Test
+    void timeoutFailsClosed() throws Exception {
+        correlator.rules(c -> Answer.silence());
+        start(FailMode.CLOSED, 30);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 7), null);
+        PincerBlockedException e = assertThrows(PincerBlockedException.class, () -> exec("true"));
+        assertTrue(e.getMessage().contains("fail-closed: timeout"), e.getMessage());
+        assertEquals(1, sensor.counters().totalFailClosed());
+        assertTrue(Bridge.requestExit().startsWith("Blocked by Pincer (request " + CTX));
+    }
+
+    @Test
+    void disconnectedFailsAtOnce() throws Exception {
+        start(FailMode.CLOSED, 5000);
+        correlator.close();
+        assertTrue(FakeCorrelator.await(() -> !sensor.client().isConnected(), Duration.ofSeconds(3)));
+        long t0 = System.nanoTime();
+        assertThrows(PincerBlockedException.class, () -> exec("true"));
+        assertTrue(System.nanoTime() - t0 < 500 * MS, "no wait for the timeout while disconnected");
+    }
+
+    @Test
+    void withoutDispatcherEverythingRuns() {
+        Bridge.dispatcher = null;
+        Bridge.requestEnter("garbage", null);
+        exec("true");
+        sql("SELECT 'EVIL'");
+        assertNull(Bridge.requestExit());
+        assertEquals(0, Bridge.state().guard);
+    }
+}

@@ -1,0 +1,415 @@
+package dev.pincer.sensor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pincer.sensor.testing.FakeCorrelator;
+import dev.pincer.sensor.testing.FakeCorrelator.Answer;
+import dev.pincer.sensor.testing.FakeCorrelator.Check;
+import dev.pincer.sensor.testing.TestHeaders;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The agent jar in real child JVMs ({@code -javaagent:target/pincer-sensor.jar}), on every JVM in
+ * {@code pincer.it.jvms} (this build's JDK and Temurin 25 when installed), against a fake
+ * correlator: the CHECKs it receives, and that a block prevents the side effect.
+ */
+class SensorAgentIT {
+    private static final String TOKEN = "integration-test-token-0123456789";
+    private static final String FULL = "a0000000000000000000000000000001";
+    private static final String UNCAUGHT = "b0000000000000000000000000000002";
+    private static final String COMMITTED = "c0000000000000000000000000000003";
+    private static final String NESTED = "d0000000000000000000000000000004";
+    private static final String ZERO = "e0000000000000000000000000000005";
+    private static final String FORGED = "f0000000000000000000000000000006";
+    private static final String FILTER = "ab000000000000000000000000000007";
+    private static final String JAKARTA = "ac000000000000000000000000000008";
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> jvms() {
+        return Arrays.stream(System.getProperty("pincer.it.jvms", System.getProperty("java.home") + "/bin/java")
+                .split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct();
+    }
+
+    private static void assumeJvm(String java) {
+        Assumptions.assumeTrue(new File(java).canExecute(),
+                "JVM " + java + " is not installed: skipping the agent tests on it");
+    }
+
+    // ---- the jar -------------------------------------------------------------------------------
+
+    @Test
+    void agentJarLayout() throws Exception {
+        try (JarFile jar = new JarFile(agentJar())) {
+            Manifest m = jar.getManifest();
+            assertEquals("dev.pincer.sensor.Agent", m.getMainAttributes().getValue("Premain-Class"));
+            assertEquals("dev.pincer.sensor.Agent", m.getMainAttributes().getValue("Agent-Class"));
+            assertEquals("true", m.getMainAttributes().getValue("Can-Retransform-Classes"));
+            assertEquals("true", m.getMainAttributes().getValue("Can-Redefine-Classes"));
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("net/bytebuddy/") || n.contains("/net/bytebuddy/")),
+                    "ByteBuddy is relocated");
+            assertTrue(names.contains("dev/pincer/sensor/shaded/bytebuddy/agent/builder/AgentBuilder.class"));
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("dev/pincer/sensor/bootstrap/")),
+                    "the bridge is not loadable from the agent jar");
+            assertTrue(names.contains("pincer-bootstrap/dev/pincer/sensor/bootstrap/Bridge.classdata"));
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("javax/") || n.startsWith("jakarta/")
+                    || n.startsWith("org/h2/")), "no servlet API or test dependency is shipped");
+        }
+    }
+
+    // ---- the main scenario ---------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void everySinkWithAndWithoutContext(String java) throws Exception {
+        assumeJvm(java);
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(SensorAgentIT::rules)) {
+            long exp = System.currentTimeMillis() / 1000 + 3600;
+            List<String> props = List.of(
+                    "-Dit.header.full=" + TestHeaders.sign(TOKEN, FULL, 7, exp),
+                    "-Dit.header.uncaught=" + TestHeaders.sign(TOKEN, UNCAUGHT, 1, exp),
+                    "-Dit.header.committed=" + TestHeaders.sign(TOKEN, COMMITTED, 1, exp),
+                    "-Dit.header.nested=" + TestHeaders.sign(TOKEN, NESTED, 1, exp),
+                    "-Dit.header.zero=" + TestHeaders.sign(TOKEN, ZERO, 0, exp),
+                    "-Dit.header.forged=" + TestHeaders.sign("not-" + TOKEN, FORGED, 7, exp),
+                    "-Dit.header.filter=" + TestHeaders.sign(TOKEN, FILTER, 1, exp),
+                    "-Dit.header.jakarta=" + TestHeaders.sign(TOKEN, JAKARTA, 7, exp));
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=2s,app=it", props, "main");
+            List<Check> checks = correlator.checks(c -> !(c.kind() == 9 && c.arg(0).equals("pincer-probe")));
+            String all = String.join("\n", checks.stream().map(Check::toString).toList());
+
+            // No context: SQL, files, URLs... unchecked and run; exec, deserialization, JNDI checked.
+            run.expect("none.sql.query", "ran");
+            run.expect("none.sql.update", "ran");
+            run.fact("none.sql.users", "0");
+            run.expect("none.file.stream", "ran");
+            run.fact("none.file.stream.exists", "true");
+            run.fact("none.file.nio.exists", "true");
+            run.fact("none.file.raf.exists", "true");
+            run.expect("none.exec.ok", "ran");
+            run.fact("none.exec.ok.marker", "true");
+            run.expect("none.exec.evil", "blocked");
+            run.fact("none.exec.evil.marker", "false");
+            run.expect("none.deser.list", "ran");
+            run.expect("none.deser.gadget", "blocked");
+            run.expect("none.jndi.evil", "blocked");
+            run.fact("none.jndi.evil.connections", "0");
+            assertTrue(checks.stream().noneMatch(c -> c.ctx().isEmpty() && (c.kind() == 1 || c.kind() == 3
+                    || c.kind() == 4 || c.kind() == 5 || c.kind() == 6 || c.kind() == 7)), all);
+            Check noCtxExec = one(checks, 2, "", "none-exec-EVIL");
+            assertEquals("sh", noCtxExec.arg(0));
+            assertEquals("-c", noCtxExec.arg(1));
+            one(checks, 8, "", "dev.pincer.sensor.it.EvilGadget");
+            one(checks, 9, "", "cn=none-EVIL");
+
+            // javax.servlet with hint 7: every sink checked with the request's context.
+            run.expect("javax.all", "ran");
+            run.fact("javax.all.status", "403");
+            run.fact("javax.all.body", "Blocked by Pincer (request " + FULL + ")\\n");
+            run.expect("javax.sql.query", "ran");
+            assertEquals("executeQuery", one(checks, 1, FULL, "javax-ok'").attrs().get("method"));
+            run.expect("javax.sql.update", "blocked");
+            run.fact("javax.sql.users", "1");
+            run.expect("javax.sql.prepare", "ran");
+            assertEquals("prepareStatement", one(checks, 1, FULL, "-- javax").attrs().get("method"));
+            run.expect("javax.sql.batch", "blocked");
+            assertEquals("addBatch", one(checks, 1, FULL, "javax-EVIL").attrs().get("method"));
+            run.fact("javax.sql.users.after", "1");
+
+            run.expect("javax.exec.ok", "ran");
+            run.fact("javax.exec.ok.marker", "true");
+            Check exec = one(checks, 2, FULL, "javax-exec-ok");
+            String exe = exec.attrs().get("exe.path");
+            assertTrue(exe.startsWith("/") && exe.endsWith("/sh"), exec.toString());
+            assertEquals(sha256(Path.of(exe)), exec.attrs().get("exe.sha256"));
+            assertFalse(exec.stack().isEmpty(), "a stack summary");
+            assertTrue(exec.stack().contains("dev.pincer.sensor.it.Sinks.exec"), exec.stack());
+            run.expect("javax.exec.evil", "blocked");
+            run.fact("javax.exec.evil.marker", "false");
+
+            run.expect("javax.file.stream", "blocked");
+            run.fact("javax.file.stream.exists", "false");
+            Check fos = one(checks, 3, FULL, "javax-EVIL-out.txt");
+            assertEquals("write", fos.arg(2));
+            run.expect("javax.file.nio", "blocked");
+            run.fact("javax.file.nio.exists", "false");
+            assertEquals("write", one(checks, 3, FULL, "javax-nio-EVIL.txt").arg(2));
+            run.expect("javax.file.read", "ran");
+            Check read = one(checks, 3, FULL, "javax-read.txt|read");
+            assertEquals(dir.resolve("sub/../javax-read.txt").toString(), read.arg(0));
+            assertEquals(dir.resolve("javax-read.txt").toString(), read.arg(1));
+            assertEquals("read", read.arg(2));
+            run.expect("javax.file.lines", "ran");
+            assertEquals("read", one(checks, 3, FULL, "javax-lines.txt|read").arg(2));
+            run.expect("javax.file.raf", "blocked");
+            run.fact("javax.file.raf.exists", "false");
+            assertEquals("write", one(checks, 3, FULL, "javax-raf-EVIL.bin").arg(2));
+
+            run.expect("javax.url.evil", "blocked");
+            run.fact("javax.url.evil.connections", "0");
+            assertEquals("URL.openConnection", one(checks, 4, FULL, "/javax-EVIL").attrs().get("api"));
+            run.expect("javax.url.ok", "ran");
+            // Class loading opens URLs and files too: none of that is reported.
+            assertTrue(checks.stream().filter(c -> c.kind() == 4).allMatch(c -> c.arg(0).contains("javax-")), all);
+            assertTrue(checks.stream().filter(c -> c.kind() == 3).allMatch(c -> c.arg(0).startsWith(dir.toString())),
+                    all);
+            run.expect("javax.http.evil", "blocked");
+            run.fact("javax.http.evil.connections", "0");
+            assertEquals("HttpClient.send", one(checks, 4, FULL, "javax-http-EVIL").attrs().get("api"));
+
+            run.expect("javax.ldap.evil", "blocked");
+            run.fact("javax.ldap.evil.connections", "0");
+            Check ldap = one(checks, 6, FULL, "(uid=javax-EVIL)");
+            assertEquals("(uid=javax-EVIL)", ldap.arg(0));
+            assertTrue(ldap.arg(1).startsWith("ldap://127.0.0.1:") && ldap.arg(1).endsWith("/dc=javax"), ldap.toString());
+
+            run.expect("javax.xpath.ok", "ran");
+            one(checks, 7, FULL, "javax-ok");
+            run.expect("javax.xpath.evil", "blocked");
+            one(checks, 7, FULL, "javax-EVIL");
+
+            run.expect("javax.deser.list", "ran");
+            one(checks, 8, FULL, "java.util.ArrayList");
+            run.expect("javax.deser.gadget", "blocked");
+            run.expect("javax.jndi.evil", "blocked");
+            run.fact("javax.jndi.evil.connections", "0");
+            one(checks, 9, FULL, "cn=javax-EVIL");
+
+            run.expect("javax.redirect.evil", "blocked");
+            one(checks, 5, FULL, "https://evil.example/javax-EVIL");
+            run.expect("javax.redirect.ok", "ran");
+            assertEquals("shop.example", one(checks, 5, FULL, "/javax-ok").attrs().get("request.host"));
+
+            // An uncaught block becomes a 403; once committed, the exception goes on.
+            run.expect("javax.uncaught", "ran");
+            run.fact("javax.uncaught.status", "403");
+            run.fact("javax.uncaught.body", "Blocked by Pincer (request " + UNCAUGHT + ")\\n");
+            run.fact("javax.uncaught.users", "1");
+            run.expect("javax.committed", "blocked");
+            run.fact("javax.committed.status", "200");
+            run.fact("javax.committed.body", "partial");
+
+            // A forward keeps the outer context; hint 0 checks only the always-checked kinds.
+            run.expect("javax.nested.inner", "ran");
+            one(checks, 1, NESTED, "nested-ok");
+            run.expect("zero.sql.update", "ran");
+            run.fact("zero.file.stream.exists", "true");
+            run.expect("zero.exec.evil", "blocked");
+            one(checks, 2, ZERO, "zero-exec-EVIL");
+            assertTrue(checks.stream().noneMatch(c -> c.ctx().equals(ZERO) && c.kind() != 2), all);
+
+            // A header signed with another token: no context.
+            run.expect("forged.sql.update", "ran");
+            run.expect("forged.redirect", "ran");
+            assertTrue(checks.stream().noneMatch(c -> c.ctx().equals(FORGED) || String.join(" ", c.args())
+                    .contains("forged-EVIL")), all);
+
+            // The filter chain is the outermost entry point.
+            run.expect("javax.filter", "ran");
+            run.fact("javax.filter.status", "403");
+            one(checks, 1, FILTER, "filter-EVIL");
+            assertFalse(run.results.containsKey("javax.filter.servlet"), "the blocked filter stopped the chain");
+
+            // jakarta.servlet.
+            run.expect("jakarta.all", "ran");
+            run.fact("jakarta.all.status", "403");
+            run.expect("jakarta.sql.update", "blocked");
+            run.fact("jakarta.sql.users", "1");
+            run.expect("jakarta.exec.ok", "ran");
+            run.fact("jakarta.exec.ok.marker", "true");
+            run.expect("jakarta.exec.evil", "blocked");
+            run.fact("jakarta.exec.evil.marker", "false");
+            run.expect("jakarta.file.stream", "blocked");
+            run.fact("jakarta.file.stream.exists", "false");
+            run.expect("jakarta.redirect.evil", "blocked");
+            run.expect("jakarta.redirect.ok", "ran");
+            assertEquals("shop.example", one(checks, 5, JAKARTA, "/jakarta-ok").attrs().get("request.host"));
+            run.expect("jakarta.uncaught", "ran");
+            run.fact("jakarta.uncaught.status", "403");
+            run.fact("jakarta.uncaught.users", "1");
+
+            assertFalse(run.stdout.contains("blocked-by-a-second-copy"), "one copy of the bridge");
+            assertFalse(run.stderr.contains("could not instrument"), run.stderr);
+            assertFalse(run.stderr.contains("sensor error"), run.stderr);
+            assertTrue(run.stderr.contains("\"event\":\"block\",\"kind\":\"sql\""), run.stderr);
+        }
+    }
+
+    /** Blocks any call whose args carry the marker EVIL (or a class name with Evil); the probe too. */
+    private static Answer rules(Check c) {
+        if (c.kind() == 9 && c.arg(0).equals("pincer-probe")) {
+            return Answer.block("probe");
+        }
+        boolean evil = c.args().stream().anyMatch(a -> a.contains("EVIL") || (c.kind() == 8 && a.contains("Evil")));
+        return evil ? Answer.block("test") : Answer.allow();
+    }
+
+    /** The one CHECK of {@code kind} and {@code ctx} whose args, joined by "|", contain {@code marker}. */
+    private static Check one(List<Check> checks, int kind, String ctx, String marker) {
+        List<Check> found = checks.stream().filter(c -> c.kind() == kind && c.ctx().equals(ctx)
+                && String.join("|", c.args()).contains(marker)).toList();
+        assertEquals(1, found.size(), "kind " + kind + ", ctx " + ctx + ", marker " + marker + ": " + found
+                + "\nall: " + checks);
+        return found.get(0);
+    }
+
+    // ---- fail modes ----------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void failClosedBlocksWhenNoVerdictComes(String java) throws Exception {
+        assumeJvm(java);
+        try (FakeCorrelator correlator = silentButProbe()) {
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=100ms,fail=closed", List.of(), "fail");
+            run.expect("fail.exec.ok", "blocked");
+            run.fact("fail.exec.ok.marker", "false");
+            run.expect("fail.jndi", "blocked");
+            assertTrue(run.stderr.contains("\"event\":\"fail_closed\",\"kind\":\"exec\""), run.stderr);
+            assertTrue(run.stderr.contains("\"why\":\"timeout\""), run.stderr);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void failOpenRunsWhenNoVerdictComes(String java) throws Exception {
+        assumeJvm(java);
+        try (FakeCorrelator correlator = silentButProbe()) {
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=100ms,fail=open", List.of(), "fail");
+            run.expect("fail.exec.ok", "ran");
+            run.fact("fail.exec.ok.marker", "true");
+            run.expect("fail.exec.evil", "ran");
+            run.expect("fail.jndi", "error:NoInitialContextException");
+            assertTrue(run.stderr.contains("\"event\":\"fail_open\",\"kind\":\"exec\""), run.stderr);
+        }
+    }
+
+    private static FakeCorrelator silentButProbe() throws Exception {
+        return new FakeCorrelator(TOKEN).rules(c -> c.kind() == 9 && c.arg(0).equals("pincer-probe")
+                ? Answer.block("probe") : Answer.silence());
+    }
+
+    /** No correlator and a bad setting: one clear line, and the app starts and runs all the same. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void appStartsWithoutCorrelatorAndWithABadSetting(String java) throws Exception {
+        assumeJvm(java);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        Run run = launch(java, "correlator=127.0.0.1:" + port + ",token=" + TOKEN + ",timeout=soon", List.of(),
+                "nocorrelator");
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30));
+        run.expect("nocorrelator.exec.ok", "ran");
+        run.expect("nocorrelator.sql.update", "ran");
+        long configLines = run.stderr.lines().filter(l -> l.contains("config ")).count();
+        assertEquals(1, configLines, run.stderr);
+        assertTrue(run.stderr.contains("[pincer-sensor] ERROR config timeout: soon (expected: a positive duration"),
+                run.stderr);
+        assertTrue(run.stderr.contains("cannot connect to the correlator"), run.stderr);
+    }
+
+    // ---- child JVM -----------------------------------------------------------------------------
+
+    private static String agentJar() {
+        String jar = System.getProperty("pincer.agent.jar", "target/pincer-sensor.jar");
+        assertTrue(new File(jar).isFile(), jar + " (run after package)");
+        return jar;
+    }
+
+    /** The app's classpath: the test classes, H2, both servlet APIs; never the sensor's classes. */
+    private static String childClasspath() throws Exception {
+        List<String> cp = new ArrayList<>();
+        for (Class<?> c : new Class<?>[] {SinkApp.class, org.h2.Driver.class, javax.servlet.Servlet.class,
+            jakarta.servlet.Servlet.class}) {
+            cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, cp);
+    }
+
+    private final class Run {
+        final String stdout;
+        final String stderr;
+        final Map<String, String> results = new LinkedHashMap<>();
+        final Map<String, String> facts = new LinkedHashMap<>();
+
+        Run(String stdout, String stderr) {
+            this.stdout = stdout;
+            this.stderr = stderr;
+            for (String line : stdout.split("\n")) {
+                String[] p = line.split(" ", 3);
+                if (p.length >= 3 && p[0].equals("RESULT")) {
+                    results.put(p[1], p[2]);
+                } else if (p.length >= 2 && p[0].equals("FACT")) {
+                    facts.put(p[1], p.length == 3 ? p[2] : "");
+                }
+            }
+        }
+
+        void expect(String name, String outcome) {
+            assertNotNull(results.get(name), name + " did not run:\n" + stdout + "\n" + stderr);
+            assertEquals(outcome, results.get(name), name);
+        }
+
+        void fact(String name, String value) {
+            assertEquals(value, facts.get(name), name);
+        }
+    }
+
+    private Run launch(String java, String agentArgs, List<String> props, String scenario) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.add("-javaagent:" + agentJar() + "=" + agentArgs);
+        cmd.addAll(props);
+        cmd.add("-cp");
+        cmd.add(childClasspath());
+        cmd.add(SinkApp.class.getName());
+        cmd.add(scenario);
+        cmd.add(dir.toString());
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("PINCER_"));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("child JVM timed out:\n" + Files.readString(out) + "\n" + Files.readString(err));
+        }
+        Run run = new Run(Files.readString(out), Files.readString(err));
+        assertEquals(0, p.exitValue(), "exit code\n" + run.stdout + "\n" + run.stderr);
+        assertTrue(run.stdout.contains("DONE"), run.stdout + "\n" + run.stderr);
+        return run;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
