@@ -1,0 +1,46 @@
+package dev.pincer.correlator.analyzer;
+
+import dev.pincer.correlator.sink.SinkCall;
+import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.inspection.input.RequestInputs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guard every registered analyzer runs behind: an exception (or a stack overflow in a
+ * third-party parser) is a bug on our side, never the caller's problem, so it is logged (kind and
+ * exception only, never the sink argument, which may be hostile and huge) and the call is judged
+ * "no finding" by this analyzer. Thread-safe like the analyzer it wraps.
+ *
+ * <p>Example: {@code new Guarded(new SqlInjectionAnalyzer()).analyze(call, inputs)} returns what the
+ * analyzer returns, or null if it threw.
+ */
+final class Guarded implements SinkAnalyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(Guarded.class);
+    private final SinkAnalyzer inner;
+
+    Guarded(SinkAnalyzer inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public SinkKind kind() {
+        return inner.kind();
+    }
+
+    @Override
+    public Finding analyze(SinkCall call, RequestInputs inputs) {
+        try {
+            return inner.analyze(call, inputs);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("{} analyzer failed on a {} call: {}", inner.getClass().getSimpleName(), call.kind().label(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return inner.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pincer.correlator.analyzer.internal;
+
+import dev.pincer.inspection.input.Input;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The forms in which an application may pass one input on to a sink: as it arrived, URL-decoded
+ * once (the edge's {@link Input#decoded()}), decoded once more (double encoding), with {@code +} as
+ * space, HTML-unescaped, NFKC-normalised, and trimmed; then each of those through the analyzer's
+ * own extra transforms (for paths: NUL dropped and separators collapsed as {@code java.io.File}
+ * does, and {@code ../} stripped once, as naive filters do; for URLs: as {@code java.net.URL}
+ * prints them).
+ *
+ * <p>Example: raw {@code %2527%20OR%201%3D1} gives, among others, {@code %27 OR 1=1} and
+ * {@code ' OR 1=1}.
+ */
+public final class Forms {
+    /** More forms than this per input are not searched (each costs a scan of the sink argument). */
+    static final int MAX_FORMS = 16;
+
+    private Forms() {
+    }
+
+    /** Distinct forms of {@code in}, most literal first, at most {@link #MAX_FORMS}. */
+    public static List<String> of(Input in, List<UnaryOperator<String>> extra) {
+        Set<String> base = new LinkedHashSet<>();
+        base.add(in.raw());
+        String d = in.decoded();
+        base.add(d);
+        String twice = Decoding.percent(d);
+        base.add(twice);
+        base.add(Decoding.plusAsSpace(d));
+        base.add(Decoding.html(d));
+        base.add(Decoding.nfkc(d));
+        base.add(Decoding.nfkc(twice));
+        Set<String> all = new LinkedHashSet<>();
+        for (String f : base) {
+            all.add(f);
+            all.add(f.strip());
+        }
+        for (UnaryOperator<String> t : extra) {
+            for (String f : List.copyOf(all)) {
+                all.add(t.apply(f));
+            }
+        }
+        all.remove("");
+        return all.stream().limit(MAX_FORMS).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pincer.correlator.metrics;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Every metric of the correlator, registered in the registry it is given (the proxy's, so one
+ * {@code /metrics} shows both). Label values are bounded: sink kinds, actions, protocol error
+ * codes and suspect outcomes are enum labels. Hot-path users resolve their children once.
+ */
+public final class CorrelatorMetrics {
+    /** A loopback verdict is tens of microseconds; 100 ms is twice the default verdict timeout. */
+    private static final double[] VERDICT_BUCKETS = {
+        0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1};
+
+    /** {@code kind} (sql, exec, ...), {@code verdict} (allow, block, monitor, observed). */
+    public final Counter sinkChecks;
+    /** Time to judge one CHECK (analysis, policy, bookkeeping), from decoded frame to VERDICT queued. */
+    public final Histogram verdictSeconds;
+    public final Gauge sensorsConnected;
+    public final Counter failOpen;
+    public final Counter failClosed;
+    public final Counter timeouts;
+    /** {@code code}: the ERROR code's name. */
+    public final Counter protocolErrors;
+    /** {@code outcome}: confirmed, cleared. */
+    public final Counter edgeSuspect;
+    public final Gauge requestContexts;
+    /** {@code kind}. */
+    public final Counter analyzerErrors;
+
+    public CorrelatorMetrics(CollectorRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        sinkChecks = Counter.build("pincer_sink_checks_total",
+                "Sink CHECKs judged, by sink kind and verdict (allow, block, monitor, observed).")
+                .labelNames("kind", "verdict").register(registry);
+        verdictSeconds = Histogram.build("pincer_sink_verdict_seconds",
+                "Time the correlator spent judging one CHECK.").buckets(VERDICT_BUCKETS).register(registry);
+        sensorsConnected = Gauge.build("pincer_sensors_connected",
+                "Sensor connections that completed the handshake.").register(registry);
+        failOpen = Counter.build("pincer_sensor_fail_open_total",
+                "Sink calls sensors let run without a verdict (from their REPORTs).").register(registry);
+        failClosed = Counter.build("pincer_sensor_fail_closed_total",
+                "Sink calls sensors blocked for want of a verdict (from their REPORTs).").register(registry);
+        timeouts = Counter.build("pincer_sensor_timeouts_total",
+                "Verdicts sensors gave up waiting for (from their REPORTs).").register(registry);
+        protocolErrors = Counter.build("pincer_sensor_protocol_errors_total",
+                "ERROR frames the correlator sent to sensors, by code.").labelNames("code").register(registry);
+        edgeSuspect = Counter.build("pincer_edge_suspect_total",
+                "Requests the edge marked suspect, by what their sinks showed (confirmed, cleared).")
+                .labelNames("outcome").register(registry);
+        requestContexts = Gauge.build("pincer_request_contexts",
+                "Request contexts held (approximate).").register(registry);
+        analyzerErrors = Counter.build("pincer_analyzer_errors_total",
+                "Analyzer exceptions, treated as no finding, by sink kind.").labelNames("kind").register(registry);
+        edgeSuspect.labels("confirmed");
+        edgeSuspect.labels("cleared");
+    }
+
+    /** Makes {@code pincer_request_contexts} read {@code size} at each scrape. */
+    public void contextCount(DoubleSupplier size) {
+        requestContexts.setChild(new Gauge.Child() {
+            @Override
+            public double get() {
+                return size.getAsDouble();
+            }
+        });
+    }
+}

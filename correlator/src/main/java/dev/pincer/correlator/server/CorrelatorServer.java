@@ -1,0 +1,110 @@
+package dev.pincer.correlator.server;
+
+import dev.pincer.config.CorrelatorConfig;
+import dev.pincer.config.HostPort;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
+import dev.pincer.correlator.context.ContextStore;
+import dev.pincer.correlator.metrics.CorrelatorMetrics;
+import dev.pincer.correlator.sink.SinkKind;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The sensor protocol listener: binds {@code correlator.listen} on its own event-loop group (one
+ * or two threads, never shared with the proxy's, so a saturated proxy still answers sensors and a
+ * sensor flood cannot starve clients). Judging a CHECK is cheap CPU, so it runs on these loops.
+ */
+public final class CorrelatorServer implements AutoCloseable {
+    /** Enough for thousands of checks per millisecond; more would compete with the proxy's loops. */
+    private static final int MAX_THREADS = 2;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final Sensors sensors;
+    private final Judge judge;
+    private final AtomicReference<SensorSettings> settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CorrelatorServer(EventLoopGroup group, Channel channel, Sensors sensors, Judge judge,
+                             AtomicReference<SensorSettings> settings) {
+        this.group = group;
+        this.channel = channel;
+        this.sensors = sensors;
+        this.judge = judge;
+        this.settings = settings;
+    }
+
+    /** Binds and starts accepting sensors; on failure nothing stays open. */
+    public static CorrelatorServer start(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers,
+                                         ContextStore contexts, CorrelatorMetrics metrics) {
+        return start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics);
+    }
+
+    static CorrelatorServer start(SensorSettings settings, HostPort listen, Map<SinkKind, List<SinkAnalyzer>> analyzers,
+                                  ContextStore contexts, CorrelatorMetrics metrics) {
+        Objects.requireNonNull(listen, "listen");
+        Sensors sensors = new Sensors(metrics);
+        Judge judge = new Judge(contexts, metrics, settings.mode(), analyzers);
+        Transport t = Transport.best();
+        int threads = Integer.getInteger("pincer.correlator.threads",
+                Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        EventLoopGroup group = t.newGroup(threads, "pincer-correlator");
+        AtomicReference<SensorSettings> current = new AtomicReference<>(settings);
+        ChannelFuture bound = new ServerBootstrap().group(group).channel(t.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new SensorInitializer(current::get, sensors, judge))
+                .bind(listen.host(), listen.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("correlator.listen: cannot bind " + listen + ": " + bound.cause(),
+                    bound.cause());
+        }
+        return new CorrelatorServer(group, bound.channel(), sensors, judge, current);
+    }
+
+    /**
+     * Applies what a reload may change: mode, analyzers (the redirect allowlist lives in them),
+     * limits for connections accepted from now on. The listen address and the token need a restart.
+     */
+    public void reconfigure(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+        SensorSettings old = settings.get();
+        SensorSettings next = SensorSettings.of(cfg);
+        settings.set(new SensorSettings(old.token(), next.maxSensors(), next.maxFrame(), next.maxInFlight(),
+                next.verdictTimeoutMs(), next.mode(), old.handshakeTimeout(), old.idleTimeout()));
+        judge.reconfigure(cfg.mode(), analyzers);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Sensors connected and authenticated. */
+    public int connectedSensors() {
+        return sensors.connected();
+    }
+
+    /** Tells every sensor {@code shutting_down}, closes them and the listener, stops the loops; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        channel.close().syncUninterruptibly();
+        sensors.channels().forEach(ch -> ch.pipeline().fireUserEventTriggered(SensorHandler.SHUTDOWN));
+        sensors.channels().newCloseFuture().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        sensors.channels().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

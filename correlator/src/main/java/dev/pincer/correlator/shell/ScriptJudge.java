@@ -1,0 +1,82 @@
+package dev.pincer.correlator.shell;
+
+/**
+ * Decides whether one occurrence {@code [s, e)} of an input in a shell script changed the script's
+ * meaning: it leaves a quote open, contains active syntax, spans more than one word, introduces the
+ * blank that splits an argument in two, or is the whole name of a command. Confined (allowed): the
+ * input lies inside one word and adds no syntax, quoted or not ({@code *.txt}, {@code my file} in
+ * quotes).
+ *
+ * <p>Example: in {@code ping -c 1 8.8.8.8;id} the input {@code 8.8.8.8;id} contains the separator
+ * {@code ;}: "input adds shell syntax ';'".
+ */
+final class ScriptJudge {
+    private ScriptJudge() {
+    }
+
+    /**
+     * A reason, or null when the occurrence is confined to one argument; {@code commandName}: whether
+     * being the whole name of a command counts.
+     */
+    static String judge(ScriptMap m, int s, int e, boolean commandName) {
+        if (m.unterminatedAt >= 0 && (e > m.unterminatedAt || hasQuote(m, s, e))) {
+            return "input leaves a quote open";
+        }
+        int firstWord = -1;
+        int lastWord = -1;
+        for (int i = s; i < e; i++) {
+            if (m.syntax[i]) {
+                return "input adds shell syntax '" + printable(m.script.charAt(i)) + "'";
+            }
+            if (m.word[i] >= 0) {
+                firstWord = firstWord < 0 ? m.word[i] : firstWord;
+                lastWord = m.word[i];
+            }
+        }
+        if (firstWord != lastWord) {
+            return "input spans " + (lastWord - firstWord + 1) + " arguments";
+        }
+        if (splitsWord(m, s, e)) {
+            return "input splits an argument in two";
+        }
+        if (commandName && firstWord >= 0 && m.command(firstWord) && m.literalStart(firstWord) >= s
+                && m.literalEnd(firstWord) <= e && m.literalStart(firstWord) >= 0) {
+            return "input names the command";
+        }
+        return null;
+    }
+
+    private static boolean hasQuote(ScriptMap m, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (m.quote[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An unquoted blank run wholly inside the occurrence, with word characters on both sides. */
+    private static boolean splitsWord(ScriptMap m, int s, int e) {
+        int i = s;
+        while (i < e) {
+            if (!m.blank[i]) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < m.script.length() && runEnd <= e && m.blank[runEnd]) {
+                runEnd++;
+            }
+            boolean inside = (i > s || i == s && (s == 0 || !m.blank[s - 1])) && runEnd <= e;
+            if (inside && i > 0 && m.word[i - 1] >= 0 && runEnd < m.script.length() && m.word[runEnd] >= 0) {
+                return true;
+            }
+            i = runEnd;
+        }
+        return false;
+    }
+
+    static String printable(char c) {
+        return c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c);
+    }
+}

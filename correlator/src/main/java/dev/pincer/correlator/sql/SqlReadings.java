@@ -1,0 +1,72 @@
+package dev.pincer.correlator.sql;
+
+/**
+ * The one or two ways to read a query's string literals. A backslash inside a literal escapes the
+ * next character in MySQL but not in standard SQL (PostgreSQL, SQL Server, H2...), and the sensor
+ * does not say which database it is. A query without backslashes has one reading; otherwise both
+ * are tokenized, a reading that leaves a literal unterminated is dropped when the other does not,
+ * and when the two still disagree about an occurrence JSqlParser (with and without backslash
+ * escapes) breaks the tie; when it cannot, the break-out stands.
+ *
+ * <p>Example: {@code WHERE p = 'C:\' AND q = 'x'} is complete in standard SQL only, so the standard
+ * reading is used and {@code C:\} is confined to its literal.
+ */
+final class SqlReadings {
+    private final String sql;
+    private final SqlTokens standard;
+    private final SqlTokens backslash;
+    private Boolean preferBackslash;
+    private boolean asked;
+
+    SqlReadings(String sql) {
+        this.sql = sql;
+        SqlTokens std = SqlTokenizer.tokenize(sql, false);
+        SqlTokens bs = sql.indexOf('\\') >= 0 ? SqlTokenizer.tokenize(sql, true) : null;
+        if (bs != null && bs.unterminated() >= 0 && std.unterminated() < 0) {
+            bs = null;
+        } else if (bs != null && std.unterminated() >= 0 && bs.unterminated() < 0) {
+            std = bs;
+            bs = null;
+        }
+        this.standard = std;
+        this.backslash = bs;
+    }
+
+    /** A verdict and the tokens it refers to. */
+    record Judged(SqlSpanJudge.Breakout breakout, SqlTokens tokens, boolean backslashEscapes) {
+    }
+
+    /** The break-out of occurrence {@code [s, e)} under the reading that applies, or null. */
+    Judged judge(int s, int e, boolean single) {
+        SqlSpanJudge.Breakout std = SqlSpanJudge.judge(standard, s, e, single);
+        if (backslash == null) {
+            return std == null ? null : new Judged(std, standard, false);
+        }
+        SqlSpanJudge.Breakout bs = SqlSpanJudge.judge(backslash, s, e, single);
+        if (std == null && bs == null) {
+            return null;
+        }
+        if (std != null && bs != null) {
+            return new Judged(bs, backslash, true);
+        }
+        Boolean prefer = preferBackslash();
+        if (prefer == null) {
+            return bs != null ? new Judged(bs, backslash, true) : new Judged(std, standard, false);
+        }
+        if (prefer) {
+            return bs == null ? null : new Judged(bs, backslash, true);
+        }
+        return std == null ? null : new Judged(std, standard, false);
+    }
+
+    /** True: only the MySQL reading parses; false: only the standard one; null: JSqlParser cannot tell. */
+    private Boolean preferBackslash() {
+        if (!asked) {
+            asked = true;
+            boolean withBs = StatementCount.count(sql, true) > 0;
+            boolean withoutBs = StatementCount.count(sql, false) > 0;
+            preferBackslash = withBs == withoutBs ? null : withBs;
+        }
+        return preferBackslash;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.pincer.correlator.sql;
+
+import dev.pincer.correlator.sql.SqlTokens.Type;
+
+/**
+ * A tolerant, dialect-agnostic SQL tokenizer: it never fails, every character is either whitespace
+ * or in exactly one token, and it runs in one linear pass.
+ *
+ * <p>It knows string literals ({@code '...'} with {@code ''}, and with {@code \'} when
+ * {@code backslashEscapes} as in MySQL; prefixed {@code N'..' E'..' X'..' B'..' U&'..'}; PostgreSQL
+ * {@code $tag$...$tag$}), {@code "quoted"} and {@code `backtick`} identifiers, numbers (decimal,
+ * float, exponent, {@code 0x..}, {@code 0b..}), comments ({@code --}, {@code #} except PostgreSQL's
+ * {@code #> #>> #-} operators, {@code /* *&#47;}),
+ * MySQL executable comments ({@code /*!50000 ... *&#47;}, whose content is tokenized as code between
+ * an {@code EXEC_OPEN} and an {@code EXEC_CLOSE} token), parameters ({@code ? :name $1}), words
+ * ({@code @var} and {@code @@var} included), operators and punctuation.
+ *
+ * <p>Example: {@code SELECT * FROM t WHERE a='x'/*!50000union*&#47;} gives {@code SELECT * FROM t WHERE
+ * a = 'x' /*!50000 union *&#47;}.
+ */
+final class SqlTokenizer {
+    private static final String[] OPERATORS3 = {"<=>", "->>", "!~*"};
+    private static final String[] OPERATORS2 = {"<>", "<=", ">=", "!=", "||", "&&", "::", ":=", "->", "<<",
+            ">>", "==", "~*", "!~", "@>", "<@"};
+    private static final String OPERATOR_CHARS = "+-*/<>=~!%^&|@:";
+    private static final String PUNCT = "(),;.[]{}";
+
+    private SqlTokenizer() {
+    }
+
+    static SqlTokens tokenize(String s, boolean backslashEscapes) {
+        SqlTokens t = new SqlTokens(s);
+        int n = s.length();
+        int i = 0;
+        boolean inExec = false;
+        while (i < n) {
+            char c = s.charAt(i);
+            char d = i + 1 < n ? s.charAt(i + 1) : '\0';
+            if (isSpace(c)) {
+                i++;
+            } else if (c == '#' && (d == '>' || d == '-')) {
+                int len = s.startsWith("#>>", i) ? 3 : 2;
+                t.add(Type.OPERATOR, i, i + len);
+                i += len;
+            } else if ((c == '-' && d == '-') || c == '#') {
+                int eol = lineEnd(s, i);
+                t.add(Type.COMMENT, i, eol, i + (c == '#' ? 1 : 2), eol);
+                i = eol;
+            } else if (c == '/' && d == '*' && i + 2 < n && s.charAt(i + 2) == '!') {
+                int j = i + 3;
+                while (j < n && j < i + 9 && isDigit(s.charAt(j))) {
+                    j++;
+                }
+                t.add(Type.EXEC_OPEN, i, j);
+                inExec = true;
+                i = j;
+            } else if (c == '/' && d == '*') {
+                int close = s.indexOf("*/", i + 2);
+                int e = close < 0 ? n : close + 2;
+                t.add(Type.COMMENT, i, e, i + 2, close < 0 ? n : close);
+                if (close < 0) {
+                    t.markUnterminated();
+                }
+                i = e;
+            } else if (inExec && c == '*' && d == '/') {
+                t.add(Type.EXEC_CLOSE, i, i + 2);
+                inExec = false;
+                i += 2;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                i = quoted(t, s, i, i, backslashEscapes && c != '`');
+            } else if (stringPrefix(s, i) > 0) {
+                int open = i + stringPrefix(s, i);
+                boolean esc = backslashEscapes || (c | 0x20) == 'e';
+                i = quoted(t, s, i, open, esc);
+            } else if (c == '$' && dollarTagEnd(s, i) > 0) {
+                i = dollarQuoted(t, s, i, dollarTagEnd(s, i));
+            } else if (isDigit(c) || (c == '.' && isDigit(d))) {
+                i = number(t, s, i);
+            } else if (isWordStart(c) || c == '@') {
+                int j = i + 1;
+                if (c == '@' && d == '@') {
+                    j++;
+                }
+                while (j < n && isWordPart(s.charAt(j))) {
+                    j++;
+                }
+                t.add(c == '@' && j == i + 1 ? Type.OPERATOR : Type.WORD, i, j);
+                i = j;
+            } else if (c == '?' || (c == '$' && isDigit(d)) || (c == ':' && isWordStart(d))) {
+                int j = i + 1;
+                while (c != '?' && j < n && isWordPart(s.charAt(j))) {
+                    j++;
+                }
+                t.add(Type.PARAM, i, j);
+                i = j;
+            } else {
+                i = operator(t, s, i);
+            }
+        }
+        return t;
+    }
+
+    /** A quoted token from {@code from} (prefix included) whose opening quote is at {@code open}. */
+    private static int quoted(SqlTokens t, String s, int from, int open, boolean backslash) {
+        char q = s.charAt(open);
+        Type type = q == '\'' ? Type.STRING : q == '"' ? Type.QUOTED : Type.BACKTICK;
+        int i = open + 1;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (backslash && c == '\\') {
+                i += 2;
+            } else if (c == q && i + 1 < s.length() && s.charAt(i + 1) == q) {
+                i += 2;
+            } else if (c == q) {
+                t.add(type, from, i + 1, open + 1, i);
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        t.add(type, from, s.length(), open + 1, s.length());
+        t.markUnterminated();
+        return s.length();
+    }
+
+    /** The length of a string prefix ({@code N E X B U&}) directly before a quote at {@code i}, or 0. */
+    private static int stringPrefix(String s, int i) {
+        char c = (char) (s.charAt(i) | 0x20);
+        if (i > 0 && isWordPart(s.charAt(i - 1))) {
+            return 0;
+        }
+        if ("nexb".indexOf(c) >= 0 && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+            return 1;
+        }
+        return c == 'u' && s.startsWith("&'", i + 1) ? 2 : 0;
+    }
+
+    /** The end of a {@code $tag$} opening at {@code i} (exclusive), or -1. */
+    private static int dollarTagEnd(String s, int i) {
+        int j = i + 1;
+        while (j < s.length() && j - i < 64 && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_'
+                || (j > i + 1 && isDigit(s.charAt(j))))) {
+            j++;
+        }
+        return j < s.length() && s.charAt(j) == '$' ? j + 1 : -1;
+    }
+
+    private static int dollarQuoted(SqlTokens t, String s, int i, int tagEnd) {
+        String tag = s.substring(i, tagEnd);
+        int close = s.indexOf(tag, tagEnd);
+        if (close < 0) {
+            t.add(Type.STRING, i, s.length(), tagEnd, s.length());
+            t.markUnterminated();
+            return s.length();
+        }
+        t.add(Type.STRING, i, close + tag.length(), tagEnd, close);
+        return close + tag.length();
+    }
+
+    private static int number(SqlTokens t, String s, int i) {
+        int n = s.length();
+        int j = i;
+        if (s.charAt(i) == '0' && i + 1 < n && "xXbB".indexOf(s.charAt(i + 1)) >= 0) {
+            j = i + 2;
+            while (j < n && Character.digit(s.charAt(j), 16) >= 0 && s.charAt(j) < 0x80) {
+                j++;
+            }
+        } else {
+            while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+                j++;
+            }
+            if (j < n && (s.charAt(j) | 0x20) == 'e') {
+                int k = j + 1;
+                if (k < n && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
+                    k++;
+                }
+                if (k < n && isDigit(s.charAt(k))) {
+                    j = k;
+                    while (j < n && isDigit(s.charAt(j))) {
+                        j++;
+                    }
+                }
+            }
+        }
+        t.add(Type.NUMBER, i, j);
+        return j;
+    }
+
+    private static int operator(SqlTokens t, String s, int i) {
+        for (String op : OPERATORS3) {
+            if (s.startsWith(op, i)) {
+                t.add(Type.OPERATOR, i, i + 3);
+                return i + 3;
+            }
+        }
+        for (String op : OPERATORS2) {
+            if (s.startsWith(op, i)) {
+                t.add(Type.OPERATOR, i, i + 2);
+                return i + 2;
+            }
+        }
+        char c = s.charAt(i);
+        Type type = PUNCT.indexOf(c) >= 0 ? Type.PUNCT : OPERATOR_CHARS.indexOf(c) >= 0 ? Type.OPERATOR : Type.OTHER;
+        t.add(type, i, i + 1);
+        return i + 1;
+    }
+
+    private static int lineEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+            j++;
+        }
+        return j;
+    }
+
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u0000' || Character.isSpaceChar(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}

@@ -1,0 +1,159 @@
+package dev.pincer.correlator.sql;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of one SQL text, as parallel arrays (a 1 MB query can have a few hundred thousand
+ * tokens; objects per token would dominate the cost). Whitespace is not a token. A delimited token
+ * (string literal, quoted identifier, comment) records where its content starts and ends, so a
+ * position can be told to be inside the content or on a delimiter.
+ *
+ * <p>Example: {@code WHERE n = N'a''b'} has tokens {@code WHERE}, {@code n}, {@code =} and the string
+ * {@code N'a''b'} with start 10, content [12, 16) and end 17.
+ */
+final class SqlTokens {
+    enum Type { WORD, NUMBER, STRING, QUOTED, BACKTICK, OPERATOR, PUNCT, PARAM, COMMENT, EXEC_OPEN, EXEC_CLOSE, OTHER }
+
+    private static final Type[] TYPES = Type.values();
+
+    final String sql;
+    private byte[] type = new byte[16];
+    private int[] start = new int[16];
+    private int[] end = new int[16];
+    private int[] contentStart = new int[16];
+    private int[] contentEnd = new int[16];
+    /** [k] = tokens before k that are not literal-ish (see {@link #literalish}); [k] = comments before k. */
+    private int[] nonLiteral = new int[17];
+    private int[] comments = new int[17];
+    private int count;
+    private int unterminated = -1;
+
+    SqlTokens(String sql) {
+        this.sql = sql;
+    }
+
+    void add(Type t, int s, int e, int cs, int ce) {
+        if (count == type.length) {
+            int n = count * 2;
+            type = Arrays.copyOf(type, n);
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            contentStart = Arrays.copyOf(contentStart, n);
+            contentEnd = Arrays.copyOf(contentEnd, n);
+            nonLiteral = Arrays.copyOf(nonLiteral, n + 1);
+            comments = Arrays.copyOf(comments, n + 1);
+        }
+        type[count] = (byte) t.ordinal();
+        start[count] = s;
+        end[count] = e;
+        contentStart[count] = cs;
+        contentEnd[count] = ce;
+        count++;
+        nonLiteral[count] = nonLiteral[count - 1] + (literalish(count - 1) ? 0 : 1);
+        comments[count] = comments[count - 1] + (isComment(count - 1) ? 1 : 0);
+    }
+
+    void add(Type t, int s, int e) {
+        add(t, s, e, s, e);
+    }
+
+    void markUnterminated() {
+        unterminated = count - 1;
+    }
+
+    int count() {
+        return count;
+    }
+
+    Type type(int k) {
+        return TYPES[type[k]];
+    }
+
+    int start(int k) {
+        return start[k];
+    }
+
+    int end(int k) {
+        return end[k];
+    }
+
+    int contentStart(int k) {
+        return contentStart[k];
+    }
+
+    int contentEnd(int k) {
+        return contentEnd[k];
+    }
+
+    String text(int k) {
+        return sql.substring(start[k], end[k]);
+    }
+
+    /** The index of the last token that is unterminated (runs to the end of the text), or -1. */
+    int unterminated() {
+        return unterminated;
+    }
+
+    boolean delimited(int k) {
+        Type t = type(k);
+        return t == Type.STRING || t == Type.QUOTED || t == Type.BACKTICK || t == Type.COMMENT;
+    }
+
+    boolean isComment(int k) {
+        Type t = type(k);
+        return t == Type.COMMENT || t == Type.EXEC_OPEN || t == Type.EXEC_CLOSE;
+    }
+
+    /** Numbers, strings, commas and arithmetic: what a list of values or an arithmetic literal is made of. */
+    boolean literalish(int k) {
+        Type t = type(k);
+        if (t == Type.NUMBER || t == Type.STRING || t == Type.QUOTED) {
+            return true;
+        }
+        if (end[k] - start[k] != 1) {
+            return false;
+        }
+        char c = sql.charAt(start[k]);
+        return (t == Type.PUNCT && c == ',') || (t == Type.OPERATOR && "+-*/%".indexOf(c) >= 0);
+    }
+
+    /** True when tokens {@code a..b} (inclusive) are all literal-ish. */
+    boolean allLiteralish(int a, int b) {
+        return nonLiteral[b + 1] - nonLiteral[a] == 0;
+    }
+
+    /** The number of comment tokens among {@code a..b} (inclusive). */
+    int commentsIn(int a, int b) {
+        return comments[b + 1] - comments[a];
+    }
+
+    /** The first token that ends after {@code pos} (the one containing it, or the next), or {@link #count()}. */
+    int firstEndingAfter(int pos) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The last token that starts at or before {@code pos}, or -1. */
+    int lastStartingAtOrBefore(int pos) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pincer.correlator.ldap;
+
+import dev.pincer.correlator.analyzer.Vector;
+import dev.pincer.correlator.analyzer.VectorFile;
+import dev.pincer.correlator.analyzer.VectorRunner;
+import dev.pincer.correlator.sink.SinkKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The ldap vectors in {@code vectors/ldap.txt}: attacks found, benign inputs left alone. */
+class LdapVectorsTest {
+    static List<Vector> vectors() {
+        return VectorFile.load("ldap");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void vector(Vector v) {
+        VectorRunner.check(SinkKind.LDAP, v);
+    }
+
+    @Test
+    void enoughVectors() {
+        VectorFile.assertCounts(vectors(), 30, 30);
+    }
+}
