@@ -52,7 +52,9 @@ public final class SinkGuard implements AutoCloseable {
         ExecBaseline baseline = config.exec() == CorrelatorConfig.ExecPolicy.BASELINE
                 ? ExecBaseline.load(config.execBaseline())
                 : null;
-        return Analyzers.create(config, baseline);
+        Map<SinkKind, List<SinkAnalyzer>> analyzers = Analyzers.create(config, baseline);
+        AnalyzerWarmup.run(analyzers);
+        return analyzers;
     }
 
     public Correlator correlator() {
