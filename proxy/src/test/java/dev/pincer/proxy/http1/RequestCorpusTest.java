@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every case of {@code http1/requests.txt} three times: in one write, one byte per write, and
  * in random pieces. The outcome must not depend on how the bytes were split. Buffer leaks are
- * caught by the module's {@code LeakDetectionExtension}.
+ * caught by the {@code LeakDetectionExtension} (from the correlator test-jar).
  */
 class RequestCorpusTest {
 
