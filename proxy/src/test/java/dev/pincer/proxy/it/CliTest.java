@@ -85,4 +85,27 @@ class CliTest {
         assertFalse(err.toString().contains("Exception"), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
     }
+
+    @Test
+    void baselineHashesTheGivenDirectoryIntoAFileTheCorrelatorReads() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path tool = Files.writeString(bin.resolve("tool"), "#!/bin/sh\necho hi\n");
+        tool.toFile().setExecutable(true);
+        Path out = dir.resolve("exec.baseline");
+
+        assertEquals(0, run("baseline", "--no-path", "--out", out.toString(), bin.toString()), err.toString());
+
+        assertTrue(this.out.toString().contains("baseline: 1 executables"), this.out.toString());
+        var baseline = dev.pincer.correlator.drift.ExecBaseline.load(out);
+        assertTrue(baseline.containsPath(tool.toRealPath().toString()), Files.readString(out));
+    }
+
+    @Test
+    void demoWithoutItsJarsSaysHowToBuildThem() {
+        int code = run("demo", "--sensor", dir.resolve("missing.jar").toString(), "--app",
+                dir.resolve("app.jar").toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("not found; build everything first"), err.toString());
+    }
 }
