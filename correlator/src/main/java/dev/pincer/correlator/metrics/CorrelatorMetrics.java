@@ -10,7 +10,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Every metric of the correlator, registered in the registry it is given (the proxy's, so one
  * {@code /metrics} shows both). Label values are bounded: sink kinds, actions, protocol error
- * codes and suspect outcomes are enum labels. Hot-path users resolve their children once.
+ * codes and suspect outcomes are enum labels. Hot-path users resolve their children once; the
+ * per-CHECK metrics skip exemplar sampling (a check per increment, and no trace to link to).
  */
 public final class CorrelatorMetrics {
     /** A loopback verdict is tens of microseconds; 100 ms is twice the default verdict timeout. */
@@ -37,9 +38,10 @@ public final class CorrelatorMetrics {
         Objects.requireNonNull(registry, "registry");
         sinkChecks = Counter.build("pincer_sink_checks_total",
                 "Sink CHECKs judged, by sink kind and verdict (allow, block, monitor, observed).")
-                .labelNames("kind", "verdict").register(registry);
+                .labelNames("kind", "verdict").withoutExemplars().register(registry);
         verdictSeconds = Histogram.build("pincer_sink_verdict_seconds",
-                "Time the correlator spent judging one CHECK.").buckets(VERDICT_BUCKETS).register(registry);
+                "Time the correlator spent judging one CHECK.").buckets(VERDICT_BUCKETS).withoutExemplars()
+                .register(registry);
         sensorsConnected = Gauge.build("pincer_sensors_connected",
                 "Sensor connections that completed the handshake.").register(registry);
         failOpen = Counter.build("pincer_sensor_fail_open_total",

@@ -25,8 +25,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * sensor flood cannot starve clients). Judging a CHECK is cheap CPU, so it runs on these loops.
  */
 public final class CorrelatorServer implements AutoCloseable {
-    /** Enough for thousands of checks per millisecond; more would compete with the proxy's loops. */
+    /**
+     * Enough for hundreds of thousands of checks per second; more would compete with the proxy's
+     * loops. {@code -Dpincer.correlator.threads=N} overrides it (for measurements).
+     */
     private static final int MAX_THREADS = 2;
+    /**
+     * Receive buffer of a sensor connection. CHECKs arrive as many small segments, and the kernel
+     * charges each its whole buffer (several times its bytes) against this limit. With the default
+     * (128 KiB, grown only gradually by autotuning), a pause of a few milliseconds without a read
+     * (JIT at start-up, a GC, a busy core) at 10k CHECKs/s made the kernel drop segments in load
+     * tests, and the CHECKs behind them waited for a TCP retransmission. 1 MiB (2 MiB after the
+     * kernel's doubling, if {@code net.core.rmem_max} allows) rides out tens of milliseconds at that
+     * rate; it costs memory only while it is full.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -64,6 +77,7 @@ public final class CorrelatorServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .childHandler(new SensorInitializer(current::get, sensors, judge))
                 .bind(listen.host(), listen.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
