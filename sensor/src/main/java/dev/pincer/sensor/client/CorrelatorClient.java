@@ -182,6 +182,10 @@ public final class CorrelatorClient {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
+    static boolean selfConnected(Socket s) {
+        return s.getLocalPort() == s.getPort() && s.getLocalAddress().equals(s.getInetAddress());
+    }
+
     /** TCP connect and the handshake: CHALLENGE, HELLO, WELCOME (or ERROR). */
     private Connection connect() throws IOException {
         Socket s = new Socket();
@@ -191,6 +195,12 @@ public final class CorrelatorClient {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
             s.connect(new InetSocketAddress(config.host(), config.port()), handshakeMs);
+            if (selfConnected(s)) {
+                // TCP simultaneous open: with no listener on a loopback port in the ephemeral range,
+                // a connect can pick that same port as its source and connect to itself, then hold
+                // the port so the correlator cannot bind it when it comes back.
+                throw new IOException("connected to itself on port " + s.getLocalPort() + " (no correlator listening)");
+            }
             s.setSoTimeout(handshakeMs);
             DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 8192));
 

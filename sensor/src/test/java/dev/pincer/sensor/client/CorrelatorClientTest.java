@@ -244,4 +244,27 @@ class CorrelatorClientTest {
         CorrelatorClient configured = connected(f);
         assertEquals(200 * MS, configured.verdictTimeoutNanos());
     }
+
+    /**
+     * Regression: reconnecting to a loopback port with no listener can connect the client to
+     * itself (TCP simultaneous open), which then held the correlator's port. Such a connection is
+     * recognised and dropped.
+     */
+    @Test
+    void aConnectionToItselfIsRecognised() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
+            assertTrue(CorrelatorClient.selfConnected(s));
+        }
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), other.getLocalPort())) {
+            assertTrue(!CorrelatorClient.selfConnected(s));
+        }
+    }
 }

@@ -107,12 +107,36 @@ public final class FakeCorrelator implements AutoCloseable {
         this(token, 0);
     }
 
+    /**
+     * Binds, retrying a fixed port for up to two seconds: a client reconnecting in a tight loop
+     * can briefly hold it through a TCP self-connect, which the client then drops.
+     */
+    private static void bind(ServerSocket server, int port) throws IOException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return;
+            } catch (java.net.BindException e) {
+                if (port == 0 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Listens on 127.0.0.1:{@code port} (0 for any free port). */
     public FakeCorrelator(String token, int port) throws IOException {
         this.token = token;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        bind(server, port);
         Thread acceptor = new Thread(this::acceptLoop, "fake-correlator-accept");
         acceptor.setDaemon(true);
         acceptor.start();
