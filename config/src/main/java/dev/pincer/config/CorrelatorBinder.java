@@ -5,7 +5,6 @@ import dev.pincer.config.CorrelatorConfig.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,9 @@ final class CorrelatorBinder {
         String token = token(m);
         Mode mode = m.parsed("mode", Mode.HYBRID, MODES, t -> named(Mode.class, t, MODES));
         ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, EXEC, t -> named(ExecPolicy.class, t, EXEC));
-        Path baseline = m.parsed("exec_baseline", null, "a readable baseline file from `pincer baseline`",
-                this::readable);
+        String baselineExpected = "a readable baseline file from `pincer baseline`";
+        Path baseline = m.parsed("exec_baseline", null, baselineExpected,
+                t -> ConfigFiles.readable(baseDir, t, baselineExpected));
         if (exec == ExecPolicy.BASELINE && baseline == null && !m.has("exec_baseline")) {
             nodes.problems().add(m.get("exec"), m.path("exec"), "baseline",
                     "exec_baseline set too (the file `pincer baseline` wrote)");
@@ -83,7 +83,8 @@ final class CorrelatorBinder {
         } else {
             key = "token_file";
             node = m.get(key);
-            Path file = nodes.parsed(node, m.path(key), "a readable file holding the token", this::readable);
+            String expected = "a readable file holding the token";
+            Path file = nodes.parsed(node, m.path(key), expected, t -> ConfigFiles.readable(baseDir, t, expected));
             token = file == null ? null : read(file, node, m.path(key));
         }
         if (token == null) {
@@ -133,19 +134,6 @@ final class CorrelatorBinder {
             throw new IllegalArgumentException(HOST);
         }
         return t;
-    }
-
-    private Path readable(String text) {
-        Path p;
-        try {
-            p = baseDir.resolve(text).normalize();
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("a readable file (not a valid path)");
-        }
-        if (text.isBlank() || !Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw new IllegalArgumentException("a readable file (looked at " + Nodes.printable(p.toString()) + ")");
-        }
-        return p;
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String text, String expected) {

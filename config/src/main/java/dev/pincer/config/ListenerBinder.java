@@ -1,7 +1,6 @@
 package dev.pincer.config;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,20 +97,7 @@ final class ListenerBinder {
 
     private Path file(YamlMap m, String key, String expected) {
         Node node = m.require(key, expected);
-        return node == null ? null : nodes.parsed(node, m.path(key), expected, t -> readable(t, expected));
-    }
-
-    private Path readable(String text, String expected) {
-        Path p;
-        try {
-            p = baseDir.resolve(text).normalize();
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(expected + " (not a valid path)");
-        }
-        if (text.isBlank() || !Files.isRegularFile(p) || !Files.isReadable(p)) {
-            boolean moved = !p.toString().equals(text);
-            throw new IllegalArgumentException(expected + (moved ? " (looked at " + Nodes.printable(p.toString()) + ")" : ""));
-        }
-        return p;
+        return node == null ? null
+                : nodes.parsed(node, m.path(key), expected, t -> ConfigFiles.readable(baseDir, t, expected));
     }
 }
