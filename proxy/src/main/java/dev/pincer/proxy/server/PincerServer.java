@@ -71,6 +71,7 @@ public final class PincerServer implements AutoCloseable {
             s.close();
             throw e;
         }
+        ConfigWarningLog.log(config);
         return s;
     }
 
@@ -166,6 +167,7 @@ public final class PincerServer implements AutoCloseable {
         }
         config = next;
         old.close();
+        ConfigWarningLog.log(next);
     }
 
     private static boolean sameCorrelatorBinding(PincerConfig a, PincerConfig b) {

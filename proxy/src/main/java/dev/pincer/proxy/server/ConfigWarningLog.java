@@ -1,0 +1,25 @@
+package dev.pincer.proxy.server;
+
+import dev.pincer.config.ConfigWarnings;
+import dev.pincer.config.PincerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a config's {@link ConfigWarnings} at WARN, one line each, when the proxy starts with it and
+ * each time a reload applies it: the same lines {@code pincer check-config} prints, e.g.
+ * {@code config warning: /etc/pincer/pincer.yaml:12: correlator.listen: 0.0.0.0:7701 (listens
+ * beyond loopback, ...)}. Edge mode always warns for now: there is no edge rule engine yet.
+ */
+final class ConfigWarningLog {
+    private static final Logger log = LoggerFactory.getLogger(ConfigWarningLog.class);
+
+    private ConfigWarningLog() {
+    }
+
+    static void log(PincerConfig config) {
+        for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.NO_RULE_ENGINE)) {
+            log.warn("config warning: {}", w);
+        }
+    }
+}
