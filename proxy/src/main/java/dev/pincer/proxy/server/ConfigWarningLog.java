@@ -17,9 +17,14 @@ final class ConfigWarningLog {
     private ConfigWarningLog() {
     }
 
+    /** Never throws: a warning that cannot be worked out must not fail a start or a reload. */
     static void log(PincerConfig config) {
-        for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.NO_RULE_ENGINE)) {
-            log.warn("config warning: {}", w);
+        try {
+            for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.NO_RULE_ENGINE)) {
+                log.warn("config warning: {}", w);
+            }
+        } catch (RuntimeException e) {
+            log.warn("config warnings could not be checked for {}: {}", config.source(), e.toString());
         }
     }
 }
