@@ -80,7 +80,7 @@ class CorrelatorTest {
     void aRequestWhoseInputReachesASinkIsBlocked() throws Exception {
         try (EventCapture events = new EventCapture(); SensorClient sensor = new SensorClient(address)) {
             Frame welcome = sensor.handshake(Configs.TOKEN, "web-1/4242");
-            assertEquals(new Frame.Welcome(1, 64 * 1024, 256, 50, 0), welcome);
+            assertEquals(new Frame.Welcome(2, 64 * 1024, 256, 50, 0), welcome, "the test client speaks version 2");
             await(correlator::connectedSensors, 1);
 
             // The proxy opens the context and signs the header; the sensor verifies it.

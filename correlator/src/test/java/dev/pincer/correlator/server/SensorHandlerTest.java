@@ -180,8 +180,10 @@ class SensorHandlerTest {
             assertEquals(AttackClass.SQL_INJECTION, ctx.blockingDecision().finding().attackClass());
             assertEquals(new Frame.Verdict(9, 1, 1, "sqli", "input spans several SQL tokens"), ch.next());
             assertEquals(1, events.lines().size());
-            assertTrue(events.lines().get(0).contains("\"action\":\"block\",\"request_id\":\"req-7\""),
+            assertTrue(events.lines().get(0).contains(
+                    "\"action\":\"block\",\"sink_ran\":false,\"decided\":\"block\",\"request_id\":\"req-7\""),
                     events.lines().get(0));
+            assertTrue(ctx.sinkStopped(), "a block the sensor waited for stopped a sink");
         }
         server.contexts.close(ctx.id());
         assertEquals(1, server.metric("pincer_edge_suspect_total", "outcome", "confirmed"));
