@@ -46,7 +46,7 @@ final class SensorChannel implements AutoCloseable {
         final CorrelatorMetrics metrics = new CorrelatorMetrics(registry);
         final ContextStore contexts = new ContextStore(1000, Duration.ofMinutes(5), metrics);
         final Sensors sensors = new Sensors(metrics);
-        final AtomicLong clock = new AtomicLong();
+        final AtomicLong clock;
         final List<Runnable> tasks = new ArrayList<>();
         final SensorSettings settings;
         final Judge judge;
@@ -60,6 +60,13 @@ final class SensorChannel implements AutoCloseable {
         }
 
         Server(Mode mode, int maxSensors, int maxInFlight, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+            this(mode, maxSensors, maxInFlight, new AtomicLong(), analyzers);
+        }
+
+        /** {@code clock} is the analysis clock, which the given analyzers may move on. */
+        Server(Mode mode, int maxSensors, int maxInFlight, AtomicLong clock,
+               Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+            this.clock = clock;
             settings = new SensorSettings(Configs.TOKEN, maxSensors, MAX_FRAME, maxInFlight, 50, mode, HANDSHAKE, IDLE);
             judge = new Judge(contexts, metrics, mode, analyzers);
             outcomes = new Outcomes(metrics);
