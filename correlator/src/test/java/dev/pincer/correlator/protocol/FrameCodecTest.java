@@ -69,12 +69,12 @@ class FrameCodecTest {
     void specExampleBytes() {
         ByteBuf b = Unpooled.buffer();
         try {
-            FrameEncoder.write(new Frame.Challenge(1, 1, NONCE), b);
-            assertEquals("00000029" + "01" + "00000000" + "0001" + "0001" + HexFormat.of().formatHex(NONCE),
+            FrameEncoder.write(new Frame.Challenge(1, 2, NONCE), b);
+            assertEquals("00000029" + "01" + "00000000" + "0001" + "0002" + HexFormat.of().formatHex(NONCE),
                     ByteBufUtil.hexDump(b));
             b.clear();
-            FrameEncoder.write(new Frame.Welcome(1, 1 << 20, 1024, 50, 0), b);
-            assertEquals("00000014" + "03" + "00000000" + "0001" + "00100000" + "00000400" + "00000032" + "00",
+            FrameEncoder.write(new Frame.Welcome(2, 1 << 20, 1024, 50, 0), b);
+            assertEquals("00000014" + "03" + "00000000" + "0002" + "00100000" + "00000400" + "00000032" + "00",
                     ByteBufUtil.hexDump(b));
             b.clear();
             FrameEncoder.write(new Frame.Verdict(7, 1, 1, "sqli", ""), b);

@@ -55,6 +55,22 @@ class SensorHandlerTest {
     }
 
     @Test
+    void challengeOffersVersionsOneToTwoAndWelcomeConfirmsTheChoice() {
+        SensorChannel.Server server = new SensorChannel.Server(Mode.HYBRID, 4, 16);
+        try (SensorChannel ch = server.connect()) {
+            Frame.Challenge c = (Frame.Challenge) ch.next();
+            assertEquals(1, c.minVersion());
+            assertEquals(2, c.maxVersion());
+        }
+        try (SensorChannel ch = server.connect()) {
+            assertEquals(2, ch.handshake(2).version());
+        }
+        try (SensorChannel ch = server.connect()) {
+            assertEquals(1, ch.handshake(1).version(), "a version 1 sensor is answered in version 1");
+        }
+    }
+
+    @Test
     void everyConnectionGetsItsOwnNonce() {
         SensorChannel.Server server = new SensorChannel.Server(Mode.HYBRID, 4, 16);
         try (SensorChannel a = server.connect(); SensorChannel b = server.connect()) {
