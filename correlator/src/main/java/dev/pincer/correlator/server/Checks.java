@@ -35,9 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Checks {
     private static final Logger LOG = LoggerFactory.getLogger(Checks.class);
-    /** Answered checks remembered for a TIMEOUT that crossed their VERDICT on the wire (v2). */
-    static final int ANSWERED = 256;
-
     /** Why the connection must fail, or {@code null}. */
     record Failure(ErrorCode code, String message) {
     }
@@ -50,13 +47,12 @@ final class Checks {
     private final int version;
     private final String sensorId;
     private final IntObjectHashMap<Pending> pending = new IntObjectHashMap<>();
-    private final Pending[] answered;
+    private final Answered answered;
     private final Counter.Child limitedChecks;
     private final Counter.Child limitedTime;
     private final Counter.Child limitedQueue;
     private final Histogram.Child seconds;
     private final Counter.Child unknownKind;
-    private int answeredNext;
     private int inFlight;
     private int written;
     private boolean reading;
@@ -71,7 +67,7 @@ final class Checks {
         this.outcomes = outcomes;
         this.version = version;
         this.sensorId = sensorId;
-        this.answered = version >= 2 ? new Pending[ANSWERED] : null;
+        this.answered = version >= 2 ? new Answered() : null;
         limitedChecks = judge.metrics().analysisLimited.labels("request_checks");
         limitedTime = judge.metrics().analysisLimited.labels("request_time");
         limitedQueue = judge.metrics().analysisLimited.labels("queue_full");
@@ -178,8 +174,7 @@ final class Checks {
             written++;
         }
         if (answered != null && p.timeout == null) {
-            answered[answeredNext] = p;
-            answeredNext = (answeredNext + 1) % answered.length;
+            answered.remember(p);
         }
         if (!reading && !flushScheduled) {
             flushScheduled = true;
@@ -201,15 +196,12 @@ final class Checks {
             }
             return;
         }
-        for (int i = 1; i <= answered.length; i++) {
-            Pending a = answered[Math.floorMod(answeredNext - i, answered.length)];
-            if (a != null && a.stream == t.stream()) {
-                answered[Math.floorMod(answeredNext - i, answered.length)] = null;
-                outcomes.lateAfterAnswer(t, a, sensorId);
-                return;
-            }
+        Answered.Answer a = answered.take(t.stream());
+        if (a != null) {
+            outcomes.lateAfterAnswer(t, a, sensorId);
+        } else {
+            outcomes.unknown(t, sensorId);
         }
-        outcomes.unknown(t, sensorId);
     }
 
     /**

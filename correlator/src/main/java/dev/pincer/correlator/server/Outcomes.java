@@ -1,11 +1,14 @@
 package dev.pincer.correlator.server;
 
+import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.event.SecurityEvent;
 import dev.pincer.correlator.event.SecurityLog;
 import dev.pincer.correlator.metrics.CorrelatorMetrics;
 import dev.pincer.correlator.protocol.Frame;
+import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.verdict.Action;
+import dev.pincer.correlator.verdict.Decision;
 import dev.pincer.correlator.verdict.Verdict;
 import io.prometheus.client.Counter;
 import java.time.Instant;
@@ -50,17 +53,20 @@ final class Outcomes {
 
     /** The sensor did not wait for {@code p}'s verdict: {@code outcome} is what it did instead. */
     void late(Action outcome, Pending p, String sensorId, String why) {
-        late[p.call.kind().ordinal()].inc();
-        SecurityLog.sinkVerdict(SecurityEvent.of(outcome, p.decision, p.call, p.ctx, sensorId, Instant.now(), why));
+        late(outcome, p.call, p.decision, p.ctx, sensorId, why);
     }
 
     /** A TIMEOUT for a verdict already written: a block there stopped nothing; say what happened. */
-    void lateAfterAnswer(Frame.Timeout t, Pending p, String sensorId) {
-        if (p.stoppedSink) {
-            p.ctx.unmarkSinkStopped();
-            p.stoppedSink = false;
+    void lateAfterAnswer(Frame.Timeout t, Answered.Answer a, String sensorId) {
+        if (a.stoppedSink()) {
+            a.ctx().unmarkSinkStopped();
         }
-        late(action(t), p, sensorId, TIMED_OUT_AFTER);
+        late(action(t), a.call(), a.decision(), a.ctx(), sensorId, TIMED_OUT_AFTER);
+    }
+
+    private void late(Action outcome, SinkCall call, Decision d, RequestContext ctx, String sensorId, String why) {
+        late[call.kind().ordinal()].inc();
+        SecurityLog.sinkVerdict(SecurityEvent.of(outcome, d, call, ctx, sensorId, Instant.now(), why));
     }
 
     /** A TIMEOUT for a stream this connection has no record of (long answered, or never sent). */

@@ -25,7 +25,7 @@ final class Pending {
     Frame.Timeout timeout;
     /** Still counted against {@code max_in_flight}: until its VERDICT left, or a TIMEOUT came. */
     boolean counted = true;
-    /** Its block verdict was written in time and counted on the context as a stopped sink. */
+    /** Its block verdict was written in time and counted on the context as a stopped sink (see {@link Answered}). */
     boolean stoppedSink;
 
     Pending(int stream, SinkCall call, RequestContext ctx, long decodedAt) {

@@ -4,7 +4,6 @@ import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.event.SecurityLog;
 import dev.pincer.correlator.protocol.ErrorCode;
 import dev.pincer.correlator.protocol.Frame;
-import dev.pincer.correlator.protocol.Protocol;
 import dev.pincer.correlator.protocol.ProtocolException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
