@@ -83,9 +83,10 @@ public final class CorrelatorLoad {
         String which = o.getOrDefault("analyzers", "real");
         boolean baseline = o.getOrDefault("server", "correlator").equals("baseline");
 
+        // One context stands for every request here, so its per-request analysis share is opened wide.
         CorrelatorConfig cfg = new CorrelatorConfig(new HostPort("127.0.0.1", 0), TOKEN, Duration.ofMillis(50),
                 Mode.HYBRID, 64, 1 << 20, 65_536, Duration.ofHours(1), 100_000, 64 * 1024, List.of(),
-                ExecPolicy.ALLOW, null);
+                ExecPolicy.ALLOW, null, new CorrelatorConfig.Analysis(0, 65_536, 65_536, Duration.ofDays(1)));
         Map<SinkKind, List<SinkAnalyzer>> analyzers = analyzers(which, cfg);
         CollectorRegistry registry = new CollectorRegistry(true);
         try (Correlator correlator = baseline ? null : Correlator.start(cfg, analyzers, registry);

@@ -19,7 +19,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class CorrelatorBinder {
     private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
             "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
-            "redirect_allowlist", "exec", "exec_baseline");
+            "redirect_allowlist", "exec", "exec_baseline", "analysis_threads", "analysis_queue",
+            "request_analysis_checks", "request_analysis_time");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
     private static final String MODES = "hybrid, edge or monitor";
@@ -64,8 +65,17 @@ final class CorrelatorBinder {
                 (int) m.size("body_prefix_bytes", CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES, 0, 16L << 20),
                 hosts(m),
                 exec,
-                baseline);
+                baseline,
+                analysis(m));
         return token == null ? null : c;
+    }
+
+    private static CorrelatorConfig.Analysis analysis(YamlMap m) {
+        return new CorrelatorConfig.Analysis(
+                (int) m.integer("analysis_threads", CorrelatorConfig.Analysis.DEFAULT_THREADS, 0, 256),
+                (int) m.integer("analysis_queue", CorrelatorConfig.Analysis.DEFAULT_QUEUE, 1, 1_000_000),
+                (int) m.integer("request_analysis_checks", CorrelatorConfig.Analysis.DEFAULT_REQUEST_CHECKS, 1, 65_536),
+                m.duration("request_analysis_time", CorrelatorConfig.Analysis.DEFAULT_REQUEST_TIME));
     }
 
     private String token(YamlMap m) {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param redirectAllowlist external hosts a redirect may go to ({@code example.com}, {@code *.example.com})
  * @param exec              what to do with process execution independent of input
  * @param execBaseline      the baseline file ({@code pincer baseline}) when {@code exec} is {@code baseline}
+ * @param analysis          where and within what share sink checks are analysed
  */
 public record CorrelatorConfig(
         HostPort listen,
@@ -37,7 +38,8 @@ public record CorrelatorConfig(
         int bodyPrefixBytes,
         List<String> redirectAllowlist,
         ExecPolicy exec,
-        Path execBaseline) {
+        Path execBaseline,
+        Analysis analysis) {
 
     /** Loopback: sensors are on the same host or pod, and the port must not face the network. */
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7701);
@@ -66,6 +68,60 @@ public record CorrelatorConfig(
         Objects.requireNonNull(contextTtl, "contextTtl");
         redirectAllowlist = List.copyOf(redirectAllowlist);
         Objects.requireNonNull(exec, "exec");
+        Objects.requireNonNull(analysis, "analysis");
+    }
+
+    /** The config without an {@code analysis} part: {@link Analysis#DEFAULTS}. */
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
+                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline) {
+        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, Analysis.DEFAULTS);
+    }
+
+    /**
+     * The analysis executor and the share of it one request may use (docs/correlation.md,
+     * "Analysis"). Keys {@code analysis_threads}, {@code analysis_queue},
+     * {@code request_analysis_checks}, {@code request_analysis_time}.
+     *
+     * @param threads        analysis threads; 0 means one per available processor
+     * @param queue          checks waiting for a thread, at most; past it a check is decided as an
+     *                       analysis limit (block by default)
+     * @param requestChecks  checks of one request queued or running at once, at most; past it the
+     *                       next is decided as an analysis limit
+     * @param requestTime    analysis time one request may use in total; past it its next checks are
+     *                       decided as an analysis limit
+     */
+    public record Analysis(int threads, int queue, int requestChecks, Duration requestTime) {
+        /** One thread per core: analysis is CPU-bound, more threads would only queue in the scheduler. */
+        public static final int DEFAULT_THREADS = 0;
+        /**
+         * At the ~0.1 ms a check takes, 1024 queued checks are ~50 ms of work for two threads: a check
+         * queued behind more would outlive the default verdict timeout anyway.
+         */
+        public static final int DEFAULT_QUEUE = 1024;
+        /**
+         * A servlet request calls its sinks from one thread, one at a time; 8 at once allows some
+         * fan-out while bounding how long one request can hold the threads others wait for.
+         */
+        public static final int DEFAULT_REQUEST_CHECKS = 8;
+        /** Ordinary requests use well under 10 ms of analysis; 1 s is a hundred times that. */
+        public static final Duration DEFAULT_REQUEST_TIME = Duration.ofSeconds(1);
+        public static final Analysis DEFAULTS = new Analysis(DEFAULT_THREADS, DEFAULT_QUEUE, DEFAULT_REQUEST_CHECKS,
+                DEFAULT_REQUEST_TIME);
+
+        public Analysis {
+            Objects.requireNonNull(requestTime, "requestTime");
+            if (threads < 0 || queue < 1 || requestChecks < 1 || requestTime.isNegative() || requestTime.isZero()) {
+                throw new IllegalArgumentException("analysis: " + threads + ", " + queue + ", " + requestChecks + ", "
+                        + requestTime + " (expected: threads >= 0, queue >= 1, request checks >= 1, a positive time)");
+            }
+        }
+
+        /** {@link #threads}, with 0 resolved to the processors this JVM may use. */
+        public int resolvedThreads() {
+            return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** How sink verdicts and edge findings combine; the table is in docs/correlation.md. */

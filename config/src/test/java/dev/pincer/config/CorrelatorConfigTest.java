@@ -63,6 +63,30 @@ class CorrelatorConfigTest {
     }
 
     @Test
+    void analysisKeysBind() throws ConfigException {
+        CorrelatorConfig c = parse("correlator:\n  token: " + TOKEN + "\n  analysis_threads: 3\n"
+                + "  analysis_queue: 10\n  request_analysis_checks: 2\n  request_analysis_time: 250ms\n").correlator();
+
+        assertEquals(new CorrelatorConfig.Analysis(3, 10, 2, Duration.ofMillis(250)), c.analysis());
+        assertEquals(3, c.analysis().resolvedThreads());
+        assertEquals(CorrelatorConfig.Analysis.DEFAULTS, parse("correlator:\n  token: " + TOKEN + "\n")
+                .correlator().analysis());
+        assertTrue(CorrelatorConfig.Analysis.DEFAULTS.resolvedThreads() >= 1, "0 means one per processor");
+    }
+
+    @Test
+    void analysisBoundsArePlusOneProblems() throws ConfigException {
+        assertEquals(256, parse("correlator:\n  token: " + TOKEN + "\n  analysis_threads: 256\n")
+                .correlator().analysis().threads());
+        for (String bad : List.of("analysis_threads: 257", "analysis_threads: -1", "analysis_queue: 0",
+                "request_analysis_checks: 0", "request_analysis_time: 0s", "request_analysis_time: 5")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> parse("correlator:\n  token: " + TOKEN + "\n  " + bad + "\n"), bad);
+            assertTrue(e.getMessage().contains("correlator." + bad.substring(0, bad.indexOf(':'))), e.getMessage());
+        }
+    }
+
+    @Test
     void tokenFileIsReadAndStripped() throws Exception {
         Files.writeString(tmp.resolve("token"), TOKEN + "\n");
         Path cfg = tmp.resolve("pincer.yaml");

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * head.headers().set(ContextHeader.NAME, c.headerValue(ctx, hint));
  * ctx.updateInputs(withBody);               // once the body prefix is parsed, before it is forwarded
  * if (ctx.blocked()) { ... replace the response with a 403 ... }
+ * if (ctx.sinkStopped()) { ... count it as a stopped sink, not just a replaced response ... }
  * c.contexts().close(ctx.id());             // when the exchange ends
  * </pre>
  */
@@ -49,8 +50,8 @@ public final class Correlator implements AutoCloseable {
     }
 
     /**
-     * Registers the metrics in {@code registry}, binds {@code cfg.listen()} and starts accepting
-     * sensors.
+     * Registers the metrics in {@code registry}, starts the analysis threads, binds
+     * {@code cfg.listen()} and starts accepting sensors.
      *
      * @param analyzers per sink kind, run in list order; a kind without analyzers always allows
      * @throws IllegalStateException when the address cannot be bound
@@ -113,17 +114,22 @@ public final class Correlator implements AutoCloseable {
         Objects.requireNonNull(next, "next");
         CorrelatorConfig old = config;
         if (!old.listen().equals(next.listen()) || !old.token().equals(next.token())
-                || old.maxContexts() != next.maxContexts() || !old.contextTtl().equals(next.contextTtl())) {
-            LOG.warn("correlator: listen, token, max_contexts and context_ttl changes take effect at the next restart");
+                || old.maxContexts() != next.maxContexts() || !old.contextTtl().equals(next.contextTtl())
+                || old.analysis().threads() != next.analysis().threads()
+                || old.analysis().queue() != next.analysis().queue()) {
+            LOG.warn("correlator: listen, token, max_contexts, context_ttl, analysis_threads and analysis_queue "
+                    + "changes take effect at the next restart");
         }
         server.reconfigure(next, analyzers);
         this.analyzers = analyzers;
         config = new CorrelatorConfig(old.listen(), old.token(), next.verdictTimeout(), next.mode(),
                 next.maxSensors(), next.maxFrameBytes(), next.maxInFlight(), old.contextTtl(), old.maxContexts(),
-                next.bodyPrefixBytes(), next.redirectAllowlist(), next.exec(), next.execBaseline());
+                next.bodyPrefixBytes(), next.redirectAllowlist(), next.exec(), next.execBaseline(),
+                new CorrelatorConfig.Analysis(old.analysis().threads(), old.analysis().queue(),
+                        next.analysis().requestChecks(), next.analysis().requestTime()));
     }
 
-    /** Stops accepting sensors, tells connected ones {@code shutting_down}, and closes them. */
+    /** Stops accepting sensors, tells connected ones {@code shutting_down}, closes them, stops analysis. */
     @Override
     public void close() {
         server.close();

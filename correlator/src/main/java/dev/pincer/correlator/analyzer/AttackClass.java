@@ -15,7 +15,12 @@ public enum AttackClass {
     XPATH_INJECTION("xpath_injection"),
     DESERIALIZATION("deserialization"),
     JNDI_INJECTION("jndi_injection"),
-    EXEC_DRIFT("exec_drift");
+    EXEC_DRIFT("exec_drift"),
+    /**
+     * Not an attack seen, but a check the correlator could not fully judge within a bound (the
+     * request's analysis share, a full analysis queue): decided by policy, by default as a block.
+     */
+    ANALYSIS_LIMIT("analysis_limit");
 
     private final String label;
 

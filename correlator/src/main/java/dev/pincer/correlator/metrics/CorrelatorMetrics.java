@@ -20,7 +20,10 @@ public final class CorrelatorMetrics {
 
     /** {@code kind} (sql, exec, ...), {@code verdict} (allow, block, monitor, observed). */
     public final Counter sinkChecks;
-    /** Time to judge one CHECK (analysis, policy, bookkeeping), from decoded frame to VERDICT queued. */
+    /**
+     * From decoded CHECK to VERDICT written: waiting for an analysis thread, analysis, policy,
+     * bookkeeping. What a sensor waits for, less the network.
+     */
     public final Histogram verdictSeconds;
     public final Gauge sensorsConnected;
     public final Counter failOpen;
@@ -33,6 +36,15 @@ public final class CorrelatorMetrics {
     public final Gauge requestContexts;
     /** {@code kind}. */
     public final Counter analyzerErrors;
+    /** {@code kind}: verdicts the sensor did not wait for (TIMEOUT, or judged past a v1 sensor's timeout). */
+    public final Counter lateVerdicts;
+    /** {@code applied}: fail_open, fail_closed. TIMEOUT frames received. */
+    public final Counter timeoutFrames;
+    /** {@code outcome}: applied (known context), ignored (empty, unknown or expired context). */
+    public final Counter appViewFrames;
+    /** {@code reason}: request_checks, request_time, queue_full. Checks decided without analysis. */
+    public final Counter analysisLimited;
+    public final Gauge analysisQueued;
 
     public CorrelatorMetrics(CollectorRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -59,8 +71,40 @@ public final class CorrelatorMetrics {
                 "Request contexts held (approximate).").register(registry);
         analyzerErrors = Counter.build("pincer_analyzer_errors_total",
                 "Analyzer exceptions, treated as no finding, by sink kind.").labelNames("kind").register(registry);
+        lateVerdicts = Counter.build("pincer_sink_late_verdicts_total",
+                "Verdicts the sensor did not wait for: it sent TIMEOUT, or (v1) judging took longer than "
+                        + "the announced verdict timeout.").labelNames("kind").register(registry);
+        timeoutFrames = Counter.build("pincer_sensor_timeout_frames_total",
+                "TIMEOUT frames from sensors, by what the sensor did (fail_open, fail_closed).")
+                .labelNames("applied").register(registry);
+        appViewFrames = Counter.build("pincer_app_view_frames_total",
+                "INPUTS frames (the app's own view), applied to a live context or ignored.")
+                .labelNames("outcome").register(registry);
+        analysisLimited = Counter.build("pincer_analysis_limited_total",
+                "Checks decided as an analysis limit without analysis, by reason (request_checks, "
+                        + "request_time, queue_full).").labelNames("reason").register(registry);
+        analysisQueued = Gauge.build("pincer_analysis_queued",
+                "Checks waiting for an analysis thread.").register(registry);
+        for (String a : new String[] {"fail_open", "fail_closed"}) {
+            timeoutFrames.labels(a);
+        }
+        appViewFrames.labels("applied");
+        appViewFrames.labels("ignored");
+        for (String r : new String[] {"request_checks", "request_time", "queue_full"}) {
+            analysisLimited.labels(r);
+        }
         edgeSuspect.labels("confirmed");
         edgeSuspect.labels("cleared");
+    }
+
+    /** Makes {@code pincer_analysis_queued} read {@code size} at each scrape. */
+    public void analysisQueue(DoubleSupplier size) {
+        analysisQueued.setChild(new Gauge.Child() {
+            @Override
+            public double get() {
+                return size.getAsDouble();
+            }
+        });
     }
 
     /** Makes {@code pincer_request_contexts} read {@code size} at each scrape. */

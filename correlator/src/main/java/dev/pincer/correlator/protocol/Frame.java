@@ -1,6 +1,8 @@
 package dev.pincer.correlator.protocol;
 
 import dev.pincer.correlator.sink.SinkCall;
+import dev.pincer.inspection.input.Input;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -66,6 +68,46 @@ public sealed interface Frame {
 
         public FrameType type() {
             return FrameType.VERDICT;
+        }
+    }
+
+    /**
+     * Version 2, sensor to correlator, stream 0: the app's own view of the request {@code ctx}, sent
+     * once before its first CHECK that needs a verdict. Entries are {@link Input}s of source
+     * {@code APP_PARAMETER}, {@code APP_HEADER} or {@code APP_COOKIE}, raw = decoded = the value as
+     * the app sees it. {@code flags} is the wire byte (bit 0: the sensor cut something).
+     */
+    record Inputs(String ctx, int flags, List<Input> entries) implements Frame {
+        public Inputs {
+            Objects.requireNonNull(ctx, "ctx");
+            entries = List.copyOf(entries);
+        }
+
+        public boolean truncated() {
+            return (flags & Protocol.INPUTS_TRUNCATED) != 0;
+        }
+
+        public FrameType type() {
+            return FrameType.INPUTS;
+        }
+
+        public int stream() {
+            return 0;
+        }
+    }
+
+    /**
+     * Version 2, sensor to correlator, the stream of a CHECK the sensor stopped waiting for:
+     * {@code applied} is {@link Protocol#APPLIED_FAIL_OPEN} (the sink ran) or
+     * {@link Protocol#APPLIED_FAIL_CLOSED} (the sensor stopped it).
+     */
+    record Timeout(int stream, int applied) implements Frame {
+        public boolean sinkRan() {
+            return applied == Protocol.APPLIED_FAIL_OPEN;
+        }
+
+        public FrameType type() {
+            return FrameType.TIMEOUT;
         }
     }
 

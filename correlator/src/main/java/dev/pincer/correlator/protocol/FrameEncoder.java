@@ -63,6 +63,10 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
         } else if (f instanceof Frame.Error e) {
             out.writeShort(e.code());
             str(out, e.message());
+        } else if (f instanceof Frame.Inputs in) {
+            AppInputsCodec.write(out, in);
+        } else if (f instanceof Frame.Timeout t) {
+            out.writeByte(t.applied());
         }
         out.setInt(start, out.writerIndex() - start - Protocol.LENGTH_BYTES);
     }
@@ -87,7 +91,7 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
     }
 
     /** {@code str}: {@code n:u32} then the UTF-8 bytes. */
-    private static void str(ByteBuf out, String s) {
+    static void str(ByteBuf out, String s) {
         int at = out.writerIndex();
         out.writeInt(0);
         int n = s.isEmpty() ? 0 : ByteBufUtil.reserveAndWriteUtf8(out, s, ByteBufUtil.utf8MaxBytes(s));

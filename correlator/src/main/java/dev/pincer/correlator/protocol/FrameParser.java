@@ -43,10 +43,24 @@ final class FrameParser {
             case PING -> new Frame.Ping(stream, r.u64());
             case PONG -> new Frame.Pong(stream, r.u64());
             case REPORT -> new Frame.Report(r.u32(), r.u32(), r.u32());
+            case INPUTS -> AppInputsCodec.parse(stream, r);
+            case TIMEOUT -> timeout(stream, r);
             case ERROR -> new Frame.Error(stream, r.u16(), r.str(Integer.MAX_VALUE, "message"));
         };
         r.end(type.name());
         return f;
+    }
+
+    /** {@code applied:u8}, 0 or 1, on the CHECK's (non-zero) stream. */
+    private static Frame.Timeout timeout(int stream, FrameReader r) {
+        if (stream == 0) {
+            throw FrameReader.malformed("TIMEOUT on stream 0");
+        }
+        int applied = r.u8();
+        if (applied != Protocol.APPLIED_FAIL_OPEN && applied != Protocol.APPLIED_FAIL_CLOSED) {
+            throw FrameReader.malformed("TIMEOUT applied " + applied + " (expected 0 or 1)");
+        }
+        return new Frame.Timeout(stream, applied);
     }
 
     /** {@code ctx:str kind:u8 flags:u8 args:strlist attrs:attrs stack:str}; flags are ignored. */

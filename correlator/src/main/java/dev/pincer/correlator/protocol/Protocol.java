@@ -6,12 +6,15 @@ import java.time.Duration;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The fixed numbers of sensor protocol version 1 (docs/sensor-protocol.md, section 2). */
+/** The fixed numbers of the sensor protocol, versions 1 and 2 (docs/sensor-protocol.md, section 2). */
 public final class Protocol {
-    /** The only version this correlator speaks; CHALLENGE offers {@code [MIN_VERSION, MAX_VERSION]}. */
-    public static final int VERSION = 1;
+    /**
+     * The newest version this correlator speaks; CHALLENGE offers {@code [MIN_VERSION, MAX_VERSION]}
+     * and WELCOME confirms the version the sensor chose from it.
+     */
+    public static final int VERSION = 2;
     public static final int MIN_VERSION = 1;
-    public static final int MAX_VERSION = 1;
+    public static final int MAX_VERSION = 2;
 
     /** {@code length:u32} in front of every frame. */
     public static final int LENGTH_BYTES = 4;
@@ -28,6 +31,17 @@ public final class Protocol {
     public static final int MAX_ARGS = 1024;
     public static final int MAX_ATTRS = 64;
     public static final int MAX_STACK_BYTES = 2048;
+    /** INPUTS entries the correlator parses; more is malformed (a sensor sends at most 512 by default). */
+    public static final int MAX_APP_INPUTS = 4096;
+    /** INPUTS {@code flags} bit 0: the sensor cut something (entries, a name or a value). */
+    public static final int INPUTS_TRUNCATED = 1;
+    /** INPUTS {@code source}: the servlet parameter map, a header, a cookie. */
+    public static final int SOURCE_PARAMETER = 1;
+    public static final int SOURCE_HEADER = 2;
+    public static final int SOURCE_COOKIE = 3;
+    /** TIMEOUT {@code applied}: the sensor let the sink run, or stopped it. */
+    public static final int APPLIED_FAIL_OPEN = 0;
+    public static final int APPLIED_FAIL_CLOSED = 1;
 
     /** The spec's handshake deadline: no HELLO within it gets ERROR {@code handshake_timeout}. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The sensor protocol listener: binds {@code correlator.listen} on its own event-loop group (one
  * or two threads, never shared with the proxy's, so a saturated proxy still answers sensors and a
- * sensor flood cannot starve clients). Judging a CHECK is cheap CPU, so it runs on these loops.
+ * sensor flood cannot starve clients). The loops only decode, route and write: CHECKs are analysed
+ * on the {@link Analysis} executor ({@code analysis_threads}, bounded queue), so a slow check holds
+ * up no other connection's or request's verdict.
  */
 public final class CorrelatorServer implements AutoCloseable {
     /**
@@ -45,26 +47,29 @@ public final class CorrelatorServer implements AutoCloseable {
     private final Channel channel;
     private final Sensors sensors;
     private final Judge judge;
+    private final Analysis analysis;
     private final AtomicReference<SensorSettings> settings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CorrelatorServer(EventLoopGroup group, Channel channel, Sensors sensors, Judge judge,
+    private CorrelatorServer(EventLoopGroup group, Channel channel, Sensors sensors, Judge judge, Analysis analysis,
                              AtomicReference<SensorSettings> settings) {
         this.group = group;
         this.channel = channel;
         this.sensors = sensors;
         this.judge = judge;
+        this.analysis = analysis;
         this.settings = settings;
     }
 
     /** Binds and starts accepting sensors; on failure nothing stays open. */
     public static CorrelatorServer start(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers,
                                          ContextStore contexts, CorrelatorMetrics metrics) {
-        return start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics);
+        return start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics,
+                Analysis.start(cfg.analysis(), metrics));
     }
 
     static CorrelatorServer start(SensorSettings settings, HostPort listen, Map<SinkKind, List<SinkAnalyzer>> analyzers,
-                                  ContextStore contexts, CorrelatorMetrics metrics) {
+                                  ContextStore contexts, CorrelatorMetrics metrics, Analysis analysis) {
         Objects.requireNonNull(listen, "listen");
         Sensors sensors = new Sensors(metrics);
         Judge judge = new Judge(contexts, metrics, settings.mode(), analyzers);
@@ -78,19 +83,21 @@ public final class CorrelatorServer implements AutoCloseable {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
-                .childHandler(new SensorInitializer(current::get, sensors, judge))
+                .childHandler(new SensorInitializer(current::get, sensors, judge, analysis))
                 .bind(listen.host(), listen.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            analysis.close();
             throw new IllegalStateException("correlator.listen: cannot bind " + listen + ": " + bound.cause(),
                     bound.cause());
         }
-        return new CorrelatorServer(group, bound.channel(), sensors, judge, current);
+        return new CorrelatorServer(group, bound.channel(), sensors, judge, analysis, current);
     }
 
     /**
      * Applies what a reload may change: mode, analyzers (the redirect allowlist lives in them),
-     * limits for connections accepted from now on. The listen address and the token need a restart.
+     * limits for connections accepted from now on, the per-request analysis share. The listen
+     * address, the token and the analysis threads and queue need a restart.
      */
     public void reconfigure(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
         SensorSettings old = settings.get();
@@ -98,6 +105,7 @@ public final class CorrelatorServer implements AutoCloseable {
         settings.set(new SensorSettings(old.token(), next.maxSensors(), next.maxFrame(), next.maxInFlight(),
                 next.verdictTimeoutMs(), next.mode(), old.handshakeTimeout(), old.idleTimeout()));
         judge.reconfigure(cfg.mode(), analyzers);
+        analysis.reconfigure(cfg.analysis());
     }
 
     public InetSocketAddress address() {
@@ -109,7 +117,10 @@ public final class CorrelatorServer implements AutoCloseable {
         return sensors.connected();
     }
 
-    /** Tells every sensor {@code shutting_down}, closes them and the listener, stops the loops; idempotent. */
+    /**
+     * Tells every sensor {@code shutting_down}, closes them and the listener, stops the loops and
+     * the analysis threads; idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -120,5 +131,6 @@ public final class CorrelatorServer implements AutoCloseable {
         sensors.channels().newCloseFuture().awaitUninterruptibly(1, TimeUnit.SECONDS);
         sensors.channels().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        analysis.close();
     }
 }

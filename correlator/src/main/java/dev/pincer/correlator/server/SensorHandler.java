@@ -1,19 +1,16 @@
 package dev.pincer.correlator.server;
 
+import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.event.SecurityLog;
 import dev.pincer.correlator.protocol.ErrorCode;
 import dev.pincer.correlator.protocol.Frame;
-import dev.pincer.correlator.protocol.Protocol;
 import dev.pincer.correlator.protocol.ProtocolException;
-import dev.pincer.correlator.verdict.Decision;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.prometheus.client.Counter;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -25,15 +22,17 @@ import org.slf4j.LoggerFactory;
  * The correlator's end of one sensor connection (docs/sensor-protocol.md, section 2). Pipeline:
  * {@code IdleStateHandler -> FrameDecoder -> FrameEncoder -> SensorHandler}.
  *
- * <p>"Handshake": CHALLENGE on accept; exactly one HELLO, checked (version, then proof in constant
- * time), within the handshake timeout; then WELCOME. "CHECK and VERDICT": each CHECK is judged on
- * this event loop as it is decoded and its VERDICT written at once; the batch is flushed once per
- * socket read ({@link #channelReadComplete}). A CHECK counts as in flight from decoding until its
- * VERDICT has left for the socket; past {@code max_in_flight}: ERROR {@code too_many_in_flight}.
- * "Errors": a connection-level problem gets ERROR on stream 0, counted, then close; frames decoded
- * after it are ignored. "Liveness": PING is answered with PONG; a connection silent for the idle
- * timeout is closed. Reads are explicit (auto-read off): the next read is asked for only while the
- * socket is writable, so a sensor that does not read its verdicts is slowed, not buffered for.
+ * <p>"Handshake": CHALLENGE on accept (versions 1 to 2); exactly one HELLO, checked (version, then
+ * proof in constant time), within the handshake timeout; then WELCOME with the version the sensor
+ * chose. "CHECK and VERDICT": each CHECK is decoded here and analysed off this loop by
+ * {@link Checks}, which writes its VERDICT back here when it is decided. "INPUTS" (v2): the app's
+ * view is added to the request context here, as the frame is decoded, so every CHECK after it on
+ * this connection is judged with it. "TIMEOUT" (v2): the check's event will say what the sensor
+ * did. Both are malformed on a version 1 connection. "Errors": a connection-level problem gets
+ * ERROR on stream 0, counted, then close; frames decoded after it are ignored. "Liveness": PING is
+ * answered with PONG; a connection silent for the idle timeout is closed. Reads are explicit
+ * (auto-read off): the next read is asked for only while the socket is writable, so a sensor that
+ * does not read its verdicts is slowed, not buffered for.
  *
  * <p>Ownership: receives {@link Frame}s, which hold no buffers; anything else is released. Writes
  * frames (the encoder owns their bytes).
@@ -49,6 +48,10 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
     private final SensorSettings settings;
     private final Sensors sensors;
     private final Judge judge;
+    private final Analysis analysis;
+    private final Outcomes outcomes;
+    private final Counter.Child appViewApplied;
+    private final Counter.Child appViewIgnored;
     private State state = State.CHALLENGED;
     private boolean counted;
     private boolean authenticated;
@@ -56,14 +59,18 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> handshakeTimer;
     private String sensorId = "";
     private String app = "";
-    private int inFlight;
-    private int batch;
+    private int version;
+    private Checks checks;
     private ChannelHandlerContext ctx;
 
-    SensorHandler(SensorSettings settings, Sensors sensors, Judge judge) {
+    SensorHandler(SensorSettings settings, Sensors sensors, Judge judge, Analysis analysis, Outcomes outcomes) {
         this.settings = settings;
         this.sensors = sensors;
         this.judge = judge;
+        this.analysis = analysis;
+        this.outcomes = outcomes;
+        appViewApplied = judge.metrics().appViewFrames.labels("applied");
+        appViewIgnored = judge.metrics().appViewFrames.labels("ignored");
     }
 
     @Override
@@ -89,6 +96,7 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (state == State.OPEN) {
+            checks.reading(true);
             frame(ctx, f);
         } else if (state == State.CHALLENGED) {
             if (f instanceof Frame.Hello h) {
@@ -122,15 +130,26 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
         sensors.authenticated();
         sensorId = printable(h.sensorId());
         app = printable(h.app());
-        ctx.writeAndFlush(new Frame.Welcome(Protocol.VERSION, settings.maxFrame(), settings.maxInFlight(),
+        version = h.version();
+        checks = new Checks(ctx, settings, judge, analysis, outcomes, version, sensorId);
+        ctx.writeAndFlush(new Frame.Welcome(version, settings.maxFrame(), settings.maxInFlight(),
                 settings.verdictTimeoutMs(), settings.modeCode()));
-        LOG.info("sensor {} ({}, app {}) connected from {}", sensorId, printable(h.runtime()), app,
-                ctx.channel().remoteAddress());
+        LOG.info("sensor {} ({}, app {}, protocol {}) connected from {}", sensorId, printable(h.runtime()), app,
+                version, ctx.channel().remoteAddress());
     }
 
     private void frame(ChannelHandlerContext ctx, Frame f) {
-        if (f instanceof Frame.Check c) {
-            check(ctx, c);
+        if (f.type().sinceVersion() > version) {
+            fail(ctx, ErrorCode.MALFORMED, f.type() + " on a version " + version + " connection");
+        } else if (f instanceof Frame.Check c) {
+            Checks.Failure failed = checks.check(c);
+            if (failed != null) {
+                fail(ctx, failed.code(), failed.message());
+            }
+        } else if (f instanceof Frame.Inputs in) {
+            inputs(in);
+        } else if (f instanceof Frame.Timeout t) {
+            checks.timeout(t);
         } else if (f instanceof Frame.Ping p) {
             ctx.write(new Frame.Pong(p.stream(), p.data()), ctx.voidPromise());
         } else if (f instanceof Frame.Report r) {
@@ -150,42 +169,25 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void check(ChannelHandlerContext ctx, Frame.Check c) {
-        if (++inFlight > settings.maxInFlight()) {
-            fail(ctx, ErrorCode.TOO_MANY_IN_FLIGHT, "more than " + settings.maxInFlight() + " CHECKs outstanding");
+    /** The app's own view: added to a live context now, before any later CHECK is decoded; else ignored. */
+    private void inputs(Frame.Inputs in) {
+        RequestContext rc = judge.context(in.ctx());
+        if (rc == null) {
+            appViewIgnored.inc();
             return;
         }
-        batch++;
-        if (c.call() == null) {
-            sensors.error(ErrorCode.UNKNOWN_KIND);
-            ctx.write(new Frame.Error(c.stream(), ErrorCode.UNKNOWN_KIND, "unknown sink kind " + c.kindCode()),
-                    ctx.voidPromise());
-            return;
-        }
-        Decision d = judge.judge(c.call(), sensorId);
-        ctx.write(new Frame.Verdict(c.stream(), d.verdict().code(), d.cache().code(), d.wireAttackClass(),
-                reason(d.wireReason())), ctx.voidPromise());
+        rc.addAppView(in.entries(), in.truncated());
+        appViewApplied.inc();
     }
 
-    /**
-     * Flushes the batch; its CHECKs stop counting as in flight once its bytes left for the socket:
-     * at once when the flush wrote everything (the usual case, no allocation), else when the
-     * socket has taken the rest.
-     */
+    /** Flushes the read's verdicts (see {@link Checks#flush()}) and asks for the next read while writable. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
-        if (batch > 0) {
-            int answered = batch;
-            batch = 0;
-            ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-            if (pending == null || pending.isEmpty()) {
-                inFlight -= answered;
-            } else {
-                ChannelPromise written = ctx.newPromise();
-                written.addListener(f -> inFlight -= answered);
-                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, written);
-            }
+        if (checks != null) {
+            checks.flush();
+            checks.reading(false);
+        } else {
+            ctx.flush();
         }
         if (state != State.CLOSING && ctx.channel().isWritable()) {
             ctx.read();
@@ -277,10 +279,5 @@ final class SensorHandler extends ChannelInboundHandlerAdapter {
             }
         }
         return s;
-    }
-
-    /** Reasons are one sentence; a runaway one is cut so a VERDICT stays far below 64 KiB. */
-    private static String reason(String r) {
-        return r.length() <= 1024 ? r : r.substring(0, 1024);
     }
 }

@@ -17,11 +17,15 @@ final class SensorInitializer extends ChannelInitializer<Channel> {
     private final Supplier<SensorSettings> settings;
     private final Sensors sensors;
     private final Judge judge;
+    private final Analysis analysis;
+    private final Outcomes outcomes;
 
-    SensorInitializer(Supplier<SensorSettings> settings, Sensors sensors, Judge judge) {
+    SensorInitializer(Supplier<SensorSettings> settings, Sensors sensors, Judge judge, Analysis analysis) {
         this.settings = settings;
         this.sensors = sensors;
         this.judge = judge;
+        this.analysis = analysis;
+        this.outcomes = new Outcomes(judge.metrics());
     }
 
     @Override
@@ -30,6 +34,6 @@ final class SensorInitializer extends ChannelInitializer<Channel> {
         ch.pipeline().addLast("idle", new IdleStateHandler(s.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         ch.pipeline().addLast("decoder", new FrameDecoder(s.maxFrame()));
         ch.pipeline().addLast("encoder", FrameEncoder.INSTANCE);
-        ch.pipeline().addLast("sensor", new SensorHandler(s, sensors, judge));
+        ch.pipeline().addLast("sensor", new SensorHandler(s, sensors, judge, analysis, outcomes));
     }
 }

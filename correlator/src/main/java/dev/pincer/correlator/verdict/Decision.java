@@ -25,6 +25,11 @@ public record Decision(Verdict verdict, CacheScope cache, Action action, Mode mo
         Objects.requireNonNull(mode, "mode");
     }
 
+    /** This decision with another cache scope (e.g. {@link CacheScope#NONE} for a limit that may pass later). */
+    public Decision withCache(CacheScope scope) {
+        return scope == cache ? this : new Decision(verdict, scope, action, mode, finding, call);
+    }
+
     /** VERDICT's {@code attack_class}: the finding's label, empty for allow (edge mode included). */
     public String wireAttackClass() {
         return verdict == Verdict.ALLOW || finding == null ? "" : finding.attackClass().label();

@@ -9,6 +9,7 @@ import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.correlator.verdict.Action;
 import dev.pincer.correlator.verdict.Decision;
 import dev.pincer.correlator.verdict.Policy;
 import dev.pincer.inspection.input.Input;
@@ -34,7 +35,7 @@ class SecurityEventTest {
                 List.of("'", "OR", "'1'", "=", "'1'"), "input spans 5 SQL tokens and leaves a string literal");
         String json = SecurityEvent.of(decision(Mode.HYBRID, call, f), null, "web-1/4242", TS).toJson();
         assertEquals("{\"ts\":\"2026-11-23T11:19:22.123Z\",\"event\":\"sink_verdict\",\"action\":\"block\","
-                + "\"request_id\":null,\"context_id\":\"000102030405060708090a0b0c0d0e0f\",\"client_ip\":null,"
+                + "\"sink_ran\":false,\"decided\":\"block\",\"request_id\":null,\"context_id\":\"000102030405060708090a0b0c0d0e0f\",\"client_ip\":null,"
                 + "\"method\":null,\"path\":null,\"attack_class\":\"sqli\","
                 + "\"input\":{\"source\":\"query\",\"name\":\"id\",\"value\":\"1' OR '1'='1\"},"
                 + "\"sink\":{\"kind\":\"sql\",\"argument\":\"SELECT * FROM users WHERE id = '1' OR '1'='1'\","
@@ -68,6 +69,42 @@ class SecurityEventTest {
         assertTrue(json.contains("\"argument\":\"" + "x".repeat(1024) + "\""), "argument cut to 1024");
         assertTrue(json.contains("\"value\":\"" + "y".repeat(256) + "\""), "input value cut to 256");
         assertTrue(json.contains("\"action\":\"observed\""));
+    }
+
+    /** Honest events: a block the sensor did not wait for says the sink ran, and what had been decided. */
+    @Test
+    void aFailOpenKeepsTheFindingButSaysTheSinkRan() {
+        SinkCall call = new SinkCall("", SinkKind.SQL, List.of("select 1; drop table t"), Map.of(), "");
+        Finding f = new Finding(AttackClass.SQL_INJECTION, null, List.of(";"), "stacked statement");
+        String json = SecurityEvent.of(Action.FAIL_OPEN, decision(Mode.HYBRID, call, f), call, null, "s", TS, "")
+                .toJson();
+        assertTrue(json.contains("\"action\":\"fail_open\",\"sink_ran\":true,\"decided\":\"block\""), json);
+        assertTrue(json.contains("\"attack_class\":\"sqli\""), json);
+        assertTrue(json.contains("\"reason\":\"stacked statement\""), json);
+    }
+
+    @Test
+    void aFailOpenWithoutAFindingSaysWhyAndAFailClosedSaysTheSinkDidNotRun() {
+        SinkCall call = new SinkCall("", SinkKind.FILE, List.of("a.txt", "/srv/a.txt", "read"), Map.of(), "");
+        Decision allow = decision(Mode.HYBRID, call, null);
+        String open = SecurityEvent.of(Action.FAIL_OPEN, allow, call, null, "s", TS, "gave up").toJson();
+        assertTrue(open.contains("\"action\":\"fail_open\",\"sink_ran\":true,\"decided\":\"allow\""), open);
+        assertTrue(open.contains("\"attack_class\":null"), open);
+        assertTrue(open.contains("\"reason\":\"gave up\""), open);
+        assertTrue(open.contains("\"sink\":{\"kind\":\"file\",\"argument\":\"a.txt\""), open);
+        String closed = SecurityEvent.of(Action.FAIL_CLOSED, allow, call, null, "s", TS, "gave up").toJson();
+        assertTrue(closed.contains("\"action\":\"fail_closed\",\"sink_ran\":false"), closed);
+        String late = SecurityEvent.of(Action.LATE, allow, call, null, "s", TS, "slow").toJson();
+        assertTrue(late.contains("\"action\":\"late\",\"sink_ran\":true"), late);
+    }
+
+    @Test
+    void anUnknownCheckHasNoSink() {
+        String json = SecurityEvent.unknownCheck(Action.FAIL_OPEN, "s", TS, "TIMEOUT for stream 9").toJson();
+        assertEquals("{\"ts\":\"2026-11-23T11:19:22.123Z\",\"event\":\"sink_verdict\",\"action\":\"fail_open\","
+                + "\"sink_ran\":true,\"decided\":null,\"request_id\":null,\"context_id\":null,\"client_ip\":null,"
+                + "\"method\":null,\"path\":null,\"attack_class\":null,\"input\":null,\"sink\":null,\"evidence\":[],"
+                + "\"reason\":\"TIMEOUT for stream 9\",\"edge_rule_ids\":[],\"sensor\":\"s\",\"mode\":null}", json);
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
 import io.prometheus.client.CollectorRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,10 @@ class CorrelatorTest {
 
     @BeforeEach
     void start() {
-        correlator = Correlator.start(Configs.of(Mode.HYBRID, 4, 256), FakeAnalyzers.all(), registry);
+        // 200 CHECKs of one request pipelined at once: far past a real request's fan-out, so the
+        // per-request share is widened here (AnalysisIsolationTest covers the default share).
+        correlator = Correlator.start(Configs.of(Mode.HYBRID, 4, 256,
+                new CorrelatorConfig.Analysis(2, 1024, 256, Duration.ofSeconds(10))), FakeAnalyzers.all(), registry);
         address = new InetSocketAddress("127.0.0.1", correlator.boundPort());
     }
 
@@ -80,7 +84,7 @@ class CorrelatorTest {
     void aRequestWhoseInputReachesASinkIsBlocked() throws Exception {
         try (EventCapture events = new EventCapture(); SensorClient sensor = new SensorClient(address)) {
             Frame welcome = sensor.handshake(Configs.TOKEN, "web-1/4242");
-            assertEquals(new Frame.Welcome(1, 64 * 1024, 256, 50, 0), welcome);
+            assertEquals(new Frame.Welcome(2, 64 * 1024, 256, 50, 0), welcome, "the test client speaks version 2");
             await(correlator::connectedSensors, 1);
 
             // The proxy opens the context and signs the header; the sensor verifies it.

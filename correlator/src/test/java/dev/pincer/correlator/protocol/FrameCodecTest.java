@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.testing.FrameText;
+import dev.pincer.inspection.input.Input;
+import dev.pincer.inspection.input.InputSource;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -37,7 +39,14 @@ class FrameCodecTest {
                 new Frame.Ping(0, 0x0102030405060708L),
                 new Frame.Pong(3, -1L),
                 new Frame.Report(3, 0, 4294967295L),
-                new Frame.Error(5, 10, "unknown sink kind 12"));
+                new Frame.Error(5, 10, "unknown sink kind 12"),
+                new Frame.Inputs("000102030405060708090a0b0c0d0e0f", 1, List.of(
+                        Input.plain(InputSource.APP_PARAMETER, "id", "1' OR '1'='1"),
+                        Input.plain(InputSource.APP_HEADER, "User-Agent", "é"),
+                        Input.plain(InputSource.APP_COOKIE, "", ""))),
+                new Frame.Inputs("", 0, List.of()),
+                new Frame.Timeout(7, 0),
+                new Frame.Timeout(-1, 1));
     }
 
     @ParameterizedTest
@@ -60,17 +69,70 @@ class FrameCodecTest {
     void specExampleBytes() {
         ByteBuf b = Unpooled.buffer();
         try {
-            FrameEncoder.write(new Frame.Challenge(1, 1, NONCE), b);
-            assertEquals("00000029" + "01" + "00000000" + "0001" + "0001" + HexFormat.of().formatHex(NONCE),
+            FrameEncoder.write(new Frame.Challenge(1, 2, NONCE), b);
+            assertEquals("00000029" + "01" + "00000000" + "0001" + "0002" + HexFormat.of().formatHex(NONCE),
                     ByteBufUtil.hexDump(b));
             b.clear();
-            FrameEncoder.write(new Frame.Welcome(1, 1 << 20, 1024, 50, 0), b);
-            assertEquals("00000014" + "03" + "00000000" + "0001" + "00100000" + "00000400" + "00000032" + "00",
+            FrameEncoder.write(new Frame.Welcome(2, 1 << 20, 1024, 50, 0), b);
+            assertEquals("00000014" + "03" + "00000000" + "0002" + "00100000" + "00000400" + "00000032" + "00",
                     ByteBufUtil.hexDump(b));
             b.clear();
             FrameEncoder.write(new Frame.Verdict(7, 1, 1, "sqli", ""), b);
             assertEquals("00000013" + "11" + "00000007" + "01" + "01" + "00000004" + "73716c69" + "00000000",
                     ByteBufUtil.hexDump(b));
+        } finally {
+            b.release();
+        }
+    }
+
+    /** docs/sensor-protocol.md, "Version 2 example": the INPUTS and TIMEOUT bytes, to the byte. */
+    @Test
+    void version2ExampleBytes() {
+        ByteBuf b = Unpooled.buffer();
+        try {
+            FrameEncoder.write(new Frame.Inputs("00ff", 1, List.of(Input.plain(InputSource.APP_PARAMETER, "id", "1'"),
+                    Input.plain(InputSource.APP_COOKIE, "s", "x"))), b);
+            assertEquals("00000028" + "12" + "00000000" + "00000004" + "30306666" + "01" + "0002"
+                    + "01" + "00000002" + "6964" + "00000002" + "3127"
+                    + "03" + "00000001" + "73" + "00000001" + "78", ByteBufUtil.hexDump(b));
+            b.clear();
+            FrameEncoder.write(new Frame.Timeout(7, 0), b);
+            assertEquals("00000006" + "31" + "00000007" + "00", ByteBufUtil.hexDump(b));
+        } finally {
+            b.release();
+        }
+    }
+
+    /** The correlator's INPUTS bound: 4096 entries parse, 4097 are malformed. */
+    @Test
+    void inputsCountLimitAndLimitPlusOne() {
+        for (int n : new int[] {4096, 4097}) {
+            ByteBuf b = Unpooled.buffer();
+            try {
+                b.writeInt(0).writeByte(0x12).writeInt(0).writeInt(0).writeByte(0).writeShort(n);
+                for (int i = 0; i < n; i++) {
+                    b.writeByte(1).writeInt(1).writeByte('a').writeInt(1).writeByte('b');
+                }
+                b.setInt(0, b.readableBytes() - 4);
+                if (n == 4096) {
+                    assertEquals(4096, ((Frame.Inputs) FrameDecoder.decodeOne(b, 1 << 20)).entries().size());
+                } else {
+                    ProtocolException e = assertThrows(ProtocolException.class, () -> FrameDecoder.decodeOne(b, 1 << 20));
+                    assertEquals(ErrorCode.MALFORMED, e.code());
+                    assertEquals("INPUTS with 4097 entries (at most 4096)", e.getMessage());
+                }
+            } finally {
+                b.release();
+            }
+        }
+    }
+
+    @Test
+    void onlyAppSourcesGoIntoInputs() {
+        ByteBuf b = Unpooled.buffer();
+        try {
+            assertThrows(IllegalArgumentException.class, () -> FrameEncoder.write(new Frame.Inputs("", 0,
+                    List.of(Input.plain(InputSource.QUERY, "a", "b"))), b));
         } finally {
             b.release();
         }

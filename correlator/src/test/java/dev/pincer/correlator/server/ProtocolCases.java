@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** Reads {@code server/protocol-cases.txt}; the format is described at the top of that file. */
 final class ProtocolCases {
-    record Case(String name, Mode mode, boolean handshake, String input, List<String> expected) {
+    record Case(String name, Mode mode, boolean handshake, int version, String input, List<String> expected) {
         @Override
         public String toString() {
             return name;
@@ -42,6 +42,8 @@ final class ProtocolCases {
                 throw new IllegalArgumentException("line before the first case: " + line);
             } else if (line.startsWith("mode: ")) {
                 b.mode = Mode.valueOf(line.substring(6).trim().toUpperCase(Locale.ROOT));
+            } else if (line.startsWith("version: ")) {
+                b.version = Integer.parseInt(line.substring(9).trim());
             } else if (line.equals("handshake: no")) {
                 b.handshake = false;
             } else if (line.startsWith("< ")) {
@@ -62,6 +64,7 @@ final class ProtocolCases {
         final String name;
         Mode mode = Mode.HYBRID;
         boolean handshake = true;
+        int version = 1;
         final StringBuilder input = new StringBuilder();
         final List<String> expected = new ArrayList<>();
 
@@ -70,7 +73,7 @@ final class ProtocolCases {
         }
 
         Case build() {
-            return new Case(name, mode, handshake, input.toString(), List.copyOf(expected));
+            return new Case(name, mode, handshake, version, input.toString(), List.copyOf(expected));
         }
     }
 }

@@ -41,7 +41,7 @@ class ProtocolCasesTest {
             byte[] proofx = Arrays.copyOf(proof, proof.length);
             proofx[proofx.length - 1] ^= 1;
             if (c.handshake()) {
-                ch.handshake();
+                ch.handshake(c.version());
             }
             ch.send(FrameText.parse(c.input(), Map.of("proof", proof, "proofx", proofx,
                     "ctx", ctx.id().getBytes(StandardCharsets.US_ASCII))));
@@ -55,10 +55,18 @@ class ProtocolCasesTest {
                         assertEquals(w[0].equals("open"), ch.open(), "connection state");
                     }
                     case "metric" -> assertEquals(Double.parseDouble(w[w.length - 1]), metric(server, w), e);
+                    case "event" -> {
+                    }
                     default -> {
                         assertTrue(i < frames.size(), "missing frame: " + e + "; got " + frames);
                         assertEquals(e, describe(frames.get(i++)));
                     }
+                }
+            }
+            for (String e : c.expected()) {
+                if (e.startsWith("event ")) {
+                    String want = e.substring(6);
+                    assertTrue(events.lines().stream().anyMatch(l -> l.contains(want)), want + " in " + events.lines());
                 }
             }
             assertTrue(events.lines().size() <= 2, "events: " + events.lines());
@@ -77,8 +85,8 @@ class ProtocolCasesTest {
 
     /** A frame in the expectation syntax of the case file. */
     static String describe(Frame f) {
-        if (f instanceof Frame.Welcome) {
-            return "welcome";
+        if (f instanceof Frame.Welcome w) {
+            return w.version() == 1 ? "welcome" : "welcome v" + w.version();
         }
         if (f instanceof Frame.Verdict v) {
             String verdict = List.of("allow", "block", "monitor").get(v.verdict());

@@ -55,6 +55,22 @@ class SensorHandlerTest {
     }
 
     @Test
+    void challengeOffersVersionsOneToTwoAndWelcomeConfirmsTheChoice() {
+        SensorChannel.Server server = new SensorChannel.Server(Mode.HYBRID, 4, 16);
+        try (SensorChannel ch = server.connect()) {
+            Frame.Challenge c = (Frame.Challenge) ch.next();
+            assertEquals(1, c.minVersion());
+            assertEquals(2, c.maxVersion());
+        }
+        try (SensorChannel ch = server.connect()) {
+            assertEquals(2, ch.handshake(2).version());
+        }
+        try (SensorChannel ch = server.connect()) {
+            assertEquals(1, ch.handshake(1).version(), "a version 1 sensor is answered in version 1");
+        }
+    }
+
+    @Test
     void everyConnectionGetsItsOwnNonce() {
         SensorChannel.Server server = new SensorChannel.Server(Mode.HYBRID, 4, 16);
         try (SensorChannel a = server.connect(); SensorChannel b = server.connect()) {
@@ -180,8 +196,10 @@ class SensorHandlerTest {
             assertEquals(AttackClass.SQL_INJECTION, ctx.blockingDecision().finding().attackClass());
             assertEquals(new Frame.Verdict(9, 1, 1, "sqli", "input spans several SQL tokens"), ch.next());
             assertEquals(1, events.lines().size());
-            assertTrue(events.lines().get(0).contains("\"action\":\"block\",\"request_id\":\"req-7\""),
+            assertTrue(events.lines().get(0).contains(
+                    "\"action\":\"block\",\"sink_ran\":false,\"decided\":\"block\",\"request_id\":\"req-7\""),
                     events.lines().get(0));
+            assertTrue(ctx.sinkStopped(), "a block the sensor waited for stopped a sink");
         }
         server.contexts.close(ctx.id());
         assertEquals(1, server.metric("pincer_edge_suspect_total", "outcome", "confirmed"));

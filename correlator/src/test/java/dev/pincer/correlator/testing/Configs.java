@@ -19,7 +19,12 @@ public final class Configs {
     }
 
     public static CorrelatorConfig of(Mode mode, int maxSensors, int maxInFlight) {
+        return of(mode, maxSensors, maxInFlight, CorrelatorConfig.Analysis.DEFAULTS);
+    }
+
+    public static CorrelatorConfig of(Mode mode, int maxSensors, int maxInFlight, CorrelatorConfig.Analysis analysis) {
         return new CorrelatorConfig(new HostPort("127.0.0.1", 0), TOKEN, Duration.ofMillis(50), mode, maxSensors,
-                64 * 1024, maxInFlight, Duration.ofMinutes(5), 1000, 64 * 1024, List.of(), ExecPolicy.ALLOW, null);
+                64 * 1024, maxInFlight, Duration.ofMinutes(5), 1000, 64 * 1024, List.of(), ExecPolicy.ALLOW, null,
+                analysis);
     }
 }

@@ -21,7 +21,16 @@ public enum InputSource {
     /** A request header value. */
     HEADER("header"),
     /** A body the proxy could not parse as its declared type, taken whole (bounded). */
-    RAW_BODY("body");
+    RAW_BODY("body"),
+    /**
+     * A servlet parameter as the application itself parsed it (query and form, sensor protocol v2
+     * INPUTS): the app's view, which may differ from the edge's (parameter pollution, charsets).
+     */
+    APP_PARAMETER("app_parameter"),
+    /** A request header as the application's container saw it (sensor protocol v2 INPUTS). */
+    APP_HEADER("app_header"),
+    /** A cookie as the application's container parsed it (sensor protocol v2 INPUTS). */
+    APP_COOKIE("app_cookie");
 
     private final String label;
 

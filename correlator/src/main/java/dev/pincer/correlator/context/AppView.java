@@ -1,0 +1,103 @@
+package dev.pincer.correlator.context;
+
+import dev.pincer.inspection.input.Input;
+import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.RequestInputs;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The app's own view of a request's inputs (sensor protocol v2 INPUTS), kept apart from the edge's
+ * so that either side can change without losing the other, and their union. Immutable: adding
+ * returns a new view.
+ *
+ * <p>Bounds: at most {@link #MAX_INPUTS} entries and {@link #MAX_CHARS} characters of names and
+ * values in total per request, whatever number of frames or sensors sent them. What does not fit
+ * is dropped and marks the view {@code truncated}, which makes the whole request truncated (so the
+ * argument-only judges run). Entries with an empty value (they cannot carry an attack) and exact
+ * repeats are not kept and use none of the budget.
+ *
+ * <p>Union: every edge input in order, then every app entry that does not equal an edge input by
+ * name and decoded value (header names compared in lower case, as the edge stores them). Example:
+ * edge {@code QUERY id=1}, app {@code APP_PARAMETER id=1} and {@code APP_PARAMETER id=2} (a
+ * repeated parameter the edge kept only once): the union is {@code QUERY id=1, APP_PARAMETER id=2}.
+ */
+final class AppView {
+    /** Twice a sensor's default of 512 entries, so two sensors' views of one request both fit. */
+    static final int MAX_INPUTS = 1024;
+    /** The sensor's default whole-frame bound (256 KiB) in characters: ~512 KiB of heap at most. */
+    static final int MAX_CHARS = 256 * 1024;
+
+    static final AppView EMPTY = new AppView(List.of(), 0, false);
+
+    private final List<Input> entries;
+    private final int chars;
+    private final boolean truncated;
+
+    private AppView(List<Input> entries, int chars, boolean truncated) {
+        this.entries = entries;
+        this.chars = chars;
+        this.truncated = truncated;
+    }
+
+    List<Input> entries() {
+        return entries;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    /** This view plus {@code more}, bounded; {@code cut} is the sensor's own truncated flag. */
+    AppView plus(List<Input> more, boolean cut) {
+        List<Input> next = new ArrayList<>(entries);
+        Set<String> seen = new HashSet<>();
+        for (Input e : entries) {
+            seen.add(key(e));
+        }
+        int total = chars;
+        boolean dropped = truncated || cut;
+        for (Input e : more) {
+            if (e.decoded().isEmpty() || !seen.add(key(e))) {
+                continue;
+            }
+            int size = e.name().length() + e.decoded().length();
+            if (next.size() >= MAX_INPUTS || size > MAX_CHARS - total) {
+                dropped = true;
+                continue;
+            }
+            next.add(e);
+            total += size;
+        }
+        return new AppView(List.copyOf(next), total, dropped);
+    }
+
+    /** The edge's inputs and this view's entries not already among them. */
+    RequestInputs union(RequestInputs edge) {
+        if (entries.isEmpty() && !truncated) {
+            return edge;
+        }
+        Set<String> edgeKeys = new HashSet<>();
+        for (Input e : edge.inputs()) {
+            edgeKeys.add(key(e));
+        }
+        List<Input> all = new ArrayList<>(edge.inputs().size() + entries.size());
+        all.addAll(edge.inputs());
+        for (Input e : entries) {
+            if (!edgeKeys.contains(key(e))) {
+                all.add(e);
+            }
+        }
+        return new RequestInputs(all, edge.bodyMalformed(), edge.truncated() || truncated);
+    }
+
+    /** Name and decoded value; header names are case-insensitive and the edge keeps them lower case. */
+    private static String key(Input e) {
+        boolean header = e.source() == InputSource.HEADER || e.source() == InputSource.APP_HEADER;
+        String name = header ? e.name().toLowerCase(Locale.ROOT) : e.name();
+        return name.length() + ":" + name + "=" + e.decoded();
+    }
+}
