@@ -71,9 +71,7 @@ public final class BodyProcessors {
                               InputCollector out) {
         int mark = out.mark();
         parse(format, contentType, body, complete, out);
-        if (out.isMalformed()) {
-            out.rollback(mark);
-        }
+        out.settle(mark);
     }
 
     private static void parse(BodyFormat format, String contentType, byte[] body, boolean complete,

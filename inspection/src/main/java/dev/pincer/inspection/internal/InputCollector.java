@@ -124,24 +124,35 @@ public final class InputCollector {
         return malformed != null;
     }
 
-    /** How many inputs are kept so far: a mark for {@link #rollback}. */
+    /**
+     * Starts trying a body format that was only sniffed: what it adds can be taken back by
+     * {@link #settle}. Returns the mark to pass there.
+     */
     public int mark() {
         malformedAtMark = malformed;
+        malformed = null;
         return inputs.size();
     }
 
     /**
-     * Forgets the inputs added since {@code mark} and any malformed reason set since, for a body
-     * format that was only tried (sniffed) and did not fit. Truncations stay recorded.
+     * Ends the try begun at {@code mark}: if the format found the bytes malformed, the inputs it
+     * added are forgotten and its reason dropped (truncations stay recorded); the malformed reason
+     * from before the mark is restored either way.
+     *
+     * @return whether the tried format fit
      */
-    public void rollback(int mark) {
-        while (inputs.size() > mark) {
-            Input in = inputs.remove(inputs.size() - 1);
-            seen.remove(in);
-            totalChars -= (long) in.name().length() + in.raw().length()
-                    + (in.decoded().equals(in.raw()) ? 0 : in.decoded().length());
+    public boolean settle(int mark) {
+        boolean fit = malformed == null;
+        if (!fit) {
+            while (inputs.size() > mark) {
+                Input in = inputs.remove(inputs.size() - 1);
+                seen.remove(in);
+                totalChars -= (long) in.name().length() + in.raw().length()
+                        + (in.decoded().equals(in.raw()) ? 0 : in.decoded().length());
+            }
         }
         malformed = malformedAtMark;
+        return fit;
     }
 
     public int maxValueChars() {
