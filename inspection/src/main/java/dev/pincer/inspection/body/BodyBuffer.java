@@ -62,8 +62,14 @@ public final class BodyBuffer {
         return overflowed;
     }
 
-    /** A copy of the bytes kept so far: the body prefix inspection parses. */
+    /**
+     * A copy of the bytes kept so far: the body prefix inspection parses. Call it once the body
+     * ended or overflowed: bytes held back as a possible multipart delimiter are then kept.
+     */
     public byte[] kept() {
+        if (multipart != null && !overflowed) {
+            multipart.flush();
+        }
         return Arrays.copyOf(kept, size);
     }
 

@@ -33,6 +33,7 @@ final class MultipartFilter {
     private int mode = PREAMBLE;
     private int headerStart;
     private int lineLength;
+    private boolean lineIsCr;
 
     MultipartFilter(String boundary, BodyBuffer out) {
         this.dash = ("--" + boundary).getBytes(StandardCharsets.UTF_8);
@@ -48,6 +49,16 @@ final class MultipartFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * The body ended (or is being read as it is): bytes held back as a possible delimiter are
+     * content after all, kept unless they are in a file.
+     */
+    void flush() {
+        if (matching) {
+            notDelimiter();
+        }
     }
 
     private boolean feed(byte c) {
@@ -125,11 +136,12 @@ final class MultipartFilter {
         }
         if (mode == HEADERS) {
             if (c != '\n') {
-                lineLength += c == '\r' ? 0 : 1;
-            } else if (lineLength > 0) {
-                lineLength = 0;
-            } else {
+                lineLength++;
+                lineIsCr = lineLength == 1 && c == '\r';
+            } else if (lineLength == 0 || lineLength == 1 && lineIsCr) { // "\n" or "\r\n", as MultipartBody
                 mode = isFile() ? FILE : FIELD;
+            } else {
+                lineLength = 0;
             }
         }
         return true;
