@@ -55,8 +55,8 @@ public record CorrelatorConfig(
     public static final Duration DEFAULT_CONTEXT_TTL = Duration.ofMinutes(5);
     /** 100k contexts at a few KB each: bounded to a few hundred MB in the worst case. */
     public static final int DEFAULT_MAX_CONTEXTS = 100_000;
-    /** 64 KiB covers ordinary forms and JSON APIs; uploads beyond it are inspected by prefix. */
-    public static final int DEFAULT_BODY_PREFIX_BYTES = 64 * 1024;
+    /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
+    public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
     /** The shortest token accepted: 16 characters of a random secret. */
     public static final int MIN_TOKEN_LENGTH = 16;
 

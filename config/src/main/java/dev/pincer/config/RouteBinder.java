@@ -8,12 +8,14 @@ import java.util.TreeSet;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Binds {@code routes}: a list of {@code match} (host, path_prefix) and {@code upstream}, each
- * naming an upstream declared in the same file. Hosts are lower-cased; IPv6 literals are kept in
- * brackets ({@code [::1]}), as they appear in a Host header.
+ * Binds {@code routes}: a list of {@code match} (host, path_prefix), {@code upstream}, each
+ * naming an upstream declared in the same file, and optionally {@code incomplete}
+ * ({@code reject}, the default, or {@code suspect}). Hosts are lower-cased; IPv6 literals are kept
+ * in brackets ({@code [::1]}), as they appear in a Host header.
  */
 final class RouteBinder {
-    private static final List<String> KEYS = List.of("match", "upstream");
+    private static final List<String> KEYS = List.of("match", "upstream", "incomplete");
+    private static final String INCOMPLETE = "reject or suspect";
     private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
     private static final String HOST = "a host name, *.domain or IP literal, without a port";
     private static final String PREFIX = "a path prefix starting with /, without spaces";
@@ -43,7 +45,7 @@ final class RouteBinder {
     }
 
     private RouteConfig route(Node node, String path, Set<String> upstreams) {
-        YamlMap m = nodes.map(node, path, "a route mapping with match and upstream", KEYS);
+        YamlMap m = nodes.map(node, path, "a route mapping with match, upstream and incomplete", KEYS);
         if (m == null) {
             return null;
         }
@@ -67,7 +69,18 @@ final class RouteBinder {
             nodes.problems().add(up, m.path("upstream"), Nodes.show(up), expected);
             return null;
         }
-        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream);
+        RouteConfig.Incomplete incomplete = m.parsed("incomplete", RouteConfig.Incomplete.REJECT, INCOMPLETE,
+                RouteBinder::incomplete);
+        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream, incomplete);
+    }
+
+    /** {@code reject} or {@code suspect}, any case. */
+    static RouteConfig.Incomplete incomplete(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "reject" -> RouteConfig.Incomplete.REJECT;
+            case "suspect" -> RouteConfig.Incomplete.SUSPECT;
+            default -> throw new IllegalArgumentException(INCOMPLETE);
+        };
     }
 
     /** {@code API.example.com} to {@code api.example.com}; {@code ::1} to {@code [::1]}. */

@@ -10,12 +10,38 @@ import java.util.Objects;
  *                   wildcard for one or more labels ({@code *.example.com}); lower-case, no port
  * @param pathPrefix starts with {@code /}
  * @param upstream   the name of an upstream that exists
+ * @param incomplete what the proxy does with a request that inspection could not represent whole
+ *                   (a limit cut it); {@link Incomplete#REJECT} by default
  */
-public record RouteConfig(String host, String pathPrefix, String upstream) {
+public record RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete) {
     public RouteConfig {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(incomplete, "incomplete");
         host = host == null ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    /** A route with the default policy for incomplete requests, {@link Incomplete#REJECT}. */
+    public RouteConfig(String host, String pathPrefix, String upstream) {
+        this(host, pathPrefix, upstream, Incomplete.REJECT);
+    }
+
+    /**
+     * The policy for a request that inspection could not fully represent (more inputs, a longer
+     * value or a longer body than the limits keep, a coding it does not decode). Applies only when
+     * a correlator is configured; without one nothing is inspected. Trade-offs: docs/correlation.md.
+     */
+    public enum Incomplete {
+        /**
+         * Answer it locally and never forward it: 413 when the body was too long, 400 otherwise.
+         * The default: a request Pincer cannot fully judge is never passed as if it had been judged.
+         */
+        REJECT,
+        /**
+         * Forward it, marked: the correlator judges its sinks against the inputs kept and, for the
+         * rest, by the sink argument alone.
+         */
+        SUSPECT
     }
 
     /**

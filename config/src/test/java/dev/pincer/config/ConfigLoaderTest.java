@@ -42,6 +42,7 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(60), 1024, 64,
                 HealthConfig.DEFAULT), app);
         assertEquals(List.of(new RouteConfig(null, "/", "app")), c.routes());
+        assertEquals(RouteConfig.Incomplete.REJECT, c.routes().get(0).incomplete());
         assertEquals(LimitsConfig.DEFAULT, c.limits());
         assertEquals(List.of(), c.trustedProxies());
         assertTrue(c.accessLog());
@@ -68,7 +69,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(new HostPort("::1", 9000)), c.upstreams().get("static-files.v2").servers());
         assertEquals(64, c.upstreams().get("static-files.v2").maxIdlePerServer());
         assertEquals(List.of(
-                new RouteConfig("api.example.com", "/api", "app"),
+                new RouteConfig("api.example.com", "/api", "app", RouteConfig.Incomplete.SUSPECT),
                 new RouteConfig("*.example.com", "/", "static-files.v2"),
                 new RouteConfig("[::1]", "/", "app"),
                 new RouteConfig(null, "/", "app")), c.routes());

@@ -1,6 +1,10 @@
 package dev.pincer.correlator.event;
 
+import dev.pincer.inspection.input.Truncation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,48 @@ public final class SecurityLog {
         sb.append(",\"fail_open\":").append(failOpen);
         sb.append(",\"fail_closed\":").append(failClosed);
         sb.append(",\"timeouts\":").append(timeouts);
+        return sb.append('}').toString();
+    }
+
+    /**
+     * One {@code incomplete_request} event: inspection could not represent the whole request (the
+     * {@code reasons} say which bounds cut it), and the route's policy {@code action} was applied:
+     * {@code reject} (answered {@code status} locally, never forwarded) or {@code suspect}
+     * (forwarded; its sinks are also judged by their argument alone; {@code status} is 0).
+     */
+    public static void incompleteRequest(Instant ts, String requestId, String contextId, String clientIp,
+                                         String method, String path, Set<Truncation> reasons, String action,
+                                         int status) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(incompleteJson(ts, requestId, contextId, clientIp, method, path, reasons, action, status));
+        }
+    }
+
+    static String incompleteJson(Instant ts, String requestId, String contextId, String clientIp, String method,
+                                 String path, Set<Truncation> reasons, String action, int status) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("{\"ts\":\"").append(ts).append('"');
+        sb.append(",\"event\":\"incomplete_request\"");
+        sb.append(",\"action\":");
+        Json.quote(sb, action);
+        sb.append(",\"request_id\":");
+        Json.quote(sb, requestId);
+        sb.append(",\"context_id\":");
+        Json.quote(sb, contextId);
+        sb.append(",\"client_ip\":");
+        Json.quote(sb, clientIp);
+        sb.append(",\"method\":");
+        Json.quote(sb, method);
+        sb.append(",\"path\":");
+        Json.quote(sb, Json.truncate(path, 512));
+        List<String> labels = new ArrayList<>(reasons.size());
+        for (Truncation t : reasons) {
+            labels.add(t.label());
+        }
+        sb.append(",\"reasons\":");
+        Json.array(sb, labels);
+        sb.append(",\"status\":");
+        sb.append(status == 0 ? "null" : Integer.toString(status));
         return sb.append('}').toString();
     }
 }

@@ -1,26 +1,34 @@
 package dev.pincer.inspection.body;
 
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 
 /**
- * Chooses the body processor by media type and applies the shared rules:
+ * Chooses the body processors by what the body declares and by what it contains, and applies the
+ * shared rules:
  * <ul>
- *   <li>{@code application/x-www-form-urlencoded}: {@link UrlEncodedBody} (FORM inputs);</li>
- *   <li>{@code multipart/form-data; boundary=...}: {@link MultipartBody} (MULTIPART_FIELD and
- *       MULTIPART_FILENAME);</li>
- *   <li>{@code application/json}, {@code text/json}, {@code *}{@code /*+json}: {@link JsonBody};</li>
- *   <li>{@code application/xml}, {@code text/xml}, {@code *}{@code /*+xml}: {@link XmlBody};</li>
- *   <li>anything else, or no type: the body as one RAW_BODY input if it is UTF-8 text; otherwise
- *       nothing, and the result is marked truncated since the body is not represented.</li>
+ *   <li>a declared type with a processor ({@link BodyFormat#declared}) is parsed as declared:
+ *       {@link UrlEncodedBody} (FORM), {@link MultipartBody} (MULTIPART_FIELD, MULTIPART_FILENAME),
+ *       {@link JsonBody}, {@link XmlBody};</li>
+ *   <li>a declared type without a processor ({@code application/jsonx}, {@code text/plain}, none),
+ *       or one whose processor finds the bytes malformed, is sniffed ({@link BodyFormat#sniff}) and
+ *       parsed as what it looks like; a sniffed format that does not parse either leaves nothing
+ *       behind. Such a body is also kept whole as one RAW_BODY input (cut to the value limit, bad
+ *       UTF-8 replaced), so that an injection inside bytes no processor accepts still occurs;</li>
+ *   <li>a declared form whose bytes look like JSON or XML is parsed as both, since an application
+ *       may read it either way;</li>
+ *   <li>a declared charset that is not ASCII-compatible ({@link Charsets}) marks the result
+ *       {@link Truncation#ENCODING}: the text is not what the application reads.</li>
  * </ul>
- * A body its processor finds malformed keeps the inputs found before the fault and adds the whole
- * prefix (cut to the value limit, bad UTF-8 replaced) as one RAW_BODY input. A prefix with more
- * body after it ({@code complete = false}) always marks the result truncated; running into its end
- * is not a fault.
+ * A declared processor's fault is the result's malformed reason. A prefix with more body after it
+ * ({@code complete = false}) marks the result {@link Truncation#BODY}; running into its end is not
+ * a fault.
  *
  * <p>Example: {@code extract("application/json", "{\"a\":}".getBytes(UTF_8), true, out)} sets
- * malformed {@code json: unexpected '}' at offset 5} and adds {@code RAW_BODY "" "{\"a\":}"}.
+ * malformed {@code json: unexpected '}' at offset 5} and adds {@code RAW_BODY "" "{\"a\":}"};
+ * {@code extract("application/json5", "{\"q\":\"1'--\"}"...)} adds {@code JSON #q}, {@code JSON q}
+ * and the RAW_BODY.
  */
 public final class BodyProcessors {
     private BodyProcessors() {
@@ -32,23 +40,51 @@ public final class BodyProcessors {
      * @param complete    whether {@code body} is the whole body
      */
     public static void extract(String contentType, byte[] body, boolean complete, InputCollector out) {
-        String type = MediaType.essence(contentType);
-        if (type.equals("application/x-www-form-urlencoded")) {
-            UrlEncodedBody.parse(body, out);
-        } else if (type.equals("multipart/form-data")) {
-            MultipartBody.parse(body, MediaType.param(contentType, "boundary"), complete, out);
-        } else if (type.equals("application/json") || type.equals("text/json") || type.endsWith("+json")) {
-            JsonBody.parse(body, complete, out);
-        } else if (type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml")) {
-            XmlBody.parse(body, complete, out);
-        } else {
-            keepIfText(body, complete, out);
+        if (!complete) {
+            out.truncated(Truncation.BODY);
+        }
+        if (!Charsets.asciiCompatible(MediaType.param(contentType, "charset"))) {
+            out.truncated(Truncation.ENCODING);
+            keepRaw(body, complete, null, out);
             return;
         }
-        if (out.isMalformed()) {
-            keepRaw(body, complete, null, out);
-        } else if (!complete) {
-            out.truncated();
+        BodyFormat declared = BodyFormat.declared(MediaType.essence(contentType));
+        if (declared != null) {
+            parse(declared, contentType, body, complete, out);
+            if (!out.isMalformed()) {
+                BodyFormat also = BodyFormat.sniff(body);
+                if (declared == BodyFormat.FORM && (also == BodyFormat.JSON || also == BodyFormat.XML)) {
+                    probe(also, contentType, body, complete, out);
+                }
+                return;
+            }
+        }
+        BodyFormat sniffed = BodyFormat.sniff(body);
+        if (sniffed != null && sniffed != declared) {
+            probe(sniffed, contentType, body, complete, out);
+        }
+        keepRaw(body, complete, null, out);
+    }
+
+    /** Parses as {@code format}; what it added is taken back if the bytes turn out malformed. */
+    private static void probe(BodyFormat format, String contentType, byte[] body, boolean complete,
+                              InputCollector out) {
+        int mark = out.mark();
+        parse(format, contentType, body, complete, out);
+        out.settle(mark);
+    }
+
+    private static void parse(BodyFormat format, String contentType, byte[] body, boolean complete,
+                              InputCollector out) {
+        switch (format) {
+            case FORM -> UrlEncodedBody.parse(body, out);
+            case MULTIPART -> {
+                boolean declared = BodyFormat.declared(MediaType.essence(contentType)) == BodyFormat.MULTIPART;
+                String boundary = declared ? MediaType.param(contentType, "boundary") : BodyFormat.boundary(body);
+                MultipartBody.parse(body, boundary, complete, out);
+            }
+            case JSON -> JsonBody.parse(body, complete, out);
+            case XML -> XmlBody.parse(body, complete, out);
         }
     }
 
@@ -60,16 +96,20 @@ public final class BodyProcessors {
         String text = Utf8Text.decode(body, 0, body.length, out.maxValueChars());
         out.add(InputSource.RAW_BODY, "", text, text);
         if (!complete) {
-            out.truncated();
+            out.truncated(Truncation.BODY);
         }
     }
 
-    /** The body as one RAW_BODY input if it is UTF-8 text (see {@link Utf8Text#isText}), else marks truncated. */
-    public static void keepIfText(byte[] body, boolean complete, InputCollector out) {
+    /**
+     * A body in a content-coding inspection does not decode: marked {@link Truncation#ENCODING},
+     * and kept as RAW_BODY if its bytes happen to be UTF-8 text (see {@link Utf8Text#isText}).
+     */
+    public static void keepEncoded(byte[] body, boolean complete, InputCollector out) {
+        out.truncated(Truncation.ENCODING);
         if (Utf8Text.isText(body, complete)) {
             keepRaw(body, complete, null, out);
-        } else {
-            out.truncated();
+        } else if (!complete) {
+            out.truncated(Truncation.BODY);
         }
     }
 }

@@ -7,6 +7,7 @@ import static dev.pincer.inspection.body.Outcome.FULL;
 import static dev.pincer.inspection.body.Outcome.MORE;
 
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import java.util.Arrays;
 
@@ -156,7 +157,7 @@ final class JsonBody {
             index = Arrays.copyOf(index, depth * 2);
         }
         if (depth > out.maxDepth()) {
-            out.truncated();
+            out.truncated(Truncation.DEPTH);
         }
         object[depth] = isObject;
         index[depth] = 0;

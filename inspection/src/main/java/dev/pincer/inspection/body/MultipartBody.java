@@ -1,5 +1,6 @@
 package dev.pincer.inspection.body;
 
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import java.nio.charset.StandardCharsets;
 
@@ -61,7 +62,7 @@ final class MultipartBody {
                 return "unexpected end at offset " + b.length;
             }
             if (count > out.maxParts()) {
-                out.truncated();
+                out.truncated(Truncation.COUNT);
                 return null;
             }
             int content = headersEnd(line);

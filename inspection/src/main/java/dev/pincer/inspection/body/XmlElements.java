@@ -6,6 +6,7 @@ import static dev.pincer.inspection.body.Outcome.FULL;
 import static dev.pincer.inspection.body.Outcome.MORE;
 
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import java.util.Arrays;
 
@@ -152,7 +153,7 @@ final class XmlElements {
         depth++;
         rootSeen = true;
         if (depth > out.maxDepth()) {
-            out.truncated();
+            out.truncated(Truncation.DEPTH);
         }
         path.push("/", name);
     }

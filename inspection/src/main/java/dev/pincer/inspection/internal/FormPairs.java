@@ -1,13 +1,18 @@
 package dev.pincer.inspection.internal;
 
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 
 /**
  * Splits {@code application/x-www-form-urlencoded} text (a query string or a form body) into
  * inputs: pairs separated by {@code &}, name and value separated by the first {@code =}, both
  * percent-decoded once with {@code +} as space. A pair without {@code =} has the value {@code ""};
- * empty pairs ({@code &&}) are skipped. At most {@code maxPairs} pairs are taken, then the result is
- * marked truncated. Linear time, never throws.
+ * empty pairs ({@code &&}) are skipped and do not count. A bare {@code =} counts as a pair (an
+ * application's parameter count sees it) but, being empty, uses no input. At most
+ * {@code maxPairs} pairs are taken, then the result is marked {@link Truncation#COUNT}. A name
+ * longer than the name limit (a JSON document posted as a form has one) is also kept whole, up to
+ * the value limit, as an input named {@code #}, so cutting it for the pair's own name loses
+ * nothing. Linear time, never throws.
  *
  * <p>Example: {@code a=1%2B1&b+c&=x} gives {@code (a, "1%2B1", "1+1")}, {@code ("b c", "", "")} and
  * {@code ("", "x", "x")}.
@@ -28,13 +33,24 @@ public final class FormPairs {
             int end = indexOf(s, '&', i, to);
             if (end > i) {
                 if (++pairs > out.maxPairs()) {
-                    out.truncated();
+                    out.truncated(Truncation.COUNT);
                     return true;
                 }
                 int eq = indexOf(s, '=', i, end);
-                String name = PercentDecoder.decode(out.name(s, i, eq), true);
+                String name;
+                if (eq - i <= out.maxNameChars()) {
+                    name = PercentDecoder.decode(s.substring(i, eq), true);
+                } else {
+                    // A long name (a JSON document posted as a form, say) is kept whole as a value.
+                    String rawName = out.value(s, i, eq);
+                    name = PercentDecoder.decode(rawName, true);
+                    if (!out.add(source, "#", rawName, name)) {
+                        return false;
+                    }
+                    name = out.shortName(name);
+                }
                 String raw = eq == end ? "" : out.value(s, eq + 1, end);
-                if (!out.add(source, name, raw, PercentDecoder.decode(raw, true))) {
+                if (!out.add(source, out.shortName(name), raw, PercentDecoder.decode(raw, true))) {
                     return false;
                 }
             }

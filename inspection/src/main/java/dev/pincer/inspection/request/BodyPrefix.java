@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The first bytes of a request body, as far as the proxy buffered them for inspection (bounded by
- * the proxy, 64 KiB by default). The array is not copied: the caller hands it over and must not
- * change it afterwards.
+ * the proxy: up to 128 KiB of non-file body by default). The array is not copied: the caller hands
+ * it over and must not change it afterwards.
  *
  * <p>Example: {@code new BodyPrefix("a=1&b=2".getBytes(UTF_8), true)} is a whole 7-byte body;
  * {@code new BodyPrefix(first64k, false)} says more of the body followed.

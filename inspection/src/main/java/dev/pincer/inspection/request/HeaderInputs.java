@@ -1,6 +1,7 @@
 package dev.pincer.inspection.request;
 
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import dev.pincer.inspection.internal.PercentDecoder;
 import java.util.List;
@@ -62,7 +63,7 @@ final class HeaderInputs {
                 continue;
             }
             if (++pairs[0] > out.maxPairs()) {
-                out.truncated();
+                out.truncated(Truncation.COUNT);
                 return true;
             }
             int eq = from;

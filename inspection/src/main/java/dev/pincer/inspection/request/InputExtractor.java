@@ -2,6 +2,7 @@ package dev.pincer.inspection.request;
 
 import dev.pincer.inspection.body.BodyProcessors;
 import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import java.util.Objects;
 
@@ -11,10 +12,11 @@ import java.util.Objects;
  * {@link BodyProcessors}). Thread-safe and cheap to share; runs in time linear in the size of the
  * request, without regexes, and never throws on any request content: what it cannot parse is
  * reported in {@link RequestInputs#bodyMalformed()}, what the limits cut off in
- * {@link RequestInputs#truncated()}.
+ * {@link RequestInputs#truncations()}. Inputs that are provably inert ({@code .} path segments,
+ * empty name with empty value, exact duplicates) use none of the budget.
  *
  * <p>A body with any {@code Content-Encoding} other than {@code identity} is not decompressed here:
- * the result is marked truncated (its text, if it is text, is kept as RAW_BODY). Two
+ * the result is marked {@code ENCODING} (its text, if it is text, is kept as RAW_BODY). Two
  * {@code Content-Type} fields that disagree make the body malformed, kept as RAW_BODY, since the
  * application might honour either.
  *
@@ -37,7 +39,7 @@ public final class InputExtractor {
     public RequestInputs extract(RequestHead head, BodyPrefix body) {
         Objects.requireNonNull(head, "head");
         InputCollector out = new InputCollector(limits.maxInputs(), limits.maxValueChars(), limits.maxNameChars(),
-                limits.maxDepth(), limits.maxParts(), limits.maxPairs());
+                limits.maxDepth(), limits.maxParts(), limits.maxPairs(), limits.maxTotalChars());
         try {
             if (TargetInputs.extract(head.target(), out) && HeaderInputs.extract(head.headers(), out)
                     && body != null) {
@@ -46,7 +48,7 @@ public final class InputExtractor {
         } catch (RuntimeException e) {
             // A bug, not a verdict on the request: keep what was gathered and say it is incomplete.
             out.malformed("internal: " + e.getClass().getSimpleName());
-            out.truncated();
+            out.truncated(Truncation.COUNT); // not all of the request was read: incomplete, like a cut count
         }
         return out.result();
     }
@@ -55,13 +57,12 @@ public final class InputExtractor {
         byte[] bytes = body.bytes();
         if (bytes.length == 0) {
             if (!body.complete()) {
-                out.truncated();
+                out.truncated(Truncation.BODY);
             }
             return;
         }
         if (encoded(head)) {
-            out.truncated();
-            BodyProcessors.keepIfText(bytes, body.complete(), out);
+            BodyProcessors.keepEncoded(bytes, body.complete(), out);
             return;
         }
         String type = null;

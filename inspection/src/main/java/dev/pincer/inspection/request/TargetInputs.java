@@ -9,9 +9,11 @@ import dev.pincer.inspection.internal.PercentDecoder;
  * PATH and QUERY inputs from a request-target. The path is what follows the authority of an
  * absolute-form target, or the whole target before {@code ?} otherwise; each non-empty segment
  * between {@code /} is one input named by its position (0-based), percent-decoded once ({@code +}
- * stays {@code +}). The query is everything after the first {@code ?}, split by {@link FormPairs}.
- * Asterisk-form ({@code *}) has no inputs. Nothing is normalised: {@code ..} and {@code %2F} stay
- * inside their segment, and a {@code #} is kept as data.
+ * stays {@code +}). A {@code .} segment ({@code %2e} too), which the application normalises away,
+ * is skipped without taking a position or any of the input budget. The query is everything after
+ * the first {@code ?}, split by {@link FormPairs}. Asterisk-form ({@code *}) has no inputs. Nothing
+ * else is normalised: {@code ..} and {@code %2F} stay inside their segment, and a {@code #} is kept
+ * as data.
  *
  * <p>Example: {@code http://h/a/%2e%2e//b?x=1} gives {@code PATH 0 "a"}, {@code PATH 1 "%2e%2e" ".."},
  * {@code PATH 2 "b"} and {@code QUERY x "1"}.
@@ -41,7 +43,7 @@ final class TargetInputs {
             while (end < to && t.charAt(end) != '/') {
                 end++;
             }
-            if (end > i) {
+            if (end > i && !isDot(t, i, end)) {
                 String raw = out.value(t, i, end);
                 if (!out.add(InputSource.PATH, Integer.toString(index++), raw, PercentDecoder.decode(raw, false))) {
                     return false;
@@ -50,6 +52,16 @@ final class TargetInputs {
             i = end + 1;
         }
         return true;
+    }
+
+    /**
+     * Whether {@code t[from, to)} is a {@code .} segment, plain or as {@code %2e}: the application
+     * normalises it away (RFC 3986 section 5.2.4), so it is no input and uses none of the budget.
+     */
+    private static boolean isDot(String t, int from, int to) {
+        return to - from == 1 ? t.charAt(from) == '.'
+                : to - from == 3 && t.charAt(from) == '%' && t.charAt(from + 1) == '2'
+                        && (t.charAt(from + 2) | 0x20) == 'e';
     }
 
     /** Where the path starts: after {@code scheme://authority} in absolute-form, else at 0. */

@@ -16,6 +16,16 @@ class InspectionLimitsTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertEquals(new InspectionLimits(1024, 64, 8192, 256, 256, 512), InspectionLimits.DEFAULT);
+        assertEquals(new InspectionLimits(4096, 64, 128 * 1024, 2048, 1000, 1000, 512 * 1024),
+                InspectionLimits.DEFAULT);
+    }
+
+    /** A larger body limit gets values that hold the whole body, and a budget that holds it four times. */
+    @Test
+    void forBodyWidensValuesAndBudget() {
+        InspectionLimits l = InspectionLimits.DEFAULT.forBody(1 << 20);
+        assertEquals(1 << 20, l.maxValueChars());
+        assertEquals(4 << 20, l.maxTotalChars());
+        assertEquals(InspectionLimits.DEFAULT, InspectionLimits.DEFAULT.forBody(1024));
     }
 }

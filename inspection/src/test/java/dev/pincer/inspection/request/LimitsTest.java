@@ -7,9 +7,11 @@ import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.testing.Invariants;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,7 +31,12 @@ class LimitsTest {
     private static final InputExtractor EXTRACTOR = new InputExtractor(L);
 
     record Bomb(String name, Supplier<RequestHead> head, Supplier<String> body, InputSource source, int count,
-            String malformed) {
+            String malformed, Set<Truncation> why) {
+        Bomb(String name, Supplier<RequestHead> head, Supplier<String> body, InputSource source, int count,
+                String malformed) {
+            this(name, head, body, source, count, malformed, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -65,20 +72,32 @@ class LimitsTest {
                         .mapToObj(i -> "--b\r\nContent-Disposition: form-data; name=\"f" + i + "\"\r\n\r\nv\r\n")
                         .collect(Collectors.joining("", "", "--b--")), InputSource.MULTIPART_FIELD, L.maxParts(),
                         null),
-                new Bomb("form 100k pairs", type("application/x-www-form-urlencoded"), () -> "a=1&".repeat(100_000),
-                        InputSource.FORM, L.maxPairs(), null),
+                new Bomb("form 100k equal pairs: one input, the count still cut", type(
+                        "application/x-www-form-urlencoded"), () -> "a=1&".repeat(100_000), InputSource.FORM, 1, null,
+                        Set.of(Truncation.COUNT)),
+                new Bomb("form 100k distinct pairs", type("application/x-www-form-urlencoded"), () -> IntStream
+                        .range(0, 100_000).mapToObj(i -> "a" + i + "=1").collect(Collectors.joining("&")),
+                        InputSource.FORM, L.maxPairs(), null, Set.of(Truncation.COUNT)),
                 new Bomb("raw 1M-char body", type("text/plain"), () -> "x".repeat(1_000_000), InputSource.RAW_BODY, 1,
-                        null),
+                        null, Set.of(Truncation.LENGTH)),
                 new Bomb("100k path segments", () -> new RequestHead("GET", "/a".repeat(100_000), List.of()),
-                        () -> null, InputSource.PATH, L.maxInputs(), null),
-                new Bomb("100k query pairs", () -> new RequestHead("GET", "/?" + "a=1&".repeat(100_000), List.of()),
-                        () -> null, InputSource.QUERY, L.maxPairs(), null),
+                        () -> null, InputSource.PATH, L.maxInputs(), null, Set.of(Truncation.COUNT)),
+                new Bomb("100k query pairs, equal", () -> new RequestHead("GET", "/?" + "a=1&".repeat(100_000),
+                        List.of()), () -> null, InputSource.QUERY, 1, null, Set.of(Truncation.COUNT)),
+                new Bomb("100k query pairs, distinct", () -> new RequestHead("GET", IntStream.range(0, 100_000)
+                        .mapToObj(i -> "a" + i + "=1").collect(Collectors.joining("&", "/?", "")), List.of()),
+                        () -> null, InputSource.QUERY, L.maxPairs(), null, Set.of(Truncation.COUNT)),
                 new Bomb("10k cookies", () -> new RequestHead("GET", "/", List.of(new HeaderField("Cookie",
-                        "c=1; ".repeat(10_000)))), () -> null, InputSource.COOKIE, L.maxPairs(), null),
+                        IntStream.range(0, 10_000).mapToObj(i -> "c" + i + "=1").collect(Collectors.joining("; "))))),
+                        () -> null, InputSource.COOKIE, L.maxPairs(), null, Set.of(Truncation.COUNT)),
                 new Bomb("100k cookie pairs without '='", () -> new RequestHead("GET", "/", List.of(new HeaderField(
-                        "Cookie", "a;".repeat(100_000)))), () -> null, InputSource.COOKIE, L.maxPairs(), null),
+                        "Cookie", "a;".repeat(100_000)))), () -> null, InputSource.COOKIE, 1, null,
+                        Set.of(Truncation.COUNT)),
                 new Bomb("1M-char header", () -> new RequestHead("GET", "/", List.of(new HeaderField("X-A",
-                        "x".repeat(1_000_000)))), () -> null, InputSource.HEADER, 1, null));
+                        "x".repeat(1_000_000)))), () -> null, InputSource.HEADER, 1, null, Set.of(Truncation.LENGTH)),
+                new Bomb("many long values exhaust the character budget", () -> new RequestHead("GET", "/", IntStream
+                        .range(0, 10).mapToObj(i -> new HeaderField("X-" + i, (char) ('a' + i) + "x".repeat(100_000)))
+                        .toList()), () -> null, InputSource.HEADER, 5, null, Set.of(Truncation.LENGTH)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +110,9 @@ class LimitsTest {
         assertEquals(bomb.count(), r.inputs().stream().filter(i -> i.source() == bomb.source()).count(), "count");
         assertEquals(bomb.malformed(), r.bodyMalformed());
         assertTrue(r.truncated(), "truncated");
+        if (bomb.why() != null) {
+            assertEquals(bomb.why(), r.truncations(), "truncations");
+        }
         assertEquals(InputHint.ALL, InputHint.of(r, false));
     }
 

@@ -2,6 +2,7 @@ package dev.pincer.inspection.testing;
 
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.request.BodyPrefix;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.InspectionLimits;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One whole-request test vector, read from a file under {@code src/test/resources}. A case:
@@ -27,13 +30,15 @@ import java.util.List;
  * &gt; source:name "raw" ["decoded"]         expected inputs, exactly, in order; name may be quoted
  * no inputs                               expect none (otherwise, with no '&gt;' lines, not checked)
  * malformed: reason                       expected bodyMalformed (default: none)
- * truncated                               expected truncated (default: false)
+ * truncated                               expected truncated, for any reason (default: not truncated)
+ * truncated: count length                 expected truncations, exactly (Truncation labels)
  * hint: syntax|path|url or none           expected InputHint bits (optional)
  * </pre>
  * Lines starting with {@code #} and blank lines are ignored.
  */
 public record RequestCase(String name, InspectionLimits limits, RequestHead head, BodyPrefix body, boolean pending,
-        List<Input> expected, boolean checkInputs, String malformed, boolean truncated, Integer hint) {
+        List<Input> expected, boolean checkInputs, String malformed, boolean truncated, Set<Truncation> truncations,
+        Integer hint) {
 
     @Override
     public String toString() {
@@ -91,7 +96,7 @@ public record RequestCase(String name, InspectionLimits limits, RequestHead head
 
     private static final class Builder {
         private final String name;
-        private int[] limits = {1024, 64, 8192, 256, 256, 512};
+        private int[] limits = {1024, 64, 8192, 256, 256, 512, 0};
         private String method = "GET";
         private String target = "/";
         private final List<HeaderField> headers = new ArrayList<>();
@@ -102,6 +107,7 @@ public record RequestCase(String name, InspectionLimits limits, RequestHead head
         private boolean noInputs;
         private String malformed;
         private boolean truncated;
+        private Set<Truncation> truncations;
         private Integer hint;
 
         Builder(String name) {
@@ -133,6 +139,12 @@ public record RequestCase(String name, InspectionLimits limits, RequestHead head
                 malformed = line.substring(11);
             } else if (line.equals("truncated")) {
                 truncated = true;
+            } else if (line.startsWith("truncated: ")) {
+                truncated = true;
+                truncations = EnumSet.noneOf(Truncation.class);
+                for (String t : line.substring(11).trim().split("\\s+")) {
+                    truncations.add(Truncation.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
+                }
             } else if (line.startsWith("hint: ")) {
                 hint = bits(line.substring(6));
             } else {
@@ -142,7 +154,7 @@ public record RequestCase(String name, InspectionLimits limits, RequestHead head
 
         private void limits(String spec) {
             List<String> keys = List.of("maxInputs", "maxDepth", "maxValueChars", "maxNameChars", "maxParts",
-                    "maxPairs");
+                    "maxPairs", "maxTotalChars");
             for (String kv : spec.split("\\s+")) {
                 String[] p = kv.split("=");
                 int k = keys.indexOf(p[0]);
@@ -154,10 +166,14 @@ public record RequestCase(String name, InspectionLimits limits, RequestHead head
         }
 
         RequestCase build() {
-            return new RequestCase(name, new InspectionLimits(limits[0], limits[1], limits[2], limits[3], limits[4],
-                    limits[5]), new RequestHead(method, target, headers),
+            InspectionLimits l = new InspectionLimits(limits[0], limits[1], limits[2], limits[3], limits[4],
+                    limits[5]);
+            if (limits[6] > 0) {
+                l = new InspectionLimits(limits[0], limits[1], limits[2], limits[3], limits[4], limits[5], limits[6]);
+            }
+            return new RequestCase(name, l, new RequestHead(method, target, headers),
                     body == null ? null : new BodyPrefix(body.toByteArray(), !more), pending, List.copyOf(expected),
-                    noInputs || !expected.isEmpty(), malformed, truncated, hint);
+                    noInputs || !expected.isEmpty(), malformed, truncated, truncations, hint);
         }
     }
 

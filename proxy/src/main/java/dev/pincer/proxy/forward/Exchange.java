@@ -172,7 +172,11 @@ final class Exchange implements UpstreamListener {
         SinkGuard sinks = shared.sinkGuard();
         if (sinks != null) {
             boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
-            guard = sinks.open(head, requestId, clientIp, logPath, body);
+            guard = sinks.open(head, requestId, clientIp, logPath, body, route.incomplete(), metrics());
+            if (guard.rejection() != null) {
+                incomplete(guard.rejection()); // before any upstream connection is made
+                return;
+            }
         }
         ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), peerTrusted, scheme, authority,
                 requestId, websocket);
@@ -328,8 +332,12 @@ final class Exchange implements UpstreamListener {
         if (c instanceof LastHttpContent) {
             requestComplete = true;
         }
-        if (guard != null) {
-            guard.onBody(c.content(), requestComplete); // the context is complete before the app sees the bytes
+        // The context is complete before the app sees the bytes; an incomplete request's crossing
+        // bytes are never forwarded under reject.
+        if (guard != null && !guard.onBody(c.content(), requestComplete)) {
+            c.release();
+            incomplete(guard.rejection());
+            return;
         }
         if (conn == null) {
             buffered.add(c);
@@ -609,6 +617,19 @@ final class Exchange implements UpstreamListener {
         }
         failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this request's input reached a sink as an attack",
                 null);
+    }
+
+    /**
+     * The request was rejected as incomplete (413 or 400): answered locally if no response started,
+     * else cut off; either way the upstream connection, if any, is closed, never pooled.
+     */
+    private void incomplete(HttpResponseStatus status) {
+        if (responseStarted) {
+            finish(false, false);
+            frontend.closeNow();
+            return;
+        }
+        failLocal(status, "request not inspectable within Pincer's limits", null);
     }
 
     /** Answers locally: only before any response byte went out. */

@@ -1,34 +1,53 @@
 package dev.pincer.proxy.guard;
 
+import dev.pincer.config.RouteConfig.Incomplete;
 import dev.pincer.correlator.context.RequestContext;
+import dev.pincer.inspection.body.BodyBuffer;
+import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.RequestHead;
 import io.netty.buffer.ByteBuf;
-import java.util.Arrays;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * One request's link to its context in the correlator, used on the exchange's event loop only.
- * It copies at most {@code limit} bytes of the request body (the caller keeps ownership of every
- * buffer it passes) and, when the body ends or the prefix is full, re-extracts the inputs with the
- * body so the context is complete before the last copied bytes are forwarded to the app.
+ * It keeps the body bytes inspection reads (at most {@code body_prefix_bytes} of non-file body; the
+ * caller keeps ownership of every buffer it passes) and, when the body ends or crosses the limit,
+ * re-extracts the inputs with the body so the context is complete before the last kept bytes are
+ * forwarded to the app.
+ *
+ * <p>A request that inspection cannot represent whole is <em>incomplete</em>, and the route's
+ * policy applies: {@link Incomplete#REJECT} makes {@link #rejection()} non-null (413 for a body over
+ * the limit, 400 for counts, lengths, depth or an undecoded coding) and the exchange answers that
+ * without forwarding anything more; {@link Incomplete#SUSPECT} forwards it, its context carrying the
+ * truncations. Either way one {@code incomplete_request} event is logged and counted.
+ *
+ * <p>Example: {@code POST /login} with {@code Content-Length: 200000} of form under a 128 KiB limit
+ * on a {@code reject} route: {@link #rejection()} is 413 right after {@code open}, before any
+ * upstream connection.
  */
 public final class RequestGuard {
     private final SinkGuard owner;
     private final RequestContext context;
     private final RequestHead head;
     private final String headerValue;
-    private final int limit;
-    private byte[] prefix;
-    private int size;
+    private final Incomplete policy;
+    private final Incidents incidents;
+    private final BodyBuffer body;
+    private byte[] scratch;
     private boolean bodyDone;
+    private HttpResponseStatus rejection;
     private boolean closed;
 
-    RequestGuard(SinkGuard owner, RequestContext context, RequestHead head, String headerValue, int limit) {
+    RequestGuard(SinkGuard owner, RequestContext context, RequestHead head, String headerValue, Incomplete policy,
+                 Incidents incidents, BodyBuffer body) {
         this.owner = owner;
         this.context = context;
         this.head = head;
         this.headerValue = headerValue;
-        this.limit = limit;
-        this.bodyDone = limit == 0;
+        this.policy = policy;
+        this.incidents = incidents;
+        this.body = body;
+        this.bodyDone = body == null;
     }
 
     /** The signed {@code X-Pincer-Context} value to send upstream. */
@@ -40,29 +59,62 @@ public final class RequestGuard {
         return context.id();
     }
 
-    /** Copies what still fits of {@code content} into the prefix; does not retain or release it. */
-    public void onBody(ByteBuf content, boolean last) {
+    /**
+     * Null while the request may be forwarded; otherwise the status to answer it with (413 or
+     * 400), and nothing more of it may reach the app.
+     */
+    public HttpResponseStatus rejection() {
+        return rejection;
+    }
+
+    /**
+     * Takes the next body content; does not retain or release it.
+     *
+     * @param last whether this is the last content of the body
+     * @return true to forward {@code content}; false when the request was rejected as incomplete:
+     *         {@code content} must not be forwarded, the upstream connection must be aborted and the
+     *         client answered {@link #rejection()}
+     */
+    public boolean onBody(ByteBuf content, boolean last) {
+        if (rejection != null) {
+            return false;
+        }
         if (bodyDone) {
+            return true;
+        }
+        boolean fits = append(content);
+        if (!fits || last) {
+            bodyDone = true;
+            RequestInputs inputs = owner.extract(head, body.kept(), fits);
+            context.updateInputs(inputs); // before anything more of the request goes on
+            incomplete(inputs);
+        }
+        return rejection == null;
+    }
+
+    /** Applies the route's policy to inputs that are final: logs, counts and, for reject, sets the answer. */
+    void incomplete(RequestInputs inputs) {
+        if (!inputs.truncated()) {
             return;
         }
-        int n = Math.min(content.readableBytes(), limit - size);
-        if (n > 0) {
-            if (prefix == null) {
-                prefix = new byte[Math.min(limit, Math.max(n, 1024))];
-            }
-            if (size + n > prefix.length) {
-                prefix = Arrays.copyOf(prefix, Math.min(limit, Math.max(size + n, prefix.length * 2)));
-            }
-            content.getBytes(content.readerIndex(), prefix, size, n);
-            size += n;
+        rejection = incidents.incomplete(context.id(), inputs.truncations(), policy);
+    }
+
+    private boolean append(ByteBuf content) {
+        int n = content.readableBytes();
+        if (content.hasArray()) {
+            return body.append(content.array(), content.arrayOffset() + content.readerIndex(), n);
         }
-        boolean complete = last && n == content.readableBytes();
-        if (last || size >= limit) {
-            bodyDone = true;
-            byte[] body = prefix == null ? new byte[0] : Arrays.copyOf(prefix, size);
-            prefix = null;
-            context.updateInputs(owner.extract(head, body, complete));
+        if (scratch == null) {
+            scratch = new byte[Math.min(8192, Math.max(n, 256))];
         }
+        boolean fits = true;
+        for (int at = 0; at < n && fits; at += scratch.length) {
+            int len = Math.min(scratch.length, n - at);
+            content.getBytes(content.readerIndex() + at, scratch, 0, len);
+            fits = body.append(scratch, 0, len);
+        }
+        return fits;
     }
 
     /** True once a sink of this request was blocked (hybrid mode). */

@@ -1,22 +1,30 @@
 package dev.pincer.proxy.guard;
 
 import dev.pincer.config.CorrelatorConfig;
+import dev.pincer.config.RouteConfig;
 import dev.pincer.correlator.Correlator;
 import dev.pincer.correlator.analyzer.Analyzers;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.drift.ExecBaseline;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.context.RequestContext;
+import dev.pincer.inspection.body.BodyBuffer;
 import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.input.Truncation;
+import dev.pincer.inspection.request.BodyPrefix;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.InputExtractor;
 import dev.pincer.inspection.request.InspectionLimits;
 import dev.pincer.inspection.request.RequestHead;
+import dev.pincer.proxy.metrics.ProxyMetrics;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,17 +32,25 @@ import java.util.Objects;
 /**
  * The proxy's side of sink correlation, one per server: turns each forwarded request into a
  * request context in the {@link Correlator} (its inputs, from {@code inspection}) and hands the
- * exchange a {@link RequestGuard} that signs the context header, feeds the body prefix and says
- * whether a sink blocked the request.
+ * exchange a {@link RequestGuard} that signs the context header, feeds the body prefix, applies
+ * the route's policy to a request inspection could not represent whole, and says whether a sink
+ * blocked the request. Inspection runs with {@link InspectionLimits#DEFAULT} widened so that a
+ * whole body of {@code body_prefix_bytes} fits in one value.
  */
 public final class SinkGuard implements AutoCloseable {
     private final Correlator correlator;
-    private final InputExtractor extractor = new InputExtractor(InspectionLimits.DEFAULT);
+    private volatile InputExtractor extractor;
     private volatile int bodyPrefixBytes;
 
     private SinkGuard(Correlator correlator, CorrelatorConfig config) {
         this.correlator = correlator;
         this.bodyPrefixBytes = config.bodyPrefixBytes();
+        this.extractor = extractor(config);
+    }
+
+    /** Values long enough for a whole body of {@code body_prefix_bytes}: a raw body is one value. */
+    private static InputExtractor extractor(CorrelatorConfig config) {
+        return new InputExtractor(InspectionLimits.DEFAULT.forBody(config.bodyPrefixBytes()));
     }
 
     /**
@@ -68,25 +84,48 @@ public final class SinkGuard implements AutoCloseable {
     public void reconfigure(CorrelatorConfig next) throws IOException {
         Map<SinkKind, List<SinkAnalyzer>> a = analyzers(next);
         bodyPrefixBytes = next.bodyPrefixBytes();
+        extractor = extractor(next);
         correlator.reconfigure(next, a);
     }
 
     /**
      * Opens the context of one request, before any of its body is seen. {@code head} is the
      * request as the client sent it (before forwarding rewrites); {@code bodyExpected} says whether
-     * a body follows.
+     * a body follows; {@code policy} is the route's for an incomplete request. The guard's
+     * {@link RequestGuard#rejection()} is already set when the head alone is incomplete, or a
+     * declared {@code Content-Length} is over the body limit (except for multipart bodies, whose
+     * file contents do not count), under {@code reject}.
+     *
+     * @param metrics where the incomplete count goes; null in tests that do not look
      */
-    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected) {
+    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
+                             RouteConfig.Incomplete policy, ProxyMetrics metrics) {
         RequestHead model = model(head);
         RequestInputs inputs = extractor.extract(model, null);
         RequestContext ctx = correlator.contexts().open(requestId, clientIp, head.method().name(), path, inputs);
         int hint = InputHint.of(inputs, bodyExpected);
-        return new RequestGuard(this, ctx, model, correlator.headerValue(ctx, hint),
-                bodyExpected ? bodyPrefixBytes : 0);
+        int limit = bodyPrefixBytes;
+        List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
+        BodyBuffer body = bodyExpected ? BodyBuffer.of(types.size() == 1 ? types.get(0) : null, limit) : null;
+        Incidents incidents = new Incidents(metrics, requestId, clientIp, head.method().name(), path);
+        RequestGuard guard = new RequestGuard(this, ctx, model, correlator.headerValue(ctx, hint), policy, incidents,
+                body);
+        boolean reject = policy == RouteConfig.Incomplete.REJECT;
+        if (reject && body != null && !body.filtersFiles() && HttpUtil.getContentLength(head, -1L) > limit) {
+            // 413 before any upstream connection; a suspect request is inspected by its prefix instead
+            EnumSet<Truncation> why = EnumSet.of(Truncation.BODY);
+            why.addAll(inputs.truncations());
+            guard.incomplete(new RequestInputs(inputs.inputs(), inputs.bodyMalformed(), why));
+            return guard;
+        }
+        if (body == null || reject) {
+            guard.incomplete(inputs); // final now; a suspect body-carrying request reports when its body is seen
+        }
+        return guard;
     }
 
     RequestInputs extract(RequestHead head, byte[] prefix, boolean complete) {
-        return extractor.extract(head, new dev.pincer.inspection.request.BodyPrefix(prefix, complete));
+        return extractor.extract(head, new BodyPrefix(prefix, complete));
     }
 
     void close(RequestContext ctx) {

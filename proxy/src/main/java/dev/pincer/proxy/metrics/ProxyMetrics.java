@@ -29,6 +29,7 @@ public final class ProxyMetrics {
     public final Counter bytesReceived;
     public final Counter bytesSent;
     public final Counter blocked;
+    public final Counter incomplete;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -63,6 +64,10 @@ public final class ProxyMetrics {
                 "Requests whose response Pincer replaced with a 403, by where the attack was confirmed (sink).")
                 .labelNames("stage").register(registry);
         blocked.labels("sink");
+        incomplete = Counter.build("pincer_incomplete_requests_total",
+                "Requests inspection could not represent whole, by the first bound that cut them (body, count,"
+                        + " length, depth, encoding) and the route's policy (reject, suspect).")
+                .labelNames("reason", "action").register(registry);
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

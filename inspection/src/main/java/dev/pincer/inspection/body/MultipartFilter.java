@@ -1,0 +1,154 @@
+package dev.pincer.inspection.body;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Streams a {@code multipart/form-data} body and passes on everything but the content of file
+ * parts, so a large upload costs no memory and none of the non-file body limit, while its part
+ * headers (and so its file names) are still inspected. Delimiters are found exactly as
+ * {@link MultipartBody} finds them (at a line start: {@code --boundary}, then {@code --} or
+ * {@code [ \t]*\r?\n}), so the kept bytes parse as the same parts with each file's content empty.
+ * Only a part with a plain {@code filename} parameter is a file here: one with only
+ * {@code filename*}, which not every application honours, is kept like a field.
+ *
+ * <p>Example: with boundary {@code b}, the body
+ * {@code --b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n<10 MiB>\r\n--b--}
+ * keeps {@code --b\r\nContent-Disposition: ...\r\n\r\n--b--}: 70-odd bytes.
+ */
+final class MultipartFilter {
+    private static final int MAX_PENDING = 256;
+    private static final int PREAMBLE = 0;
+    private static final int HEADERS = 1;
+    private static final int FIELD = 2;
+    private static final int FILE = 3;
+    private static final int EPILOGUE = 4;
+
+    private final byte[] dash;
+    private final BodyBuffer out;
+    private final byte[] pending;
+    private int pn;
+    private int tail; // 0 after the dash, 1 after a '-', 2 after '\r'
+    private boolean matching;
+    private boolean lineStart = true;
+    private int mode = PREAMBLE;
+    private int headerStart;
+    private int lineLength;
+    private boolean lineIsCr;
+
+    MultipartFilter(String boundary, BodyBuffer out) {
+        this.dash = ("--" + boundary).getBytes(StandardCharsets.UTF_8);
+        this.out = out;
+        this.pending = new byte[dash.length + MAX_PENDING];
+    }
+
+    /** Feeds {@code b[from, to)}; false once the buffer is full. */
+    boolean feed(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!feed(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The body ended (or is being read as it is): bytes held back as a possible delimiter are
+     * content after all, kept unless they are in a file.
+     */
+    void flush() {
+        if (matching) {
+            notDelimiter();
+        }
+    }
+
+    private boolean feed(byte c) {
+        if (matching) {
+            return delimiterByte(c);
+        }
+        if (lineStart && c == dash[0] && mode != HEADERS && mode != EPILOGUE) {
+            matching = true;
+            pending[0] = c;
+            pn = 1;
+            tail = 0;
+            lineStart = false;
+            return true;
+        }
+        return normal(c);
+    }
+
+    private boolean delimiterByte(byte c) {
+        pending[pn++] = c;
+        if (pn <= dash.length) {
+            return c == dash[pn - 1] ? true : notDelimiter();
+        }
+        if (tail == 1) {
+            return c == '-' ? delimiter(true) : notDelimiter();
+        }
+        if (tail == 2) {
+            return c == '\n' ? delimiter(false) : notDelimiter();
+        }
+        if (c == '-' && pn == dash.length + 1) {
+            tail = 1;
+        } else if (c == '\r') {
+            tail = 2;
+        } else if (c == '\n') {
+            return delimiter(false);
+        } else if (c != ' ' && c != '\t' || pn == pending.length) {
+            return notDelimiter();
+        }
+        return true;
+    }
+
+    /** What looked like a delimiter is content: replay it as such. */
+    private boolean notDelimiter() {
+        matching = false;
+        for (int i = 0; i < pn; i++) {
+            if (!normal(pending[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean delimiter(boolean close) {
+        matching = false;
+        if (!out.keep(pending, 0, pn)) {
+            return false;
+        }
+        if (close) {
+            mode = EPILOGUE; // whatever follows ("\r\n", an epilogue) is kept as it comes
+        } else {
+            mode = HEADERS;
+            headerStart = out.size();
+            lineLength = 0;
+            lineStart = true;
+        }
+        return true;
+    }
+
+    private boolean normal(byte c) {
+        lineStart = c == '\n';
+        if (mode == FILE) {
+            return true;
+        }
+        if (!out.keep(c)) {
+            return false;
+        }
+        if (mode == HEADERS) {
+            if (c != '\n') {
+                lineLength++;
+                lineIsCr = lineLength == 1 && c == '\r';
+            } else if (lineLength == 0 || lineLength == 1 && lineIsCr) { // "\n" or "\r\n", as MultipartBody
+                mode = isFile() ? FILE : FIELD;
+            } else {
+                lineLength = 0;
+            }
+        }
+        return true;
+    }
+
+    private boolean isFile() {
+        byte[] kept = out.bytes();
+        return !PartHeaders.parse(kept, headerStart, out.size()).filenames().isEmpty();
+    }
+}
