@@ -3,7 +3,9 @@ package dev.pincer.correlator.context;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.input.Truncation;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +93,13 @@ final class AppView {
                 all.add(e);
             }
         }
-        return new RequestInputs(all, edge.bodyMalformed(), edge.truncated() || truncated);
+        Set<Truncation> cuts = edge.truncations();
+        if (truncated && !cuts.contains(Truncation.COUNT)) {
+            EnumSet<Truncation> more = EnumSet.of(Truncation.COUNT); // the sensor's bounds cut the app's view
+            more.addAll(cuts);
+            cuts = more;
+        }
+        return new RequestInputs(all, edge.bodyMalformed(), cuts);
     }
 
     /** Name and decoded value; header names are case-insensitive and the edge keeps them lower case. */
