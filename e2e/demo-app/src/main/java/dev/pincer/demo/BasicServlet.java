@@ -11,7 +11,9 @@ import java.sql.Statement;
 /**
  * Endpoints with no sink: {@code /hello} (and {@code /}), {@code /echo?msg=} (echoes its input as
  * plain text), {@code /rows} (how many rows {@code users} has: tests read it to prove a DELETE did
- * not run) and {@code /reset} (restores the tables).
+ * not run), {@code /reset} (restores the tables), {@code /requests} ({@code requests=N}: how many
+ * requests reached a servlet, this one excepted: tests read it to prove a request never got
+ * here) and {@code /headers} (the names of the request's headers, lower-case, one a line).
  */
 final class BasicServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
@@ -36,6 +38,14 @@ final class BasicServlet extends DemoServlet {
                 } catch (SQLException e) {
                     text(resp, "sql error: " + brief(e));
                 }
+            }
+            case "/requests" -> text(resp, "requests=" + AppRequests.count());
+            case "/headers" -> {
+                StringBuilder sb = new StringBuilder("headers:\n");
+                for (String h : java.util.Collections.list(req.getHeaderNames())) {
+                    sb.append(h.toLowerCase(java.util.Locale.ROOT)).append('\n');
+                }
+                text(resp, sb.toString());
             }
             case "/reset" -> {
                 try {
