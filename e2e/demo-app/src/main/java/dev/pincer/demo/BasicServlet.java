@@ -13,7 +13,8 @@ import java.sql.Statement;
  * plain text), {@code /rows} (how many rows {@code users} has: tests read it to prove a DELETE did
  * not run), {@code /reset} (restores the tables), {@code /requests} ({@code requests=N}: how many
  * requests reached a servlet, this one excepted: tests read it to prove a request never got
- * here) and {@code /headers} (the names of the request's headers, lower-case, one a line).
+ * here) and {@code /headers} (the request's header fields as the app sees them, {@code name: value} with
+ * the name lower-case, one a line).
  */
 final class BasicServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
@@ -43,7 +44,9 @@ final class BasicServlet extends DemoServlet {
             case "/headers" -> {
                 StringBuilder sb = new StringBuilder("headers:\n");
                 for (String h : java.util.Collections.list(req.getHeaderNames())) {
-                    sb.append(h.toLowerCase(java.util.Locale.ROOT)).append('\n');
+                    for (String v : java.util.Collections.list(req.getHeaders(h))) {
+                        sb.append(h.toLowerCase(java.util.Locale.ROOT)).append(": ").append(v).append('\n');
+                    }
                 }
                 text(resp, sb.toString());
             }

@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * first stacked query in a form. Today's warm-up never takes the stacked-query parser path, so
  * that first check is slow, the sensor fails open and the table goes, while the proxy still
  * answers 403: the event for it must never say {@code block} when the sink ran.
+ *
+ * <p>Pincer runs in this JVM, and failsafe gives each suite a JVM of its own, so the first
+ * container's stack is a cold start; the second shares the JVM (and so loaded classes) with it.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Container.class)

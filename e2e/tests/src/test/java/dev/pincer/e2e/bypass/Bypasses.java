@@ -6,6 +6,7 @@ import static dev.pincer.e2e.bypass.Payloads.multipartThen;
 import static dev.pincer.e2e.bypass.Payloads.pairsThen;
 
 import dev.pincer.config.CorrelatorConfig;
+import dev.pincer.config.LimitsConfig;
 import dev.pincer.e2e.bypass.Payloads.Attack;
 import dev.pincer.e2e.bypass.Shot.Effect;
 import dev.pincer.e2e.harness.Http;
@@ -78,7 +79,8 @@ public final class Bypasses {
         out.add(shot("form: " + (PAIRS + 1) + " pairs, attack last", t, form(t, pairsThen(PAIRS, t)), REJECT_COUNT, false));
         Attack sh = shell("; ");
         out.add(shot("form: " + (PAIRS + 1) + " pairs, attack last", sh, form(sh, pairsThen(PAIRS, sh)), REJECT_COUNT, false));
-        int keys = INPUTS / 2;
+        // a JSON key is two inputs (the key, its value): a quarter of the budget in keys is well within it
+        int keys = INPUTS / 4;
         out.add(shot("json: " + (keys + 1) + " keys (within " + INPUTS + " inputs), attack last", t,
                 RawHttp.request("POST", t.path()).body("application/json", jsonKeysThen(keys, t)), BLOCKED, null));
         out.add(shot("json: " + (INPUTS + 1) + " keys (past " + INPUTS + " inputs), attack last", t,
@@ -195,24 +197,33 @@ public final class Bypasses {
 
     // ---- dot segments that use up the input budget ---------------------------------------------
 
-    /** A thousand segments the app normalises away, then the endpoint, with the attack in the query. */
+    /**
+     * Segments the app normalises away, then the endpoint, with the attack in the query: a thousand,
+     * and at least one more than the input budget (as many as a request line holds).
+     */
     public List<Shot> pathSegments() {
         List<Shot> out = new ArrayList<>();
-        List<Attack> attacks = List.of(Payloads.tautology(), shell("; "), Payloads.traversal());
-        for (Attack a : attacks) {
-            out.add(shot("1000 '/.' segments", a, RawHttp.request("GET", "/.".repeat(1000) + a.path() + "?" + a.pair()),
+        for (int n : List.of(1000, INPUTS + 1)) {
+            for (Attack a : List.of(Payloads.tautology(), shell("; "), Payloads.traversal())) {
+                out.add(shot(n + " '/.' segments", a, RawHttp.request("GET", "/.".repeat(n) + a.path() + "?" + a.pair()),
+                        BLOCKED, null));
+            }
+            Attack t = Payloads.tautology();
+            out.add(shot(n + " '//' segments", t, RawHttp.request("GET", "/".repeat(n) + t.path().substring(1) + "?" + t.pair()),
                     BLOCKED, null));
+            out.add(shot(segments(n, 4) + " '/%2e' segments", t,
+                    RawHttp.request("GET", "/%2e".repeat(segments(n, 4)) + t.path() + "?" + t.pair()), BLOCKED, null));
+            out.add(shot(2 * segments(n / 2, 6) + " '/%2E' and '/.' segments mixed", t,
+                    RawHttp.request("GET", "/%2E/.".repeat(segments(n / 2, 6)) + t.path() + "?" + t.pair()), BLOCKED, null));
+            out.add(shot(n + " '/.' segments, " + (PAIRS - 1) + " empty pairs, attack", t,
+                    RawHttp.request("GET", "/.".repeat(n) + t.path() + "?" + "&".repeat(PAIRS - 1) + t.pair()), BLOCKED, null));
         }
-        Attack t = Payloads.tautology();
-        out.add(shot("1000 '//' segments", t, RawHttp.request("GET", "/".repeat(1000) + t.path().substring(1) + "?" + t.pair()),
-                BLOCKED, null));
-        out.add(shot("1000 '/%2e' segments", t, RawHttp.request("GET", "/%2e".repeat(1000) + t.path() + "?" + t.pair()),
-                BLOCKED, null));
-        out.add(shot("1000 '/%2E/' and '/./' segments mixed", t,
-                RawHttp.request("GET", "/%2E/.".repeat(500) + t.path() + "?" + t.pair()), BLOCKED, null));
-        out.add(shot("1000 '/.' segments, " + (PAIRS - 1) + " empty pairs, attack", t,
-                RawHttp.request("GET", "/.".repeat(1000) + t.path() + "?" + "&".repeat(PAIRS - 1) + t.pair()), BLOCKED, null));
         return out;
+    }
+
+    /** {@code n}, or fewer when {@code n} segments of {@code width} bytes would outgrow the request line. */
+    private static int segments(int n, int width) {
+        return Math.min(n, (LimitsConfig.DEFAULT.maxUriLength() - 200) / width);
     }
 
     // ---- framing tricks ------------------------------------------------------------------------

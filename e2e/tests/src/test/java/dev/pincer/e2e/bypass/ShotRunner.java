@@ -96,7 +96,7 @@ public final class ShotRunner {
             }
             return problems;
         }
-        List<Map<String, Object>> found = events.forRequest(id, r.status() == 403 ? EVENT_WAIT_MILLIS : 200);
+        List<Map<String, Object>> found = events.forRequest(id, r.status() == 403 || ran ? EVENT_WAIT_MILLIS : 200);
         boolean block = found.stream().anyMatch(e -> "block".equals(e.get("action")));
         if (r.status() == 403 && !block) {
             problems.add("no block event for the 403 (request " + id + "): " + found);
@@ -112,12 +112,8 @@ public final class ShotRunner {
 
     /** Every fail-open or late verdict the security log holds: none may exist while the correlator is up. */
     public static List<Map<String, Object>> failOpenEvents(SecurityEvents events) {
-        return events.all().stream().filter(e -> {
-            Object action = e.get("action");
-            Object sinkRan = e.get("sink_ran");
-            return "fail_open".equals(action) || "late".equals(action) || Boolean.TRUE.equals(sinkRan)
-                    || "sensor_fail_open".equals(e.get("event"));
-        }).toList();
+        return events.all().stream().filter(e -> "fail_open".equals(e.get("action")) || "late".equals(e.get("action"))
+                || "sensor_fail_open".equals(e.get("event"))).toList();
     }
 
     /** The app's stderr lines where the sensor says it let a sink run unchecked. */
