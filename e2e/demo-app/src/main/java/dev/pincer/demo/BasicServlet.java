@@ -13,7 +13,7 @@ import java.sql.Statement;
  * plain text), {@code /rows} (how many rows {@code users} has: tests read it to prove a DELETE did
  * not run), {@code /reset} (restores the tables), {@code /requests} ({@code requests=N}: how many
  * requests reached a servlet, this one excepted: tests read it to prove a request never got
- * here) and {@code /headers} (the request's header fields as the app sees them, {@code name: value} with
+ * here; and {@code outside_reads=N}: files opened outside the file base) and {@code /headers} (the request's header fields as the app sees them, {@code name: value} with
  * the name lower-case, one a line).
  */
 final class BasicServlet extends DemoServlet {
@@ -40,7 +40,7 @@ final class BasicServlet extends DemoServlet {
                     text(resp, "sql error: " + brief(e));
                 }
             }
-            case "/requests" -> text(resp, "requests=" + AppRequests.count());
+            case "/requests" -> text(resp, "requests=" + AppRequests.count() + "\noutside_reads=" + AppRequests.outsideReads());
             case "/headers" -> {
                 StringBuilder sb = new StringBuilder("headers:\n");
                 for (String h : java.util.Collections.list(req.getHeaderNames())) {

@@ -68,7 +68,8 @@ class BypassIT {
 
     @TestFactory
     Stream<DynamicNode> framingTricksAreRejectedAndNothingIsSmuggled() {
-        return ShotTests.of(ShotTests.through(stack, SUMMARY, container, "framing", bypasses.framing()));
+        return ShotTests.of(ShotTests.through(stack, SUMMARY, container, "framing", bypasses.framing()),
+                ShotTests.through(stack, SUMMARY, container, "benign framing", bypasses.benignFraming()));
     }
 
     /** nginx's {@code underscores_in_headers off}: an app server may read {@code Content_Length} as {@code Content-Length}. */

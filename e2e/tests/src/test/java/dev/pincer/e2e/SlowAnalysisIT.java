@@ -189,6 +189,7 @@ class SlowAnalysisIT {
                 }
             });
         }
+        long outsideReads = runner.counters().outsideReads();
         go.countDown();
         pool.shutdown();
         assertTrue(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "200 clients did not finish in " + WAIT_SECONDS + "s");
@@ -197,6 +198,10 @@ class SlowAnalysisIT {
                 problems.add("a command injection ran: " + m);
                 Files.delete(m);
             }
+        }
+        long read = runner.counters().outsideReads() - outsideReads;
+        if (read > 0) {
+            problems.add(read + " traversal(s) opened a file outside the base");
         }
         if (runner.rows() != 4) {
             problems.add("a DELETE of every row ran");

@@ -257,6 +257,17 @@ public final class Bypasses {
         return out;
     }
 
+    /** Ordinary connection management that must still pass: keep-alive, a real WebSocket upgrade request. */
+    public List<Shot> benignFraming() {
+        return List.of(
+                new Shot("Connection: keep-alive", RawHttp.request("GET", "/hello").header("Connection", "keep-alive"),
+                        Effect.NONE, null, Set.of(200), true, true),
+                new Shot("Connection: Upgrade with Upgrade: websocket", RawHttp.request("GET", "/hello")
+                        .header("Connection", "Upgrade").header("Upgrade", "websocket")
+                        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13"),
+                        Effect.NONE, null, Set.of(200), true, true));
+    }
+
     private static Shot framingShot(String name, Request r) {
         return new Shot(name, r, Effect.DB, null, REJECT_COUNT, false, false);
     }

@@ -25,7 +25,7 @@ public final class ShotRunner {
     /** The secret of the files outside the demo's file base (Fixtures.SECRET). */
     public static final String SECRET = "PINCER-DEMO-SECRET-7f3a9c";
     private static final Pattern ROWS = Pattern.compile("rows=(\\d+)");
-    private static final Pattern REQUESTS = Pattern.compile("requests=(\\d+)");
+    private static final Pattern REQUESTS = Pattern.compile("requests=(\\d+)\\s+outside_reads=(\\d+)");
     private static final int FIXTURE_ROWS = 4;
     private static final long EVENT_WAIT_MILLIS = 2000;
 
@@ -44,15 +44,19 @@ public final class ShotRunner {
     public record Outcome(Response response, boolean ran, long appRequests) {
     }
 
+    /** The app's own counters: requests that reached a servlet, files opened outside the base. */
+    public record Counters(long requests, long outsideReads) {
+    }
+
     /** Sends {@code s} to {@code base}; resets the database first and after, when it changed. */
     public Outcome fire(URI base, Shot s) {
         prepare(s);
-        long before = appRequests();
+        Counters before = counters();
         Response r = RawHttp.exchange(base, s.request());
-        long after = appRequests();
-        boolean ran = ran(s, r);
+        Counters after = counters();
+        boolean ran = ran(s, r, after.outsideReads() - before.outsideReads());
         cleanUp(s, ran);
-        return new Outcome(r, ran, after - before);
+        return new Outcome(r, ran, after.requests() - before.requests());
     }
 
     /** Whether the effect happened when {@code s} was sent straight to the app. */
@@ -144,11 +148,11 @@ public final class ShotRunner {
         }
     }
 
-    private boolean ran(Shot s, Response r) {
+    private boolean ran(Shot s, Response r, long outsideReads) {
         return switch (s.effect()) {
             case DB -> rows() != FIXTURE_ROWS;
             case MARKER -> Files.exists(s.marker());
-            case SECRET -> r.body().contains(SECRET);
+            case SECRET -> outsideReads > 0 || r.body().contains(SECRET);
             case NONE -> false;
         };
     }
@@ -160,13 +164,13 @@ public final class ShotRunner {
         return r.status() == 200 && m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    /** How many requests reached the app's servlets so far (its own count, {@code /requests}). */
-    public long appRequests() {
+    /** The app's own counters ({@code /requests}), read straight from the app. */
+    public Counters counters() {
         Http.Reply r = http.get(app, "/requests");
         Matcher m = REQUESTS.matcher(r.body());
         if (r.status() != 200 || !m.find()) {
             throw new IllegalStateException("/requests answered " + r);
         }
-        return Long.parseLong(m.group(1));
+        return new Counters(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 }
