@@ -34,6 +34,8 @@ public final class Bypasses {
     static final int VALUE = InspectionLimits.DEFAULT.maxValueChars();
     static final int PARTS = InspectionLimits.DEFAULT.maxParts();
     static final int BODY = CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES;
+    /** Linux's MAX_ARG_STRLEN: no single argument to sh -c may be longer, so no longer shell value is a real attack. */
+    private static final int MAX_ARG_CHARS = 128 * 1024;
     private static final Set<Integer> BLOCKED = Set.of(403);
     private static final Set<Integer> REJECT_COUNT = Set.of(400);
     private static final Set<Integer> REJECT_BODY = Set.of(413);
@@ -87,14 +89,22 @@ public final class Bypasses {
                 RawHttp.request("POST", t.path()).body("application/json", jsonKeysThen(INPUTS, t)), REJECT_COUNT, false));
         out.add(shot("multipart: " + PARTS + " parts (the limit), attack last", t, multipart(t, PARTS - 1, null), BLOCKED, null));
         out.add(shot("multipart: " + (PARTS + 1) + " parts, attack last", t, multipart(t, PARTS, null), REJECT_COUNT, false));
-        String pad = "x".repeat(VALUE - t.value().length());
-        out.add(shot("form: a value of " + VALUE + " chars (the limit), attack at its end", t,
-                form(t, "name=" + Http.encode(pad + t.value())), BLOCKED, null));
-        out.add(shot("form: a value of " + (VALUE + 1) + " chars, attack at its end", t,
-                form(t, "name=" + Http.encode("x" + pad + t.value())), REJECT_COUNT, false));
-        out.add(shot("json: a value of " + (VALUE + 1) + " chars, attack at its end", t,
-                RawHttp.request("POST", t.path()).body("application/json",
-                        "{\"name\":" + Payloads.jsonString("x" + pad + t.value()) + "}"), REJECT_COUNT, false));
+        if (VALUE + 256 <= BODY) {
+            String pad = "x".repeat(VALUE - t.value().length());
+            out.add(shot("form: a value of " + VALUE + " chars (the limit), attack at its end", t,
+                    form(t, "name=" + Http.encode(pad + t.value())), BLOCKED, null));
+            out.add(shot("form: a value of " + (VALUE + 1) + " chars, attack at its end", t,
+                    form(t, "name=" + Http.encode("x" + pad + t.value())), REJECT_COUNT, false));
+            out.add(shot("json: a value of " + (VALUE + 1) + " chars, attack at its end", t,
+                    RawHttp.request("POST", t.path()).body("application/json",
+                            "{\"name\":" + Payloads.jsonString("x" + pad + t.value()) + "}"), REJECT_COUNT, false));
+        } else {
+            // the value limit is no tighter than the body prefix: one value as long as the prefix allows
+            out.add(shot("form: one value filling the " + BODY + "-byte prefix, attack at its end", t,
+                    form(t, oneValue(BODY, t)), BLOCKED, null));
+            out.add(shot("form: one value filling the prefix + 1 byte, attack at its end", t,
+                    form(t, oneValue(BODY + 1, t)), REJECT_BODY, false));
+        }
         out.add(shot("form body: " + BODY + " bytes (the prefix), attack last", t,
                 form(t, formOfSize(BODY, t.pair(), FILLER_VALUE)), BLOCKED, null));
         out.add(shot("form body: " + (BODY + 1) + " bytes, attack last", t,
@@ -109,6 +119,12 @@ public final class Bypasses {
         out.add(shot("multipart: a 1 MiB file part, then the attack field", t,
                 multipart(t, 0, new byte[1 << 20]), Set.of(400, 403, 413), null));
         return out;
+    }
+
+    /** A form body of exactly {@code total} bytes holding one pair: the attack's value, padded in front. */
+    private static String oneValue(int total, Attack a) {
+        String tail = Http.encode(a.value());
+        return a.param() + "=" + "x".repeat(total - a.param().length() - 1 - tail.length()) + tail;
     }
 
     private static Request multipart(Attack a, int fillers, byte[] file) {
@@ -143,9 +159,11 @@ public final class Bypasses {
         Attack t = Payloads.tautology();
         out.add(shot("form: a value of " + (VALUE + 1) + " chars, attack past the cut", t,
                 form(t, "name=" + Http.encode("x".repeat(VALUE) + t.value())), BLOCKED, true));
-        Attack sh = shell("; ");
-        out.add(shot("form: a value of " + (VALUE + 1) + " chars, attack past the cut", sh,
-                form(sh, "host=" + Http.encode("127.0.0.1" + " ".repeat(VALUE) + sh.value().substring(9))), BLOCKED, true));
+        if (VALUE + 256 < MAX_ARG_CHARS) {
+            Attack sh = shell("; ");
+            out.add(shot("form: a value of " + (VALUE + 1) + " chars, attack past the cut", sh,
+                    form(sh, "host=" + Http.encode("127.0.0.1" + " ".repeat(VALUE) + sh.value().substring(9))), BLOCKED, true));
+        }
         Attack sh3 = shell("; ");
         out.add(shot("multipart: " + (PARTS + 1) + " parts, attack last (cut off)", sh3, multipart(sh3, PARTS, null), BLOCKED, true));
         out.add(shot("json: " + (INPUTS + 1) + " keys, attack last (cut off)", t,
@@ -199,24 +217,25 @@ public final class Bypasses {
 
     /**
      * Segments the app normalises away, then the endpoint, with the attack in the query: a thousand,
-     * and at least one more than the input budget (as many as a request line holds).
+     * and one more than the input budget (or as many as the request line holds, if fewer).
      */
     public List<Shot> pathSegments() {
         List<Shot> out = new ArrayList<>();
         for (int n : List.of(1000, INPUTS + 1)) {
             for (Attack a : List.of(Payloads.tautology(), shell("; "), Payloads.traversal())) {
-                out.add(shot(n + " '/.' segments", a, RawHttp.request("GET", "/.".repeat(n) + a.path() + "?" + a.pair()),
-                        BLOCKED, null));
+                out.add(shot(segments(n, 2) + " '/.' segments", a,
+                        RawHttp.request("GET", "/.".repeat(segments(n, 2)) + a.path() + "?" + a.pair()), BLOCKED, null));
             }
             Attack t = Payloads.tautology();
-            out.add(shot(n + " '//' segments", t, RawHttp.request("GET", "/".repeat(n) + t.path().substring(1) + "?" + t.pair()),
-                    BLOCKED, null));
+            out.add(shot(segments(n, 1) + " '//' segments", t,
+                    RawHttp.request("GET", "/".repeat(segments(n, 1)) + t.path().substring(1) + "?" + t.pair()), BLOCKED, null));
             out.add(shot(segments(n, 4) + " '/%2e' segments", t,
                     RawHttp.request("GET", "/%2e".repeat(segments(n, 4)) + t.path() + "?" + t.pair()), BLOCKED, null));
             out.add(shot(2 * segments(n / 2, 6) + " '/%2E' and '/.' segments mixed", t,
                     RawHttp.request("GET", "/%2E/.".repeat(segments(n / 2, 6)) + t.path() + "?" + t.pair()), BLOCKED, null));
-            out.add(shot(n + " '/.' segments, " + (PAIRS - 1) + " empty pairs, attack", t,
-                    RawHttp.request("GET", "/.".repeat(n) + t.path() + "?" + "&".repeat(PAIRS - 1) + t.pair()), BLOCKED, null));
+            int m = Math.min(segments(n, 2), (LimitsConfig.DEFAULT.maxUriLength() - 200 - PAIRS) / 2);
+            out.add(shot(m + " '/.' segments, " + (PAIRS - 1) + " empty pairs, attack", t,
+                    RawHttp.request("GET", "/.".repeat(m) + t.path() + "?" + "&".repeat(PAIRS - 1) + t.pair()), BLOCKED, null));
         }
         return out;
     }
