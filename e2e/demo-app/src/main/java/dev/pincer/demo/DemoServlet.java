@@ -15,6 +15,9 @@ import java.util.Map;
 abstract class DemoServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String JSON = "pincer.demo.json";
+    private static final String LENIENT_ATTR = "pincer.demo.lenient";
+    /** Path prefix of the lenient twins: inputs are read from the body whatever its declared type. */
+    static final String LENIENT = "/lenient";
     /** Bodies the demo reads whole; anything longer is cut (the demo is not an upload service). */
     static final int MAX_BODY = 1 << 20;
 
@@ -30,22 +33,33 @@ abstract class DemoServlet extends HttpServlet {
 
     private void dispatch(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         req.setCharacterEncoding("UTF-8");
-        handle(req.getServletPath(), req, resp);
+        String path = req.getServletPath();
+        AppRequests.seen(path);
+        if (path.startsWith(LENIENT + "/")) {
+            req.setAttribute(LENIENT_ATTR, Boolean.TRUE);
+            path = path.substring(LENIENT.length());
+        }
+        handle(path, req, resp);
     }
 
     abstract void handle(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
-    /** A query or form parameter, else a top-level field of a JSON object body, else null. */
+    /**
+     * A query or form parameter, else a top-level field of a JSON object body, else null. On a
+     * lenient path the body is read as JSON or as a form whatever its declared type.
+     */
     static String input(HttpServletRequest req, String name) throws IOException {
         String v = req.getParameter(name);
-        if (v != null || !isJson(req)) {
+        boolean lenient = req.getAttribute(LENIENT_ATTR) != null;
+        if (v != null || !(lenient || isJson(req))) {
             return v;
         }
         @SuppressWarnings("unchecked")
         Map<String, String> fields = (Map<String, String>) req.getAttribute(JSON);
         if (fields == null) {
+            String body = body(req);
             try {
-                fields = FlatJson.parse(body(req));
+                fields = lenient ? LenientBody.parse(body) : FlatJson.parse(body);
             } catch (IllegalArgumentException e) {
                 fields = Map.of();
             }

@@ -57,6 +57,9 @@ final class FileServlet extends DemoServlet {
             f = canonical.toFile();
         }
         try (InputStream in = new FileInputStream(f)) {
+            if (!f.getCanonicalFile().toPath().startsWith(base.getCanonicalFile().toPath())) {
+                AppRequests.outsideRead();
+            }
             text(resp, "file:\n" + new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
         } catch (FileNotFoundException e) {
             text(resp, "not found");

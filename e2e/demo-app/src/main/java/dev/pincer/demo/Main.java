@@ -15,6 +15,10 @@ import org.apache.catalina.startup.Tomcat;
  * <p>The same classes run on Tomcat 10.1 (jakarta.servlet) and, relocated, on Tomcat 9
  * (javax.servlet): only API common to both is used here.
  *
+ * <p>{@code DEMO_MAX_THREADS} (default 200) sizes Tomcat's request thread pool;
+ * {@code DEMO_MAX_PARAMETERS} and {@code DEMO_MAX_PARTS} (default 10,000 each) bound the
+ * parameters and multipart parts Tomcat parses, generously, like a lenient real app.
+ *
  * <pre>java -jar e2e/demo-tomcat10/target/pincer-demo-tomcat10.jar 8081</pre>
  */
 public final class Main {
@@ -31,6 +35,11 @@ public final class Main {
             tomcat.setPort(port);
             connector = tomcat.getConnector();
             connector.setProperty("address", "127.0.0.1");
+            connector.setProperty("maxThreads", Integer.toString(setting("DEMO_MAX_THREADS", 200)));
+            // A lenient app: more parameters and parts than Tomcat's defaults (1,000 and 50), so
+            // that inputs past Pincer's own limits still reach the sinks when nothing stops them.
+            connector.setMaxParameterCount(setting("DEMO_MAX_PARAMETERS", 10_000));
+            connector.setMaxPartCount(setting("DEMO_MAX_PARTS", 10_000));
             Context ctx = context(fixtures);
             tomcat.getHost().addChild(ctx);
             tomcat.start();
@@ -68,6 +77,7 @@ public final class Main {
         ctx.setPath("");
         ctx.setDocBase(fixtures.dir().toString());
         ctx.setIgnoreAnnotations(true);
+        ctx.setAllowCasualMultipartParsing(true); // getParameter reads multipart/form-data fields too
         ctx.addLifecycleListener(event -> {
             if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
                 ctx.setConfigured(true);
@@ -75,6 +85,23 @@ public final class Main {
         });
         Routes.register(ctx, fixtures);
         return ctx;
+    }
+
+    /** A positive whole number from the environment, else {@code fallback}. */
+    private static int setting(String env, int fallback) {
+        String text = System.getenv(env);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(env + ": " + text + " (expected: a positive number)");
+        }
     }
 
     private static int port(String[] args) {

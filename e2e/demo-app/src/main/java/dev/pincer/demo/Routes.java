@@ -4,18 +4,26 @@ import jakarta.servlet.http.HttpServlet;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 
-/** Every endpoint of the demo app, in one list. Each vulnerable path has a safe twin under /safe. */
+/**
+ * Every endpoint of the demo app, in one list. Each vulnerable path has a safe twin under /safe.
+ * {@code /lenient/vuln/...} is the same endpoint reading its inputs from the body whatever the
+ * declared content type ({@code text/plain} carrying a form or JSON), as lenient real apps do.
+ */
 final class Routes {
     private Routes() {
     }
 
     static void register(Context ctx, Fixtures fx) {
-        add(ctx, "basic", new BasicServlet(fx), "", "/hello", "/echo", "/rows", "/reset");
+        add(ctx, "basic", new BasicServlet(fx), "", "/hello", "/echo", "/rows", "/reset", "/requests",
+                "/headers");
         add(ctx, "sql", new SqlServlet(fx),
                 "/vuln/sql", "/vuln/sql/id", "/vuln/sql/delete", "/vuln/sql/escaped", "/vuln/sql/legacy",
-                "/safe/sql", "/safe/sql/id", "/safe/sql/delete", "/safe/sql/legacy");
-        add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec");
-        add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy");
+                "/safe/sql", "/safe/sql/id", "/safe/sql/delete", "/safe/sql/legacy",
+                DemoServlet.LENIENT + "/vuln/sql", DemoServlet.LENIENT + "/vuln/sql/id",
+                DemoServlet.LENIENT + "/vuln/sql/delete");
+        add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
+        add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
+                DemoServlet.LENIENT + "/vuln/file");
         add(ctx, "fetch", new FetchServlet(), "/vuln/fetch", "/vuln/fetch/host", "/safe/fetch", "/safe/fetch/host");
         add(ctx, "redirect", new RedirectServlet(), "/vuln/redirect", "/safe/redirect");
         add(ctx, "ldap", new LdapServlet(fx), "/vuln/ldap", "/safe/ldap");

@@ -34,9 +34,19 @@ public final class PincerStack implements AutoCloseable {
     }
 
     public static PincerStack start(Container container, Http http) throws Exception {
+        return start(container, http, "", Map.of());
+    }
+
+    /**
+     * A stack whose one route carries {@code routeOptions} (YAML keys at the route's level, such
+     * as {@code "incomplete: suspect"}), and whose app gets {@code appEnv} on top of the sensor's
+     * settings (such as {@code DEMO_MAX_THREADS}).
+     */
+    public static PincerStack start(Container container, Http http, String routeOptions, Map<String, String> appEnv)
+            throws Exception {
         PincerStack s = new PincerStack(http);
         try {
-            s.start(container);
+            s.start(container, routeOptions, appEnv);
         } catch (Exception | Error e) {
             s.close();
             throw e;
@@ -44,20 +54,21 @@ public final class PincerStack implements AutoCloseable {
         return s;
     }
 
-    private void start(Container container) throws Exception {
+    private void start(Container container, String routeOptions, Map<String, String> appEnv) throws Exception {
         internal = new InternalServer();
         markers = Files.createTempDirectory("pincer-e2e-markers-");
         events = new SecurityEvents();
         int appPort = DemoApp.freePort();
-        pincer = PincerServer.start(ConfigLoader.parse(yaml(appPort, token), "e2e.yaml"));
+        pincer = PincerServer.start(ConfigLoader.parse(yaml(appPort, token, routeOptions), "e2e.yaml"));
         InetSocketAddress corr = pincer.correlatorAddress();
         if (corr == null) {
             throw new IllegalStateException("PincerServer.correlatorAddress() is null with a correlator section");
         }
-        app = DemoApp.start(container, Repo.sensorJar(), appPort, Map.of(
-                "PINCER_CORRELATOR", "127.0.0.1:" + corr.getPort(),
-                "PINCER_TOKEN", token,
-                "PINCER_FAIL", "open"));
+        Map<String, String> env = new java.util.HashMap<>(appEnv);
+        env.put("PINCER_CORRELATOR", "127.0.0.1:" + corr.getPort());
+        env.put("PINCER_TOKEN", token);
+        env.put("PINCER_FAIL", "open");
+        app = DemoApp.start(container, Repo.sensorJar(), appPort, env);
         InetSocketAddress listen = pincer.listenAddresses().get(0);
         proxy = URI.create("http://127.0.0.1:" + listen.getPort());
         attempts = new Attempts(http, markers, internal.port());
@@ -65,7 +76,9 @@ public final class PincerStack implements AutoCloseable {
     }
 
     /** The config the suite runs: one upstream (the app), the correlator on an ephemeral port. */
-    static String yaml(int appPort, String token) {
+    static String yaml(int appPort, String token, String routeOptions) {
+        String options = routeOptions.isBlank() ? "" : routeOptions.strip().lines()
+                .map(l -> "    " + l + "\n").reduce("", String::concat);
         return """
                 listen: 127.0.0.1:0
                 upstreams:
@@ -73,14 +86,14 @@ public final class PincerStack implements AutoCloseable {
                     servers: [127.0.0.1:%d]
                 routes:
                   - upstream: demo
-                access_log: false
+                %saccess_log: false
                 shutdown_grace: 1s
                 correlator:
                   listen: "127.0.0.1:0"
                   token: "%s"
                   mode: hybrid
                   redirect_allowlist: [partner.example.org]
-                """.formatted(appPort, token);
+                """.formatted(appPort, options, token);
     }
 
     /**
