@@ -4,6 +4,7 @@ import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.proxy.guard.RequestGuard;
 import dev.pincer.proxy.guard.SinkGuard;
+import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.log.AccessLog;
@@ -75,6 +76,7 @@ final class Exchange implements UpstreamListener {
     private RouteConfig route;
     private UpstreamGroup group;
     private HttpRequest upstreamRequest;
+    private UpstreamFraming framing;
     private boolean websocket;
     private boolean expectContinue;
     private ServerPool[] order;
@@ -167,23 +169,26 @@ final class Exchange implements UpstreamListener {
         if (!expectation(head)) {
             return;
         }
-        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        framing = UpstreamFraming.decide(head, http2, requestComplete);
+        if (framing == null) {
+            reject(RejectReason.BAD_CONTENT_LENGTH);
+            return;
+        }
+        boolean chunked = framing.chunked();
         websocket = !http2 && isWebSocketUpgrade(head);
         SinkGuard sinks = shared.sinkGuard();
         if (sinks != null) {
             boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
             guard = sinks.open(head, requestId, clientIp, logPath, body);
         }
-        ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), peerTrusted, scheme, authority,
-                requestId, websocket);
+        ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), clientIp, peerTrusted, scheme,
+                authority, requestId, websocket);
         if (guard != null) {
             head.headers().set(ForwardHeaders.X_PINCER_CONTEXT, guard.headerValue());
         }
         head.setUri(originForm);
         head.setProtocolVersion(HttpVersion.HTTP_1_1);
-        if (chunked || (http2 && !requestComplete && !HttpUtil.isContentLengthSet(head))) {
-            HttpUtil.setTransferEncodingChunked(head, true);
-        }
+        framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
         order = group.order();
         connectNext();
@@ -198,7 +203,18 @@ final class Exchange implements UpstreamListener {
             reject(RejectReason.TOO_MANY_HEADERS);
             return false;
         }
-        long declared = HttpUtil.getContentLength(head, -1L);
+        RejectReason connection = ConnectionRules.check(head.method(), head.headers());
+        if (connection != null) {
+            reject(connection);
+            return false;
+        }
+        long declared;
+        try {
+            declared = HttpUtil.getContentLength(head, -1L);
+        } catch (NumberFormatException e) {
+            reject(RejectReason.BAD_CONTENT_LENGTH);
+            return false;
+        }
         if (declared > limits.maxBodyBytes()) {
             reject(RejectReason.BODY_TOO_LARGE);
             return false;
@@ -323,6 +339,11 @@ final class Exchange implements UpstreamListener {
         if (http2 && bodyBytes > limits.maxBodyBytes()) {
             c.release();
             reject(RejectReason.BODY_TOO_LARGE);
+            return;
+        }
+        if (http2 && !framing.allows(bodyBytes, c instanceof LastHttpContent)) {
+            c.release(); // DATA that disagrees with the stream's content-length (RFC 9113 §8.1.1)
+            reject(RejectReason.BAD_CONTENT_LENGTH);
             return;
         }
         if (c instanceof LastHttpContent) {

@@ -29,6 +29,7 @@ public final class ProxyMetrics {
     public final Counter bytesReceived;
     public final Counter bytesSent;
     public final Counter blocked;
+    public final Counter droppedHeaders;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -63,6 +64,10 @@ public final class ProxyMetrics {
                 "Requests whose response Pincer replaced with a 403, by where the attack was confirmed (sink).")
                 .labelNames("stage").register(registry);
         blocked.labels("sink");
+        droppedHeaders = Counter.build("pincer_dropped_headers_total",
+                "Request header fields Pincer removed before inspection and forwarding, by reason (underscore).")
+                .labelNames("reason").register(registry);
+        droppedHeaders.labels("underscore");
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

@@ -1,6 +1,7 @@
 package dev.pincer.proxy.server;
 
 import dev.pincer.config.LimitsConfig;
+import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,7 +31,7 @@ final class Http2Pipeline {
     private Http2Pipeline() {
     }
 
-    static void install(ChannelPipeline p, FrontendContext shared) {
+    static void install(ChannelPipeline p, FrontendContext shared, UnderscoreHeaders underscores) {
         LimitsConfig l = shared.routing().config().limits();
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
@@ -59,7 +60,7 @@ final class Http2Pipeline {
             protected void initChannel(Http2StreamChannel ch) {
                 ch.config().setAutoRead(false);
                 ch.pipeline().addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true, true));
-                ch.pipeline().addLast("frontend", new ProxyFrontendHandler(shared, "https", null));
+                ch.pipeline().addLast("frontend", new ProxyFrontendHandler(shared, "https", null, underscores));
             }
         }));
         // The connection reads freely; each stream's flow-control window is the backpressure.
