@@ -30,6 +30,7 @@ public final class ProxyMetrics {
     public final Counter bytesSent;
     public final Counter blocked;
     public final Counter droppedHeaders;
+    public final Counter upstreamHealthChanges;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -68,6 +69,9 @@ public final class ProxyMetrics {
                 "Request header fields Pincer removed before inspection and forwarding, by reason (underscore).")
                 .labelNames("reason").register(registry);
         droppedHeaders.labels("underscore");
+        upstreamHealthChanges = Counter.build("pincer_upstream_health_changes_total",
+                "Passive-health state changes of upstream servers (down, up, kept_as_last: failing but the last usable).")
+                .labelNames("upstream", "server", "to").register(registry);
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

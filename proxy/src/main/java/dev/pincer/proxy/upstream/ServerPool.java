@@ -19,8 +19,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connections to one upstream server: at most {@code max_connections_per_server} open, at
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * so leasing one takes no lock.
  */
 public final class ServerPool {
-    private static final Logger log = LoggerFactory.getLogger(ServerPool.class);
     /** Upstream response heads larger than this are refused (502): generous, but bounded. */
     private static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
@@ -38,6 +35,7 @@ public final class ServerPool {
     private final UpstreamConfig config;
     private final Bootstrap bootstrap;
     private final PassiveHealth health;
+    private final UpstreamGroup owner;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final ConcurrentHashMap<EventLoop, ArrayDeque<UpstreamConnection>> idle = new ConcurrentHashMap<>();
@@ -46,7 +44,8 @@ public final class ServerPool {
     private volatile boolean closed;
 
     ServerPool(UpstreamConfig config, HostPort address, EventLoopGroup group,
-               Class<? extends Channel> channelClass, ProxyMetrics metrics) {
+               Class<? extends Channel> channelClass, ProxyMetrics metrics, UpstreamGroup owner) {
+        this.owner = owner;
         this.config = config;
         this.address = address;
         this.name = address.toString();
@@ -65,6 +64,10 @@ public final class ServerPool {
 
     public String name() {
         return name;
+    }
+
+    PassiveHealth health() {
+        return health;
     }
 
     boolean available(long nowNanos) {
@@ -107,14 +110,11 @@ public final class ServerPool {
         cf.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 open.decrementAndGet();
-                if (health.failure(System.nanoTime())) {
-                    log.warn("upstream {} server {} ejected for {} after connect failures: {}",
-                            config.name(), name, config.health().ejectTime(), f.cause().toString());
-                }
+                owner.connectFailed(this, f.cause());
                 promise.setFailure(f.cause());
                 return;
             }
-            health.success();
+            owner.connectSucceeded(this);
             UpstreamConnection conn = new UpstreamConnection(this, f.channel(), handler);
             f.channel().closeFuture().addListener(x -> onClosed(conn, loop));
             conn.leased(false);
