@@ -80,6 +80,8 @@ final class Exchange implements UpstreamListener {
     private boolean websocket;
     private boolean expectContinue;
     private ServerPool[] order;
+    private ServerPool busyPool;
+    private boolean queued;
     private int attempt;
     private int staleRetries;
     private Exception lastConnectFailure;
@@ -245,6 +247,12 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- upstream connection
 
     private void connectNext() {
+        if (attempt >= order.length && busyPool != null && !queued) {
+            queued = true; // every server failed or was full: wait, bounded, for a full one
+            server = busyPool.name();
+            busyPool.acquireQueued(ctx.channel().eventLoop()).addListener(this::onConnected);
+            return;
+        }
         if (attempt >= order.length) {
             boolean exhausted = lastConnectFailure instanceof PoolExhaustedException;
             failLocal(exhausted ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
@@ -267,6 +275,9 @@ final class Exchange implements UpstreamListener {
             lastConnectFailure = f.cause() instanceof Exception e ? e : new Exception(f.cause());
             boolean exhausted = f.cause() instanceof PoolExhaustedException;
             metrics().upstreamErrors.labels(group.name(), exhausted ? "pool_exhausted" : "connect").inc();
+            if (exhausted && busyPool == null && !queued) {
+                busyPool = order[attempt - 1];
+            }
             connectNext();
             return;
         }

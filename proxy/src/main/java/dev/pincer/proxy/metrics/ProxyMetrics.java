@@ -31,6 +31,8 @@ public final class ProxyMetrics {
     public final Counter blocked;
     public final Counter droppedHeaders;
     public final Counter upstreamHealthChanges;
+    public final Gauge upstreamQueueDepth;
+    public final Counter upstreamQueue;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -72,6 +74,12 @@ public final class ProxyMetrics {
         upstreamHealthChanges = Counter.build("pincer_upstream_health_changes_total",
                 "Passive-health state changes of upstream servers (down, up, kept_as_last: failing but the last usable).")
                 .labelNames("upstream", "server", "to").register(registry);
+        upstreamQueueDepth = Gauge.build("pincer_upstream_queue_depth",
+                "Requests waiting for a connection to a full upstream server.")
+                .labelNames("upstream", "server").register(registry);
+        upstreamQueue = Counter.build("pincer_upstream_queue_total",
+                "Waits for a connection to a full upstream server, by outcome (served; full, timeout: answered 503).")
+                .labelNames("upstream", "server", "outcome").register(registry);
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {
