@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param headerReadTimeout time allowed to receive a whole request head (408 past it)
  * @param clientIdleTimeout an idle keep-alive client connection is closed after this long
  * @param bodyReadTimeout   longest wait for the next body bytes while Pincer is reading (408 past it)
- * @param bodyMinRate       bytes per second a body must average once {@code bodyRateGrace} has
- *                          passed (408 below it); 0 turns the check off
- * @param bodyRateGrace     reading time before {@code bodyMinRate} applies
+ * @param bodyMinRate       as mod_reqtimeout's MinRate: the time spent waiting for a body may not
+ *                          exceed {@code bodyRateGrace} plus one second per {@code bodyMinRate}
+ *                          bytes received (408 past it); 0 turns the check off
+ * @param bodyRateGrace     waiting time allowed before the first byte counts
  */
 public record LimitsConfig(
         int maxHeaderBytes,

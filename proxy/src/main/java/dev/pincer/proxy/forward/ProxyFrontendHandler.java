@@ -284,7 +284,7 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         ChannelPipeline up = upstream.pipeline();
         up.replace("upstream", "tunnel", new TunnelHandler(ctx.channel()));
         up.remove("http");
-        for (String name : new String[] {"head-timeout", "idle"}) {
+        for (String name : new String[] {"head-timeout", "body-timeout", "idle"}) {
             if (client.get(name) != null) {
                 client.remove(name);
             }

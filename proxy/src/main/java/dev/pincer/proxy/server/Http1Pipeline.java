@@ -5,6 +5,7 @@ import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
 import dev.pincer.proxy.forward.ServerResponseEncoder;
+import dev.pincer.proxy.http1.BodyTimeoutHandler;
 import dev.pincer.proxy.http1.HeadTimeoutHandler;
 import dev.pincer.proxy.http1.Http1Limits;
 import dev.pincer.proxy.http1.StrictHttpRequestDecoder;
@@ -26,6 +27,7 @@ final class Http1Pipeline {
         p.addLast("encoder", encoder);
         p.addLast("decoder", new StrictHttpRequestDecoder(Http1Limits.from(l)));
         p.addLast("head-timeout", new HeadTimeoutHandler(l.headerReadTimeout()));
+        p.addLast("body-timeout", new BodyTimeoutHandler(l.bodyReadTimeout(), l.bodyMinRate(), l.bodyRateGrace()));
         p.addLast("idle", new IdleStateHandler(0, 0, l.clientIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
         p.addLast("frontend", new ProxyFrontendHandler(shared, scheme, encoder, underscores));
     }

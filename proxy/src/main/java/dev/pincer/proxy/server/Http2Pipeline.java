@@ -4,6 +4,7 @@ import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
+import dev.pincer.proxy.http1.BodyTimeoutHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -60,6 +61,8 @@ final class Http2Pipeline {
             protected void initChannel(Http2StreamChannel ch) {
                 ch.config().setAutoRead(false);
                 ch.pipeline().addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true, true));
+                ch.pipeline().addLast("body-timeout",
+                        new BodyTimeoutHandler(l.bodyReadTimeout(), l.bodyMinRate(), l.bodyRateGrace()));
                 ch.pipeline().addLast("frontend", new ProxyFrontendHandler(shared, "https", null, underscores));
             }
         }));
