@@ -16,28 +16,32 @@ import java.util.function.Predicate;
  *
  * <p>Refused tokens: {@code content-length}, {@code transfer-encoding}, {@code host},
  * {@code x-pincer-*} (Pincer's own namespace), and {@code upgrade} unless the request is a
- * WebSocket handshake ({@code GET} with {@code Upgrade: websocket}, RFC 6455 §4.1). Example:
+ * WebSocket handshake ({@code GET} with {@code Upgrade: websocket}, RFC 6455 §4.1) or only offers
+ * cleartext HTTP/2 ({@code Upgrade: h2c}, what Java's HttpClient and {@code curl --http2} send by
+ * default): Pincer never forwards that offer and answers in HTTP/1.1 (RFC 9110 §7.8 lets a server
+ * ignore it), so the h2c-smuggling trick of tunnelling past the proxy cannot happen. Example:
  * {@code Connection: keep-alive, Content-Length} is refused; {@code Connection: keep-alive, X-Foo}
  * is not (X-Foo is stripped as asked).
  */
 public final class ConnectionRules {
     private static final String PINCER_PREFIX = "x-pincer-";
     private static final String WEBSOCKET = "websocket";
+    private static final String H2C = "h2c";
 
     private ConnectionRules() {
     }
 
     /** HTTP/1: checks the field lines of a head; throws {@link RejectException}. */
     static void check(HttpMethod method, List<FieldLine> fields) {
-        boolean websocket = false;
-        if (HttpMethod.GET.equals(method)) {
-            for (FieldLine f : fields) {
-                websocket |= f.is(HttpHeaderNames.UPGRADE) && containsToken(f.value(), WEBSOCKET);
+        boolean upgradeAllowed = false;
+        for (FieldLine f : fields) {
+            if (f.is(HttpHeaderNames.UPGRADE)) {
+                upgradeAllowed |= allowedUpgrade(method, f.value());
             }
         }
         for (FieldLine f : fields) {
             if (f.is(HttpHeaderNames.CONNECTION)) {
-                CharSequence bad = forbiddenToken(f.value(), websocket);
+                CharSequence bad = forbiddenToken(f.value(), upgradeAllowed);
                 if (bad != null) {
                     throw new RejectException(RejectReason.BAD_CONNECTION_HEADER,
                             "Connection names " + HttpChars.escape(bad));
@@ -54,23 +58,29 @@ public final class ConnectionRules {
         if (!headers.contains(HttpHeaderNames.CONNECTION)) {
             return null;
         }
-        boolean websocket = false;
-        if (HttpMethod.GET.equals(method)) {
-            for (String v : headers.getAll(HttpHeaderNames.UPGRADE)) {
-                websocket |= containsToken(v, WEBSOCKET);
-            }
+        boolean upgradeAllowed = false;
+        for (String v : headers.getAll(HttpHeaderNames.UPGRADE)) {
+            upgradeAllowed |= allowedUpgrade(method, v);
         }
         for (String v : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            if (forbiddenToken(v, websocket) != null) {
+            if (forbiddenToken(v, upgradeAllowed) != null) {
                 return RejectReason.BAD_CONNECTION_HEADER;
             }
         }
         return null;
     }
 
+    /** A WebSocket handshake, or an offer of nothing but h2c (which is ignored, never forwarded). */
+    private static boolean allowedUpgrade(HttpMethod method, CharSequence upgrade) {
+        if (HttpMethod.GET.equals(method) && containsToken(upgrade, WEBSOCKET)) {
+            return true;
+        }
+        return firstToken(upgrade, t -> !AsciiString.contentEqualsIgnoreCase(t, H2C)) == null;
+    }
+
     /** The first token of a Connection value that names a protected field, or {@code null}. */
-    static CharSequence forbiddenToken(CharSequence value, boolean websocket) {
-        return firstToken(value, t -> forbidden(t, websocket));
+    static CharSequence forbiddenToken(CharSequence value, boolean upgradeAllowed) {
+        return firstToken(value, t -> forbidden(t, upgradeAllowed));
     }
 
     private static boolean forbidden(CharSequence token, boolean websocket) {

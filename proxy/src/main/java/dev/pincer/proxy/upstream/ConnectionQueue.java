@@ -78,8 +78,9 @@ final class ConnectionQueue {
         });
         w.timeout = loop.schedule(() -> {
             queue.remove(w);
-            if (promise.tryFailure(new PoolExhaustedException(server, max, Reason.QUEUE_TIMEOUT))) {
-                timedOut.inc();
+            if (!promise.isDone()) { // every completion of a waiter runs on its loop: no race here
+                timedOut.inc(); // counted before the 503 is written
+                promise.tryFailure(new PoolExhaustedException(server, max, Reason.QUEUE_TIMEOUT));
             }
         }, timeoutNanos, TimeUnit.NANOSECONDS);
         queue.addLast(w);
