@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param maxBodyBytes      request body size, declared or streamed (413 past it)
  * @param headerReadTimeout time allowed to receive a whole request head (408 past it)
  * @param clientIdleTimeout an idle keep-alive client connection is closed after this long
+ * @param bodyReadTimeout   longest wait for the next body bytes while Pincer is reading (408 past it)
+ * @param bodyMinRate       as mod_reqtimeout's MinRate: the time spent waiting for a body may not
+ *                          exceed {@code bodyRateGrace} plus one second per {@code bodyMinRate}
+ *                          bytes received (408 past it); 0 turns the check off
+ * @param bodyRateGrace     waiting time allowed before the first byte counts
  */
 public record LimitsConfig(
         int maxHeaderBytes,
@@ -19,7 +24,17 @@ public record LimitsConfig(
         int maxHeaders,
         long maxBodyBytes,
         Duration headerReadTimeout,
-        Duration clientIdleTimeout) {
+        Duration clientIdleTimeout,
+        Duration bodyReadTimeout,
+        long bodyMinRate,
+        Duration bodyRateGrace) {
+
+    /** Body stall: nginx's {@code client_body_timeout} default; a phone losing signal for a minute survives. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** Body rate: Apache {@code mod_reqtimeout}'s {@code MinRate=500}; GPRS sends ten times that. */
+    public static final long DEFAULT_BODY_MIN_RATE = 500;
+    /** Grace before the rate applies: {@code mod_reqtimeout}'s {@code body=20}, for TCP slow start and radio wake-up. */
+    public static final Duration DEFAULT_BODY_RATE_GRACE = Duration.ofSeconds(20);
 
     /** Defaults; {@code docs/configuration.md} gives the reason for each. */
     public static final LimitsConfig DEFAULT = new LimitsConfig(
@@ -28,5 +43,17 @@ public record LimitsConfig(
     public LimitsConfig {
         Objects.requireNonNull(headerReadTimeout, "headerReadTimeout");
         Objects.requireNonNull(clientIdleTimeout, "clientIdleTimeout");
+        Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+        Objects.requireNonNull(bodyRateGrace, "bodyRateGrace");
+        if (bodyMinRate < 0) {
+            throw new IllegalArgumentException("bodyMinRate: " + bodyMinRate + " (expected: >= 0)");
+        }
+    }
+
+    /** The limits without the body-rate settings, which take their defaults. */
+    public LimitsConfig(int maxHeaderBytes, int maxUriLength, int maxHeaders, long maxBodyBytes,
+                        Duration headerReadTimeout, Duration clientIdleTimeout) {
+        this(maxHeaderBytes, maxUriLength, maxHeaders, maxBodyBytes, headerReadTimeout, clientIdleTimeout,
+                DEFAULT_BODY_READ_TIMEOUT, DEFAULT_BODY_MIN_RATE, DEFAULT_BODY_RATE_GRACE);
     }
 }

@@ -15,7 +15,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * paths resolve against the config file's directory.
  */
 final class ListenerBinder {
-    private static final List<String> KEYS = List.of("address", "tls", "http2");
+    private static final List<String> KEYS = List.of("address", "tls", "http2", "underscore_headers");
+    private static final String UNDERSCORES = "drop, allow or reject";
     private static final List<String> TLS_KEYS = List.of("cert", "key");
     private static final String LISTENER = "a listener mapping with address, and optional tls and http2";
 
@@ -79,10 +80,20 @@ final class ListenerBinder {
         if (http2 && !hasTls) {
             nodes.problems().add(m.get("http2"), m.path("http2"), "true", "false without tls (h2 needs tls)");
         }
+        UnderscoreHeaders underscores = m.parsed("underscore_headers", UnderscoreHeaders.DROP, UNDERSCORES,
+                ListenerBinder::underscores);
         if (a == null || hasTls && tls == null) {
             return null;
         }
-        return new ListenerConfig(a, tls, http2);
+        return new ListenerConfig(a, tls, http2, underscores);
+    }
+
+    private static UnderscoreHeaders underscores(String text) {
+        try {
+            return UnderscoreHeaders.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(UNDERSCORES);
+        }
     }
 
     private TlsConfig tls(Node node, String path) {

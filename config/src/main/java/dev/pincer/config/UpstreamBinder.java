@@ -12,8 +12,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Binds {@code upstreams}: a mapping of names to server groups with their timeouts and pool bounds. */
 final class UpstreamBinder {
     private static final List<String> KEYS = List.of("servers", "connect_timeout", "response_timeout",
-            "idle_timeout", "max_connections_per_server", "max_idle_per_server", "health");
-    private static final List<String> HEALTH_KEYS = List.of("failures", "eject_time");
+            "idle_timeout", "max_connections_per_server", "max_idle_per_server", "health", "queue_size", "queue_timeout");
+    private static final List<String> HEALTH_KEYS = List.of("failures", "window", "eject_time");
     private static final String NAME = "[A-Za-z0-9_.-]{1,64}";
     private static final String SERVERS = "a non-empty list of host:port";
 
@@ -72,11 +72,14 @@ final class UpstreamBinder {
             nodes.problems().add(m.get("max_idle_per_server"), m.path("max_idle_per_server"),
                     String.valueOf(maxIdle), "at most max_connections_per_server (" + maxConn + ")");
         }
+        int queueSize = (int) m.integer("queue_size", UpstreamConfig.DEFAULT_QUEUE_SIZE, 0, 100_000);
+        Duration queueTimeout = m.duration("queue_timeout", UpstreamConfig.DEFAULT_QUEUE_TIMEOUT);
         HealthConfig health = m.has("health") ? health(m.get("health"), m.path("health")) : HealthConfig.DEFAULT;
         if (servers == null || health == null) {
             return null;
         }
-        return new UpstreamConfig(name, servers, connect, response, idle, maxConn, maxIdle, health);
+        return new UpstreamConfig(name, servers, connect, response, idle, maxConn, maxIdle, health, queueSize,
+                queueTimeout);
     }
 
     private List<HostPort> servers(YamlMap m) {
@@ -103,12 +106,13 @@ final class UpstreamBinder {
     }
 
     private HealthConfig health(Node node, String path) {
-        YamlMap m = nodes.map(node, path, "a mapping with failures and eject_time", HEALTH_KEYS);
+        YamlMap m = nodes.map(node, path, "a mapping with failures, window and eject_time", HEALTH_KEYS);
         if (m == null) {
             return null;
         }
-        int failures = (int) m.integer("failures", HealthConfig.DEFAULT.failures(), 1, 1000);
-        Duration eject = m.duration("eject_time", HealthConfig.DEFAULT.ejectTime());
-        return new HealthConfig(failures, eject);
+        int failures = (int) m.integer("failures", HealthConfig.DEFAULT_FAILURES, 1, 1000);
+        Duration window = m.duration("window", HealthConfig.DEFAULT_WINDOW);
+        Duration eject = m.duration("eject_time", HealthConfig.DEFAULT_EJECT_TIME);
+        return new HealthConfig(failures, window, eject);
     }
 }

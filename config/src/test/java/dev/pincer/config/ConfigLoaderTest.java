@@ -57,15 +57,17 @@ class ConfigLoaderTest {
         Path dir = file.toAbsolutePath().getParent();
         assertEquals(List.of(
                 new ListenerConfig(new HostPort("0.0.0.0", 8443),
-                        new TlsConfig(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem")), false),
-                new ListenerConfig(new HostPort("::1", 8080), null, false),
+                        new TlsConfig(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem")), false,
+                        UnderscoreHeaders.REJECT),
+                new ListenerConfig(new HostPort("::1", 8080), null, false, UnderscoreHeaders.ALLOW),
                 new ListenerConfig(new HostPort("127.0.0.1", 0), null, false),
                 new ListenerConfig(new HostPort("127.0.0.1", 0), null, false)), c.listeners());
         assertNull(c.admin());
         assertEquals(new UpstreamConfig("app",
                 List.of(new HostPort("127.0.0.1", 8081), new HostPort("app2.internal", 8081)),
                 Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofHours(1), 16, 0,
-                new HealthConfig(3, Duration.ofSeconds(30))), c.upstreams().get("app"));
+                new HealthConfig(5, Duration.ofMinutes(1), Duration.ofSeconds(30)), 10, Duration.ofMillis(250)),
+                c.upstreams().get("app"));
         assertEquals(List.of(new HostPort("::1", 9000)), c.upstreams().get("static-files.v2").servers());
         assertEquals(64, c.upstreams().get("static-files.v2").maxIdlePerServer());
         assertEquals(List.of(
@@ -73,8 +75,8 @@ class ConfigLoaderTest {
                 new RouteConfig("*.example.com", "/", "static-files.v2"),
                 new RouteConfig("[::1]", "/", "app"),
                 new RouteConfig(null, "/", "app")), c.routes());
-        assertEquals(new LimitsConfig(16 * 1024, 4096, 50, 1L << 30, Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                c.limits());
+        assertEquals(new LimitsConfig(16 * 1024, 4096, 50, 1L << 30, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(15), 1024, Duration.ofSeconds(3)), c.limits());
         assertEquals(List.of(CidrRange.parse("10.0.0.0/8"), CidrRange.parse("127.0.0.1"), CidrRange.parse("::1/128")),
                 c.trustedProxies());
         assertFalse(c.accessLog());

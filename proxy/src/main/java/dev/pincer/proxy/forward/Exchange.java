@@ -4,6 +4,7 @@ import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.proxy.guard.RequestGuard;
 import dev.pincer.proxy.guard.SinkGuard;
+import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.log.AccessLog;
@@ -75,9 +76,12 @@ final class Exchange implements UpstreamListener {
     private RouteConfig route;
     private UpstreamGroup group;
     private HttpRequest upstreamRequest;
+    private UpstreamFraming framing;
     private boolean websocket;
     private boolean expectContinue;
     private ServerPool[] order;
+    private ServerPool busyPool;
+    private boolean queued;
     private int attempt;
     private int staleRetries;
     private Exception lastConnectFailure;
@@ -167,7 +171,12 @@ final class Exchange implements UpstreamListener {
         if (!expectation(head)) {
             return;
         }
-        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        framing = UpstreamFraming.decide(head, http2, requestComplete);
+        if (framing == null) {
+            reject(RejectReason.BAD_CONTENT_LENGTH);
+            return;
+        }
+        boolean chunked = framing.chunked();
         websocket = !http2 && isWebSocketUpgrade(head);
         SinkGuard sinks = shared.sinkGuard();
         if (sinks != null) {
@@ -178,16 +187,14 @@ final class Exchange implements UpstreamListener {
                 return;
             }
         }
-        ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), peerTrusted, scheme, authority,
-                requestId, websocket);
+        ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), clientIp, peerTrusted, scheme,
+                authority, requestId, websocket);
         if (guard != null) {
             head.headers().set(ForwardHeaders.X_PINCER_CONTEXT, guard.headerValue());
         }
         head.setUri(originForm);
         head.setProtocolVersion(HttpVersion.HTTP_1_1);
-        if (chunked || (http2 && !requestComplete && !HttpUtil.isContentLengthSet(head))) {
-            HttpUtil.setTransferEncodingChunked(head, true);
-        }
+        framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
         order = group.order();
         connectNext();
@@ -202,7 +209,18 @@ final class Exchange implements UpstreamListener {
             reject(RejectReason.TOO_MANY_HEADERS);
             return false;
         }
-        long declared = HttpUtil.getContentLength(head, -1L);
+        RejectReason connection = ConnectionRules.check(head.method(), head.headers());
+        if (connection != null) {
+            reject(connection);
+            return false;
+        }
+        long declared;
+        try {
+            declared = HttpUtil.getContentLength(head, -1L);
+        } catch (NumberFormatException e) {
+            reject(RejectReason.BAD_CONTENT_LENGTH);
+            return false;
+        }
         if (declared > limits.maxBodyBytes()) {
             reject(RejectReason.BODY_TOO_LARGE);
             return false;
@@ -233,6 +251,12 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- upstream connection
 
     private void connectNext() {
+        if (attempt >= order.length && busyPool != null && !queued) {
+            queued = true; // every server failed or was full: wait, bounded, for a full one
+            server = busyPool.name();
+            busyPool.acquireQueued(ctx.channel().eventLoop()).addListener(this::onConnected);
+            return;
+        }
         if (attempt >= order.length) {
             boolean exhausted = lastConnectFailure instanceof PoolExhaustedException;
             failLocal(exhausted ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
@@ -255,6 +279,9 @@ final class Exchange implements UpstreamListener {
             lastConnectFailure = f.cause() instanceof Exception e ? e : new Exception(f.cause());
             boolean exhausted = f.cause() instanceof PoolExhaustedException;
             metrics().upstreamErrors.labels(group.name(), exhausted ? "pool_exhausted" : "connect").inc();
+            if (exhausted && busyPool == null && !queued) {
+                busyPool = order[attempt - 1];
+            }
             connectNext();
             return;
         }
@@ -327,6 +354,11 @@ final class Exchange implements UpstreamListener {
         if (http2 && bodyBytes > limits.maxBodyBytes()) {
             c.release();
             reject(RejectReason.BODY_TOO_LARGE);
+            return;
+        }
+        if (http2 && !framing.allows(bodyBytes, c instanceof LastHttpContent)) {
+            c.release(); // DATA that disagrees with the stream's content-length (RFC 9113 §8.1.1)
+            reject(RejectReason.BAD_CONTENT_LENGTH);
             return;
         }
         if (c instanceof LastHttpContent) {

@@ -12,14 +12,21 @@ import java.util.Map;
 /**
  * Rewrites request headers for the upstream hop: hop-by-hop fields out, Pincer's own namespace
  * ({@code X-Pincer-*}) and HTTP/2 conversion artefacts ({@code x-http2-*}) out, forwarding fields
- * ({@code X-Forwarded-For/Proto/Host}) and {@code X-Request-Id} set. Client-supplied forwarding
- * fields survive only when the peer is a trusted proxy.
+ * ({@code X-Forwarded-For/Proto/Host}, RFC 7239 {@code Forwarded}, {@code X-Real-IP}) and
+ * {@code X-Request-Id} set. Client-supplied forwarding fields survive only when the peer is a
+ * trusted proxy; otherwise Pincer's own values replace them.
+ *
+ * <p>Example: from an untrusted peer 203.0.113.9 that sent {@code Forwarded: for=127.0.0.1} and
+ * {@code X-Real-IP: 127.0.0.1}, the app gets {@code Forwarded: for=203.0.113.9;host="a.example";proto=http}
+ * and {@code X-Real-IP: 203.0.113.9}.
  */
 final class ForwardHeaders {
     static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
     static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
     static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
+    static final AsciiString X_REAL_IP = AsciiString.cached("x-real-ip");
+    static final AsciiString FORWARDED = AsciiString.cached("forwarded");
     /** The signed request-context header for the in-app sensor (docs/sensor-protocol.md). */
     static final AsciiString X_PINCER_CONTEXT = AsciiString.cached("x-pincer-context");
     private static final String PINCER_PREFIX = "x-pincer-";
@@ -31,17 +38,20 @@ final class ForwardHeaders {
     /**
      * @param headers     the request's headers, rewritten in place
      * @param peerText    the TCP peer's address
+     * @param clientText  the client address Pincer computed (the peer, or from a trusted X-Forwarded-For)
      * @param peerTrusted whether the peer is a trusted proxy
      * @param scheme      {@code http} or {@code https}, as the client reached us
      * @param host        the request's authority (Host), may be empty
      * @param requestId   the id assigned to this request
      * @param websocket   keep the {@code Upgrade: websocket} handshake fields
      */
-    static void toUpstream(HttpHeaders headers, String peerText, boolean peerTrusted, String scheme,
-                           String host, String requestId, boolean websocket) {
+    static void toUpstream(HttpHeaders headers, String peerText, String clientText, boolean peerTrusted,
+                           String scheme, String host, String requestId, boolean websocket) {
         String xff = peerTrusted ? joined(headers, X_FORWARDED_FOR) : null;
         String proto = peerTrusted ? headers.get(X_FORWARDED_PROTO) : null;
         String fwdHost = peerTrusted ? headers.get(X_FORWARDED_HOST) : null;
+        String forwarded = peerTrusted ? joined(headers, FORWARDED) : null;
+        String realIp = peerTrusted ? lastValue(headers, X_REAL_IP) : null;
 
         HopByHop.strip(headers);
         removePrefixed(headers);
@@ -56,6 +66,9 @@ final class ForwardHeaders {
         } else {
             headers.remove(X_FORWARDED_HOST);
         }
+        String element = forwardedElement(peerText, host, scheme);
+        headers.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+        headers.set(X_REAL_IP, realIp == null ? clientText : realIp);
         headers.set(X_REQUEST_ID, requestId);
         if (websocket) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
@@ -67,6 +80,38 @@ final class ForwardHeaders {
     static void toClient(HttpHeaders headers, String requestId) {
         HopByHop.strip(headers);
         headers.set(X_REQUEST_ID, requestId);
+    }
+
+    /** RFC 7239 §4: this hop's element, {@code for=192.0.2.1;host="a.example";proto=https}. */
+    static String forwardedElement(String peerText, String host, String scheme) {
+        StringBuilder sb = new StringBuilder(64).append("for=");
+        if (peerText.indexOf(':') >= 0) {
+            sb.append("\"[").append(peerText).append("]\""); // §6: an IPv6 node is bracketed and quoted
+        } else {
+            sb.append(peerText);
+        }
+        if (!host.isEmpty()) {
+            sb.append(";host=");
+            quoted(sb, host);
+        }
+        return sb.append(";proto=").append(scheme).toString();
+    }
+
+    private static void quoted(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+
+    private static String lastValue(HttpHeaders headers, CharSequence name) {
+        List<String> all = headers.getAll(name);
+        return all.isEmpty() ? null : all.get(all.size() - 1).trim();
     }
 
     static String joined(HttpHeaders headers, CharSequence name) {

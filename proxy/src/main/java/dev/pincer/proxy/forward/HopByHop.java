@@ -2,6 +2,7 @@ package dev.pincer.proxy.forward;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * forwarding a message. Framing ({@code Transfer-Encoding}) is re-applied per hop by the caller.
  */
 final class HopByHop {
+    private static final AsciiString[] ALWAYS = {HttpHeaderNames.CONNECTION, HttpHeaderNames.PROXY_CONNECTION,
+        HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.TE, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE};
+
     private HopByHop() {
     }
 
@@ -32,12 +36,19 @@ final class HopByHop {
                 headers.remove(n);
             }
         }
-        headers.remove(HttpHeaderNames.CONNECTION);
-        headers.remove(HttpHeaderNames.PROXY_CONNECTION);
-        headers.remove(HttpHeaderNames.KEEP_ALIVE);
-        headers.remove(HttpHeaderNames.TE);
-        headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-        headers.remove(HttpHeaderNames.UPGRADE);
+        for (AsciiString n : ALWAYS) {
+            headers.remove(n);
+        }
+    }
+
+    /** Whether {@code name} is one of the fields {@link #strip} always removes. */
+    static boolean isHopByHop(String name) {
+        for (AsciiString n : ALWAYS) {
+            if (n.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a comma-separated header contains {@code token}, case-insensitively. */

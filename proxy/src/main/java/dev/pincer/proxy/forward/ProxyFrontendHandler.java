@@ -1,5 +1,6 @@
 package dev.pincer.proxy.forward;
 
+import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.log.AccessLog;
@@ -43,6 +44,7 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private final FrontendContext shared;
     private final String scheme;
     private final ServerResponseEncoder encoder;
+    private final UnderscoreHeaders underscores;
     private final ArrayDeque<Object> pending = new ArrayDeque<>(2);
     private ChannelHandlerContext ctx;
     private Exchange exchange;
@@ -52,9 +54,19 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
      * @param encoder the connection's response encoder (HTTP/1), or {@code null} on an HTTP/2 stream
      */
     public ProxyFrontendHandler(FrontendContext shared, String scheme, ServerResponseEncoder encoder) {
+        this(shared, scheme, encoder, UnderscoreHeaders.DROP);
+    }
+
+    /**
+     * @param encoder     the connection's response encoder (HTTP/1), or {@code null} on an HTTP/2 stream
+     * @param underscores the listener's {@code underscore_headers} policy
+     */
+    public ProxyFrontendHandler(FrontendContext shared, String scheme, ServerResponseEncoder encoder,
+                                UnderscoreHeaders underscores) {
         this.shared = shared;
         this.scheme = scheme;
         this.encoder = encoder;
+        this.underscores = underscores;
     }
 
     private boolean http2() {
@@ -120,6 +132,9 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             respondLocally(HttpResponseStatus.BAD_REQUEST, "malformed request", null, false);
             return;
         }
+        if (!headerHygiene(req)) {
+            return;
+        }
         Channel tcp = http2() ? ctx.channel().parent() : ctx.channel();
         InetAddress peer = ClientAddress.peer(tcp.remoteAddress());
         var trustedProxies = shared.routing().config().trustedProxies();
@@ -132,6 +147,21 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         exchange = new Exchange(this, ctx, shared, req, http2(), id, client);
         exchange.start(req, peer, peerTrusted, scheme);
+    }
+
+    /** {@link ClientHeaders}, before anything reads the head; false when the request was refused. */
+    private boolean headerHygiene(HttpRequest req) {
+        ClientHeaders.stripConnectionNamed(req.headers());
+        int dropped = ClientHeaders.underscores(req.headers(), underscores);
+        if (dropped == ClientHeaders.REJECT) {
+            ReferenceCountUtil.release(req);
+            rejected(new HttpRejection(RejectReason.UNDERSCORE_HEADER, "header name with '_'"));
+            return false;
+        }
+        if (dropped > 0) {
+            shared.metrics().droppedHeaders.labels("underscore").inc(dropped);
+        }
+        return true;
     }
 
     @Override
@@ -254,7 +284,7 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         ChannelPipeline up = upstream.pipeline();
         up.replace("upstream", "tunnel", new TunnelHandler(ctx.channel()));
         up.remove("http");
-        for (String name : new String[] {"head-timeout", "idle"}) {
+        for (String name : new String[] {"head-timeout", "body-timeout", "idle"}) {
             if (client.get(name) != null) {
                 client.remove(name);
             }

@@ -29,7 +29,15 @@ public enum RejectReason {
     BAD_TRANSFER_ENCODING(HttpResponseStatus.BAD_REQUEST),
     BAD_CHUNK(HttpResponseStatus.BAD_REQUEST),
     BODY_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
-    HEADER_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT);
+    /** A Connection header names a framing, routing or Pincer field ({@link ConnectionRules}). */
+    BAD_CONNECTION_HEADER(HttpResponseStatus.BAD_REQUEST),
+    /** A header name with {@code _} on a listener with {@code underscore_headers: reject}. */
+    UNDERSCORE_HEADER(HttpResponseStatus.BAD_REQUEST),
+    HEADER_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
+    /** No body bytes for {@code body_read_timeout} while Pincer was reading. */
+    BODY_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
+    /** The body averaged under {@code body_min_rate} after {@code body_rate_grace}. */
+    BODY_TOO_SLOW(HttpResponseStatus.REQUEST_TIMEOUT);
 
     private final HttpResponseStatus status;
     private final String label;

@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p>The grammar lives in small rule classes: {@link LineReader} (§2.2 line endings),
  * {@link RequestLineParser} and {@link TargetRules} (§3), {@link FieldLineParser} (§5),
- * {@link HeadRules} (§3.2 Host, §6 message body length), {@link ChunkSizeParser} (§7.1).
+ * {@link HeadRules} (§3.2 Host, §6 message body length), {@link ConnectionRules} (RFC 9110 §7.6.1),
+ * {@link ChunkSizeParser} (§7.1).
  * This class holds the state machine and the limits.
  */
 public final class StrictHttpRequestDecoder extends ByteToMessageDecoder {
@@ -143,6 +144,7 @@ public final class StrictHttpRequestDecoder extends ByteToMessageDecoder {
             return true;
         }
         long bodyLength = HeadRules.bodyLength(requestLine.version(), fields, limits.maxBodyBytes());
+        ConnectionRules.check(requestLine.method(), fields);
         out.add(HeadRules.build(requestLine, fields, bodyLength));
         fields = null;
         if (bodyLength == HeadRules.CHUNKED) {

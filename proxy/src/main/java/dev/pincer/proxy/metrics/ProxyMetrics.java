@@ -30,6 +30,10 @@ public final class ProxyMetrics {
     public final Counter bytesSent;
     public final Counter blocked;
     public final Counter incomplete;
+    public final Counter droppedHeaders;
+    public final Counter upstreamHealthChanges;
+    public final Gauge upstreamQueueDepth;
+    public final Counter upstreamQueue;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -68,6 +72,19 @@ public final class ProxyMetrics {
                 "Requests inspection could not represent whole, by the first bound that cut them (body, count,"
                         + " length, depth, encoding) and the route's policy (reject, suspect).")
                 .labelNames("reason", "action").register(registry);
+        droppedHeaders = Counter.build("pincer_dropped_headers_total",
+                "Request header fields Pincer removed before inspection and forwarding, by reason (underscore).")
+                .labelNames("reason").register(registry);
+        droppedHeaders.labels("underscore");
+        upstreamHealthChanges = Counter.build("pincer_upstream_health_changes_total",
+                "Passive-health state changes of upstream servers (down, up, kept_as_last: failing but the last usable).")
+                .labelNames("upstream", "server", "to").register(registry);
+        upstreamQueueDepth = Gauge.build("pincer_upstream_queue_depth",
+                "Requests waiting for a connection to a full upstream server.")
+                .labelNames("upstream", "server").register(registry);
+        upstreamQueue = Counter.build("pincer_upstream_queue_total",
+                "Waits for a connection to a full upstream server, by outcome (served; full, timeout: answered 503).")
+                .labelNames("upstream", "server", "outcome").register(registry);
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

@@ -52,7 +52,7 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("bytes", bytes);
         SslContext ssl = tls;
         if (ssl == null) {
-            Http1Pipeline.install(p, shared, "http");
+            Http1Pipeline.install(p, shared, "http", listener.underscoreHeaders());
             return;
         }
         p.addLast("tls", ssl.newHandler(ch.alloc()));
@@ -60,9 +60,9 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
             @Override
             protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                 if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                    Http2Pipeline.install(ctx.pipeline(), shared);
+                    Http2Pipeline.install(ctx.pipeline(), shared, listener.underscoreHeaders());
                 } else {
-                    Http1Pipeline.install(ctx.pipeline(), shared, "https");
+                    Http1Pipeline.install(ctx.pipeline(), shared, "https", listener.underscoreHeaders());
                     ctx.read();
                 }
             }

@@ -1,9 +1,11 @@
 package dev.pincer.proxy.server;
 
 import dev.pincer.config.LimitsConfig;
+import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
 import dev.pincer.proxy.forward.ServerResponseEncoder;
+import dev.pincer.proxy.http1.BodyTimeoutHandler;
 import dev.pincer.proxy.http1.HeadTimeoutHandler;
 import dev.pincer.proxy.http1.Http1Limits;
 import dev.pincer.proxy.http1.StrictHttpRequestDecoder;
@@ -19,13 +21,14 @@ final class Http1Pipeline {
     private Http1Pipeline() {
     }
 
-    static void install(ChannelPipeline p, FrontendContext shared, String scheme) {
+    static void install(ChannelPipeline p, FrontendContext shared, String scheme, UnderscoreHeaders underscores) {
         LimitsConfig l = shared.routing().config().limits();
         ServerResponseEncoder encoder = new ServerResponseEncoder();
         p.addLast("encoder", encoder);
         p.addLast("decoder", new StrictHttpRequestDecoder(Http1Limits.from(l)));
         p.addLast("head-timeout", new HeadTimeoutHandler(l.headerReadTimeout()));
+        p.addLast("body-timeout", new BodyTimeoutHandler(l.bodyReadTimeout(), l.bodyMinRate(), l.bodyRateGrace()));
         p.addLast("idle", new IdleStateHandler(0, 0, l.clientIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
-        p.addLast("frontend", new ProxyFrontendHandler(shared, scheme, encoder));
+        p.addLast("frontend", new ProxyFrontendHandler(shared, scheme, encoder, underscores));
     }
 }

@@ -1,8 +1,10 @@
 package dev.pincer.proxy.server;
 
 import dev.pincer.config.LimitsConfig;
+import dev.pincer.config.UnderscoreHeaders;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
+import dev.pincer.proxy.http1.BodyTimeoutHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -30,7 +32,7 @@ final class Http2Pipeline {
     private Http2Pipeline() {
     }
 
-    static void install(ChannelPipeline p, FrontendContext shared) {
+    static void install(ChannelPipeline p, FrontendContext shared, UnderscoreHeaders underscores) {
         LimitsConfig l = shared.routing().config().limits();
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
@@ -59,7 +61,9 @@ final class Http2Pipeline {
             protected void initChannel(Http2StreamChannel ch) {
                 ch.config().setAutoRead(false);
                 ch.pipeline().addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true, true));
-                ch.pipeline().addLast("frontend", new ProxyFrontendHandler(shared, "https", null));
+                ch.pipeline().addLast("body-timeout",
+                        new BodyTimeoutHandler(l.bodyReadTimeout(), l.bodyMinRate(), l.bodyRateGrace()));
+                ch.pipeline().addLast("frontend", new ProxyFrontendHandler(shared, "https", null, underscores));
             }
         }));
         // The connection reads freely; each stream's flow-control window is the backpressure.

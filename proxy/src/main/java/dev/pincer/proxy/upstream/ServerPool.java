@@ -19,17 +19,15 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connections to one upstream server: at most {@code max_connections_per_server} open, at
  * most {@code max_idle_per_server} kept idle for reuse, each idle one closed after
- * {@code idle_timeout}. Idle connections are kept per event loop and only touched from that loop,
+ * {@code idle_timeout}. At the limit, requests may wait in a bounded {@link ConnectionQueue}; a
+ * connection given back goes straight to a waiter on its loop. Idle connections are kept per event loop and only touched from that loop,
  * so leasing one takes no lock.
  */
 public final class ServerPool {
-    private static final Logger log = LoggerFactory.getLogger(ServerPool.class);
     /** Upstream response heads larger than this are refused (502): generous, but bounded. */
     private static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
@@ -38,6 +36,8 @@ public final class ServerPool {
     private final UpstreamConfig config;
     private final Bootstrap bootstrap;
     private final PassiveHealth health;
+    private final ConnectionQueue queue;
+    private final UpstreamGroup owner;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final ConcurrentHashMap<EventLoop, ArrayDeque<UpstreamConnection>> idle = new ConcurrentHashMap<>();
@@ -46,13 +46,17 @@ public final class ServerPool {
     private volatile boolean closed;
 
     ServerPool(UpstreamConfig config, HostPort address, EventLoopGroup group,
-               Class<? extends Channel> channelClass, ProxyMetrics metrics) {
+               Class<? extends Channel> channelClass, ProxyMetrics metrics, UpstreamGroup owner) {
+        this.owner = owner;
         this.config = config;
         this.address = address;
         this.name = address.toString();
         this.health = new PassiveHealth(config.health());
         this.inUseGauge = metrics.poolConnections.labels(config.name(), name, "in_use");
         this.idleGauge = metrics.poolConnections.labels(config.name(), name, "idle");
+        this.queue = new ConnectionQueue(name, config.maxConnectionsPerServer(), config.queueSize(),
+                config.queueTimeout().toNanos(), metrics.upstreamQueueDepth.labels(config.name(), name),
+                metrics.upstreamQueue, config.name());
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(channelClass)
@@ -67,31 +71,64 @@ public final class ServerPool {
         return name;
     }
 
+    PassiveHealth health() {
+        return health;
+    }
+
     boolean available(long nowNanos) {
         return health.available(nowNanos);
     }
 
     /**
-     * Leases a connection on {@code loop}: an idle one if there is one, else a new one. Fails with
-     * {@link PoolExhaustedException} at the connection limit, or with the connect error.
+     * Leases a connection on {@code loop}: an idle one if there is one, else a new one. Fails at
+     * once with {@link PoolExhaustedException} ({@code FULL}) at the connection limit, or while
+     * other requests are queued for this server (they come first), or with the connect error.
      */
     public Future<UpstreamConnection> acquire(EventLoop loop) {
         Promise<UpstreamConnection> promise = loop.newPromise();
-        ArrayDeque<UpstreamConnection> queue = idleQueue(loop);
+        if (!queue.isEmpty() || !tryAcquire(loop, promise)) {
+            promise.setFailure(new PoolExhaustedException(name, config.maxConnectionsPerServer()));
+        }
+        return promise;
+    }
+
+    /**
+     * Like {@link #acquire}, but at the connection limit the request waits in this server's
+     * bounded queue ({@code queue_size}, {@code queue_timeout}) for a connection to come free.
+     */
+    public Future<UpstreamConnection> acquireQueued(EventLoop loop) {
+        Promise<UpstreamConnection> promise = loop.newPromise();
+        if (!queue.isEmpty() || !tryAcquire(loop, promise)) {
+            queue.enqueue(loop, promise);
+        }
+        return promise;
+    }
+
+    /** Leases into {@code promise}; false, with {@code promise} untouched, at the connection limit. */
+    private boolean tryAcquire(EventLoop loop, Promise<UpstreamConnection> promise) {
+        ArrayDeque<UpstreamConnection> idleHere = idleQueue(loop);
         UpstreamConnection c;
-        while ((c = queue.pollLast()) != null) {
+        while ((c = idleHere.pollLast()) != null) {
             idleCount.decrementAndGet();
             idleGauge.dec();
             if (c.channel().isActive()) {
                 c.leased(true);
                 inUseGauge.inc();
-                return promise.setSuccess(c);
+                if (!promise.trySuccess(c)) {
+                    c.release(true);
+                }
+                return true;
             }
         }
         if (open.incrementAndGet() > config.maxConnectionsPerServer()) {
             open.decrementAndGet();
-            return promise.setFailure(new PoolExhaustedException(name, config.maxConnectionsPerServer()));
+            return false;
         }
+        connect(loop, promise);
+        return true;
+    }
+
+    private void connect(EventLoop loop, Promise<UpstreamConnection> promise) {
         UpstreamHandler handler = new UpstreamHandler();
         ChannelFuture cf = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
             @Override
@@ -107,29 +144,57 @@ public final class ServerPool {
         cf.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 open.decrementAndGet();
-                if (health.failure(System.nanoTime())) {
-                    log.warn("upstream {} server {} ejected for {} after connect failures: {}",
-                            config.name(), name, config.health().ejectTime(), f.cause().toString());
-                }
-                promise.setFailure(f.cause());
+                owner.connectFailed(this, f.cause());
+                promise.tryFailure(f.cause());
+                wakeOne();
                 return;
             }
-            health.success();
+            owner.connectSucceeded(this);
             UpstreamConnection conn = new UpstreamConnection(this, f.channel(), handler);
             f.channel().closeFuture().addListener(x -> onClosed(conn, loop));
             conn.leased(false);
             inUseGauge.inc();
             if (!promise.trySuccess(conn)) {
-                conn.release(false);
+                conn.release(true);
             }
         });
-        return promise;
+    }
+
+    /** A connection slot came free: the oldest waiter retries on its own loop. */
+    private void wakeOne() {
+        ConnectionQueue.Waiter w = queue.poll();
+        if (w == null) {
+            return;
+        }
+        w.loop.execute(() -> {
+            if (w.promise.isDone()) {
+                wakeOne();
+            } else if (!tryAcquire(w.loop, w.promise)) {
+                queue.putBack(w);
+            }
+        });
     }
 
     /** Called by {@link UpstreamConnection#release}. */
     void giveBack(UpstreamConnection conn, boolean reusable) {
         inUseGauge.dec();
         Channel ch = conn.channel();
+        if (reusable && !closed && ch.isActive() && !queue.isEmpty()) {
+            ConnectionQueue.Waiter w = queue.pollOn(ch.eventLoop());
+            if (w == null) {
+                ch.close(); // the waiters run on other loops: free the slot for them (onClosed wakes one)
+                return;
+            }
+            conn.leased(true);
+            inUseGauge.inc();
+            // Handed over on the next loop turn, not inside the releasing exchange's own finish().
+            ch.eventLoop().execute(() -> {
+                if (!w.promise.trySuccess(conn)) {
+                    conn.release(true);
+                }
+            });
+            return;
+        }
         if (!reusable || closed || !ch.isActive() || idleCount.get() >= config.maxIdlePerServer()) {
             ch.close();
             return;
@@ -155,6 +220,7 @@ public final class ServerPool {
             idleCount.decrementAndGet();
             idleGauge.dec();
         }
+        wakeOne();
     }
 
     private ArrayDeque<UpstreamConnection> idleQueue(EventLoop loop) {

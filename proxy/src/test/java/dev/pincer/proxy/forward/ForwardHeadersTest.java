@@ -21,7 +21,7 @@ class ForwardHeadersTest {
         h.add("X-Forwarded-For", "1.2.3.4");
         h.add("X-Forwarded-Proto", "https");
         h.add("X-Forwarded-Host", "spoofed.example");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "app.example:8080", ID, false);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "app.example:8080", ID, false);
         assertEquals(List.of("203.0.113.9"), h.getAll("x-forwarded-for"));
         assertEquals("http", h.get("x-forwarded-proto"));
         assertEquals("app.example:8080", h.get("x-forwarded-host"));
@@ -35,7 +35,7 @@ class ForwardHeadersTest {
         h.add("X-Forwarded-For", "5.6.7.8");
         h.add("X-Forwarded-Proto", "https");
         h.add("X-Forwarded-Host", "public.example");
-        ForwardHeaders.toUpstream(h, "10.0.0.1", true, "http", "app.internal", ID, false);
+        ForwardHeaders.toUpstream(h, "10.0.0.1", "10.0.0.1", true, "http", "app.internal", ID, false);
         assertEquals(List.of("1.2.3.4, 5.6.7.8, 10.0.0.1"), h.getAll("x-forwarded-for"));
         assertEquals("https", h.get("x-forwarded-proto"));
         assertEquals("public.example", h.get("x-forwarded-host"));
@@ -44,7 +44,7 @@ class ForwardHeadersTest {
     @Test
     void trustedPeerWithoutForwardingFieldsGetsOurs() {
         HttpHeaders h = headers();
-        ForwardHeaders.toUpstream(h, "10.0.0.1", true, "https", "a.example", ID, false);
+        ForwardHeaders.toUpstream(h, "10.0.0.1", "10.0.0.1", true, "https", "a.example", ID, false);
         assertEquals("10.0.0.1", h.get("x-forwarded-for"));
         assertEquals("https", h.get("x-forwarded-proto"));
         assertEquals("a.example", h.get("x-forwarded-host"));
@@ -54,7 +54,7 @@ class ForwardHeadersTest {
     void noHostMeansNoForwardedHost() {
         HttpHeaders h = headers();
         h.add("X-Forwarded-Host", "spoofed.example");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "", ID, false);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "", ID, false);
         assertNull(h.get("x-forwarded-host"));
     }
 
@@ -65,7 +65,7 @@ class ForwardHeadersTest {
     void removedFields(String name) {
         HttpHeaders h = headers();
         h.add(name, "v");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "a", ID, false);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "a", ID, false);
         assertFalse(h.contains(name), name);
         assertEquals("text/html", h.get("accept"), "other fields stay");
     }
@@ -75,7 +75,7 @@ class ForwardHeadersTest {
         HttpHeaders h = headers();
         h.add("Connection", "X-Drop");
         h.add("X-Drop", "1");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "a", ID, false);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "a", ID, false);
         assertFalse(h.contains("x-drop"));
     }
 
@@ -83,7 +83,7 @@ class ForwardHeadersTest {
     void clientRequestIdIsReplaced() {
         HttpHeaders h = headers();
         h.add("X-Request-Id", "client-chosen");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "a", ID, false);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "a", ID, false);
         assertEquals(List.of(ID), h.getAll("x-request-id"));
     }
 
@@ -93,7 +93,7 @@ class ForwardHeadersTest {
         h.add("Connection", "Upgrade");
         h.add("Upgrade", "websocket");
         h.add("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
-        ForwardHeaders.toUpstream(h, "203.0.113.9", false, "http", "a", ID, true);
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "a", ID, true);
         assertEquals("upgrade", h.get("connection"));
         assertEquals("websocket", h.get("upgrade"));
         assertEquals("dGhlIHNhbXBsZSBub25jZQ==", h.get("sec-websocket-key"));
@@ -127,5 +127,42 @@ class ForwardHeadersTest {
         h.add("Host", "a");
         h.add("Accept", "text/html");
         return h;
+    }
+
+    @Test
+    void untrustedPeerGetsOurForwardedAndRealIp() {
+        HttpHeaders h = headers();
+        h.add("Forwarded", "for=127.0.0.1;proto=https");
+        h.add("X-Real-IP", "127.0.0.1");
+        ForwardHeaders.toUpstream(h, "203.0.113.9", "203.0.113.9", false, "http", "app.example:8080", ID, false);
+        assertEquals(List.of("for=203.0.113.9;host=\"app.example:8080\";proto=http"), h.getAll("forwarded"));
+        assertEquals(List.of("203.0.113.9"), h.getAll("x-real-ip"));
+    }
+
+    @Test
+    void trustedPeerKeepsForwardedAndAppendsThisHop() {
+        HttpHeaders h = headers();
+        h.add("Forwarded", "for=198.51.100.7");
+        h.add("Forwarded", "for=192.0.2.60;proto=https");
+        h.add("X-Forwarded-For", "198.51.100.7");
+        ForwardHeaders.toUpstream(h, "10.0.0.1", "198.51.100.7", true, "https", "a.example", ID, false);
+        assertEquals(List.of("for=198.51.100.7, for=192.0.2.60;proto=https, for=10.0.0.1;host=\"a.example\";proto=https"),
+                h.getAll("forwarded"));
+        assertEquals(List.of("198.51.100.7"), h.getAll("x-real-ip"), "the client address computed from XFF");
+    }
+
+    @Test
+    void trustedPeerKeepsItsOwnRealIp() {
+        HttpHeaders h = headers();
+        h.add("X-Real-IP", "198.51.100.7");
+        ForwardHeaders.toUpstream(h, "10.0.0.1", "10.0.0.1", true, "http", "a.example", ID, false);
+        assertEquals(List.of("198.51.100.7"), h.getAll("x-real-ip"));
+    }
+
+    @Test
+    void ipv6PeerIsBracketedAndQuotedAndHostIsEscaped() {
+        assertEquals("for=\"[2001:db8::1]\";host=\"a\\\"b\";proto=http",
+                ForwardHeaders.forwardedElement("2001:db8::1", "a\"b", "http"));
+        assertEquals("for=192.0.2.1;proto=https", ForwardHeaders.forwardedElement("192.0.2.1", "", "https"));
     }
 }

@@ -3,6 +3,7 @@ package dev.pincer.proxy.upstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.HealthConfig;
 import dev.pincer.config.HostPort;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamGroupTest {
     private static DefaultEventLoopGroup loops;
+    private static ProxyMetrics metrics;
 
     @BeforeAll
     static void startLoops() {
@@ -51,11 +53,19 @@ class UpstreamGroupTest {
         g.close();
     }
 
+    /** The only server of a group is never ejected, however often it fails. */
     @Test
-    void singleServerIsAlwaysFirstEvenWhenEjected() throws Exception {
+    void singleServerIsNeverEjected() throws Exception {
         UpstreamGroup g = group("127.0.0.9:1");
-        eject(g.order()[0]);
+        ServerPool only = g.order()[0];
+        for (int i = 0; i < 5; i++) {
+            failConnect(only);
+        }
+        assertTrue(only.available(System.nanoTime()));
         assertEquals(List.of("127.0.0.9:1"), names(g.order()));
+        assertEquals(1, metrics.registry().getSampleValue("pincer_upstream_health_changes_total",
+                new String[] {"upstream", "server", "to"}, new String[] {"app", "127.0.0.9:1", "kept_as_last"}),
+                "reported once, not per failure");
         g.close();
     }
 
@@ -89,23 +99,34 @@ class UpstreamGroupTest {
         g.close();
     }
 
+    /** Never eject the last usable server: when all others are out, the last failing one stays in. */
     @Test
-    void allEjectedStillGivesEveryServer() throws Exception {
+    void theLastUsableServerStaysInRotation() throws Exception {
         UpstreamGroup g = group("127.0.0.1:1", "127.0.0.2:2");
-        for (ServerPool s : g.order()) {
-            eject(s);
+        ServerPool[] order = g.order();
+        eject(order[0]);
+        for (int i = 0; i < 3; i++) {
+            failConnect(order[1]);
         }
+        assertTrue(order[1].available(System.nanoTime()), "the last usable server is kept");
         assertEquals(Set.of("127.0.0.1:1", "127.0.0.2:2"), Arrays.stream(g.order()).map(ServerPool::name).collect(Collectors.toSet()));
         g.close();
     }
 
-    /** With the default health config (1 failure) one refused connect ejects the server. */
+    /** The default health config ejects after 3 refused connects (within 10s), not after one. */
     private static void eject(ServerPool s) throws InterruptedException {
+        failConnect(s);
+        assertTrue(s.available(System.nanoTime()), "one failure does not eject");
+        failConnect(s);
+        failConnect(s);
+        assertFalse(s.available(System.nanoTime()));
+    }
+
+    private static void failConnect(ServerPool s) throws InterruptedException {
         Future<UpstreamConnection> f = s.acquire(loops.next());
         f.await(5, TimeUnit.SECONDS);
         assertFalse(f.isSuccess());
         assertInstanceOf(ConnectException.class, f.cause());
-        assertFalse(s.available(System.nanoTime()));
     }
 
     private static UpstreamGroup group(String... servers) {
@@ -114,7 +135,8 @@ class UpstreamGroupTest {
                 .toList();
         UpstreamConfig config = new UpstreamConfig("app", hps, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofSeconds(60), 16, 4, HealthConfig.DEFAULT);
-        return new UpstreamGroup(config, loops, LocalChannel.class, new ProxyMetrics(false));
+        metrics = new ProxyMetrics(false);
+        return new UpstreamGroup(config, loops, LocalChannel.class, metrics);
     }
 
     private static List<String> names(ServerPool[] order) {
