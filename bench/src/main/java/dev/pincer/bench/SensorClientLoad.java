@@ -94,10 +94,12 @@ public final class SensorClientLoad {
             run.start();
             Thread.sleep(warmup * 1000L);
             run.reset();
+            long[] cpu0 = cpu();
             long t0 = System.nanoTime();
             Thread.sleep(duration * 1000L);
             Histogram h = run.take();
             long elapsed = System.nanoTime() - t0;
+            long[] cpu1 = cpu();
             run.stop();
             client.stop();
             System.out.printf("sent %,d CHECKs in %.1f s: %,.0f checks/s; no verdict (fail-open): %d %s%n",
@@ -107,7 +109,33 @@ public final class SensorClientLoad {
                     + "  (from the intended send time)%n",
                     h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+            long n = Math.max(1, h.getTotalCount());
+            System.out.printf("CPU per CHECK us: app threads (sending, parking) %.2f  sensor reader %.2f"
+                    + "  correlator %.2f; load average %s%n", (cpu1[0] - cpu0[0]) / 1e3 / n,
+                    (cpu1[1] - cpu0[1]) / 1e3 / n, (cpu1[2] - cpu0[2]) / 1e3 / n,
+                    new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim());
         }
+    }
+
+    /**
+     * CPU time so far of the app threads, the sensor's own threads and the correlator's, in ns: a
+     * figure that, unlike the latencies, a busy machine barely moves.
+     */
+    private static long[] cpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] sum = new long[3];
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            int which = name.startsWith("app-") ? 0 : name.startsWith("pincer-sensor") ? 1
+                    : name.startsWith("pincer-correlator") ? 2 : -1;
+            if (which >= 0) {
+                sum[which] += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** The app threads and what they measured. */
