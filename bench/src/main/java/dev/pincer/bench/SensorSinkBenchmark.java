@@ -29,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       input worth checking, so no round trip.</li>
  *   <li>{@code requestEntryAndExit}: the servlet entry and exit advice with a real header (HMAC
  *       verification), paid once per request, not per sink call.</li>
+ *   <li>{@code requestEntryAndExitWithRequest}: the same, keeping the request object as the servlet
+ *       advice now does for the app's own view (protocol v2 INPUTS), which is read only when a
+ *       CHECK goes to the correlator.</li>
+ *   <li>{@code parameterRead}: what the exit advice of {@code getParameter*} adds to each call.</li>
  *   <li>{@code baseline}: the harness alone.</li>
  * </ul>
  * The sensor runs without a correlator connection; none of these paths would use it.
@@ -131,6 +135,23 @@ public class SensorSinkBenchmark {
         int token = Bridge.url(FILE, "openConnection");
         Bridge.leave(token);
         return token;
+    }
+
+    /** Stands in for the container's request object: the entry advice only keeps a reference. */
+    static final Object REQUEST = new Object();
+
+    @Benchmark
+    public String requestEntryAndExitWithRequest(Installed s) {
+        Bridge.requestEnter(HEADER, "shop.example", REQUEST);
+        String ctx = Bridge.state().ctx;
+        Bridge.requestExit();
+        return ctx;
+    }
+
+    @Benchmark
+    public boolean parameterRead(ContextHint0 s) {
+        Bridge.parametersRead();
+        return Bridge.state().parametersRead;
     }
 
     @Benchmark

@@ -51,8 +51,9 @@ public final class Sensor {
         CorrelatorClient client = null;
         ContextHeader headers = null;
         if (config.token() == null) {
-            Log.warn("token: not set (expected: the correlator's shared token, via token=, pincer.token or"
-                    + " PINCER_TOKEN); context headers cannot be verified and no correlator connection is made");
+            Log.warn("token: not set (expected: the correlator's shared token, from a file via token_file=,"
+                    + " pincer.token_file or PINCER_TOKEN_FILE, or via PINCER_TOKEN); context headers cannot be"
+                    + " verified and no correlator connection is made");
         } else {
             headers = new ContextHeader(config.token());
             client = new CorrelatorClient(config, counters, timing);

@@ -66,11 +66,21 @@ public final class Bridge {
      * verified; nested calls (forward, include, filter chains) keep the outer context.
      */
     public static boolean requestEnter(String header, String host) {
+        return requestEnter(header, host, null);
+    }
+
+    /**
+     * As {@link #requestEnter(String, String)}, keeping the outermost servlet request object
+     * ({@code request}, may be {@code null}) for the app's own view of the inputs. Nothing is read
+     * from it here: that happens only if a sink of the request needs a verdict.
+     */
+    public static boolean requestEnter(String header, String host, Object request) {
         ThreadState st = STATE.get();
         if (st.depth++ > 0) {
             return false;
         }
         st.clearRequest();
+        st.request = request;
         Dispatcher d = dispatcher;
         if (d != null) {
             try {
@@ -101,6 +111,18 @@ public final class Bridge {
             return null;
         }
         return "Blocked by Pincer (request " + (ctx == null ? "-" : ctx) + ")\n";
+    }
+
+    /**
+     * Exit advice of the servlet request's {@code getParameter*} methods: the app has made the
+     * container parse the parameters (the form body included), so the sensor may read the parameter
+     * map without changing what the app sees. Costs a thread-local read and a field write.
+     */
+    public static void parametersRead() {
+        ThreadState st = STATE.get();
+        if (st.depth > 0) {
+            st.parametersRead = true;
+        }
     }
 
     /** True when {@code t} or one of its causes is a block. */

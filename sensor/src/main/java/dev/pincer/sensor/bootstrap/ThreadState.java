@@ -23,6 +23,12 @@ public final class ThreadState {
     public boolean blocked;
     /** The request's verdict cache, owned by the dispatcher; {@code null} until first used. */
     public Object requestCache;
+    /** The outermost servlet request object (javax or jakarta), for the app's own view; may be {@code null}. */
+    public Object request;
+    /** Set once the app called a {@code getParameter*} method in this request: parameters are parsed. */
+    public boolean parametersRead;
+    /** The connection this request's INPUTS were sent on (an opaque token); {@code null} when not sent. */
+    public Object inputsSentOn;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {
@@ -31,5 +37,8 @@ public final class ThreadState {
         host = null;
         blocked = false;
         requestCache = null;
+        request = null;
+        parametersRead = false;
+        inputsSentOn = null;
     }
 }

@@ -29,8 +29,13 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@code pincer-sensor-tick} sends PING after 15 s without traffic (and drops a connection
  *       whose PONG is 10 s late), and REPORT at most once a second when a count is non-zero.</li>
  * </ul>
- * The app's own threads send CHECKs (writes are serialized by a lock) and park until the reader
- * completes them or the verdict timeout passes.
+ * The app's own threads send CHECKs through the connection's {@link FrameWriter} (lock-free: no
+ * app thread waits for another's write) and park until the reader completes them or the verdict
+ * timeout passes.
+ *
+ * <p>Versions: the sensor speaks 1 and 2 and answers CHALLENGE with the highest version both
+ * sides have. On a version 2 connection it also sends INPUTS (a request's app-side view, before the
+ * request's first CHECK) and TIMEOUT (at the moment it stops waiting for a VERDICT).
  */
 public final class CorrelatorClient {
     private static final String AUTH_LABEL = "pincer auth v1";
@@ -44,6 +49,7 @@ public final class CorrelatorClient {
     private volatile boolean stopped;
     private volatile String sensorId;
     private volatile long lastReport;
+    private final java.util.concurrent.atomic.AtomicLong lateVerdicts = new java.util.concurrent.atomic.AtomicLong();
     private Thread io;
     private Thread tick;
 
@@ -94,6 +100,17 @@ public final class CorrelatorClient {
         return c == null ? 0 : c.outstanding();
     }
 
+    /** The protocol version of the current connection; 0 without one. */
+    public int version() {
+        Connection c = current;
+        return c == null ? 0 : c.version;
+    }
+
+    /** VERDICTs that arrived after their CHECK had timed out, and were ignored. */
+    public long lateVerdicts() {
+        return lateVerdicts.get();
+    }
+
     /** The wait for a verdict: the configured one, else WELCOME's suggestion, else 50 ms. */
     public long verdictTimeoutNanos() {
         if (config.timeoutConfigured()) {
@@ -112,11 +129,22 @@ public final class CorrelatorClient {
      */
     public Reply check(String ctx, int kind, List<String> args, List<String> attrPairs, String stack,
             long timeoutNanos) {
+        return check(ctx, kind, args, attrPairs, stack, timeoutNanos, null);
+    }
+
+    /**
+     * As {@link #check(String, int, List, List, String, long)}; on a version 2 connection the
+     * request's INPUTS go first when {@code view} (may be {@code null}) has not sent them on it yet,
+     * and a wait that runs out is reported with TIMEOUT before this returns.
+     */
+    public Reply check(String ctx, int kind, List<String> args, List<String> attrPairs, String stack,
+            long timeoutNanos, AppView view) {
         Connection c = current;
         if (c == null) {
             return Reply.DISCONNECTED_REPLY;
         }
-        return c.check(ctx, kind, args, attrPairs, stack, timeoutNanos);
+        return c.check(ctx, kind, args, attrPairs, stack, timeoutNanos, view,
+                config.failMode() == dev.pincer.sensor.config.FailMode.CLOSED);
     }
 
     // ---- connection lifecycle ------------------------------------------------------------------
@@ -131,7 +159,7 @@ public final class CorrelatorClient {
                 outageLogged = false;
                 current = c;
                 Log.info("connected to the correlator at " + config.host() + ":" + config.port() + " (mode "
-                        + modeName(c.mode) + ", max_in_flight " + c.maxInFlight + ")");
+                        + modeName(c.mode) + ", protocol " + c.version + ", max_in_flight " + c.maxInFlight + ")");
                 readLoop(c);
             } catch (ProtocolException e) {
                 if (c != null) {
@@ -213,11 +241,13 @@ public final class CorrelatorClient {
                         + Integer.toHexString(f.type));
             }
             Frames.Challenge ch = Frames.Challenge.parse(f.payload);
-            if (ch.minVersion > Frames.VERSION || ch.maxVersion < Frames.VERSION) {
+            int version = Math.min(Frames.VERSION, ch.maxVersion);
+            if (version < ch.minVersion || version < Frames.MIN_VERSION) {
                 throw new ProtocolException(Frames.ERR_UNSUPPORTED_VERSION, "correlator speaks versions "
-                        + ch.minVersion + ".." + ch.maxVersion + ", this sensor " + Frames.VERSION);
+                        + ch.minVersion + ".." + ch.maxVersion + ", this sensor " + Frames.MIN_VERSION + ".."
+                        + Frames.VERSION);
             }
-            byte[] hello = Frames.hello(Frames.VERSION, proof(ch.nonce), sensorId(),
+            byte[] hello = Frames.hello(version, proof(ch.nonce), sensorId(),
                     "java " + System.getProperty("java.version"), config.app());
             s.getOutputStream().write(hello);
             s.getOutputStream().flush();
@@ -231,7 +261,7 @@ public final class CorrelatorClient {
                         + Integer.toHexString(f.type));
             }
             Frames.Welcome w = Frames.Welcome.parse(f.payload);
-            if (w.version != Frames.VERSION) {
+            if (w.version != version) {
                 throw new ProtocolException(Frames.ERR_UNSUPPORTED_VERSION, "WELCOME for version " + w.version);
             }
             s.setSoTimeout(0);
@@ -253,7 +283,7 @@ public final class CorrelatorClient {
         String name = Frames.errorName(e.code);
         if (e.code == Frames.ERR_AUTH_FAILED) {
             return new IOException("the correlator refused this sensor's token (auth_failed): check the token"
-                    + " setting (token=, pincer.token, PINCER_TOKEN)");
+                    + " setting (token_file=, pincer.token_file, PINCER_TOKEN_FILE, or token=, pincer.token, PINCER_TOKEN)");
         }
         return new IOException("correlator refused the connection: " + name
                 + (e.message.isEmpty() ? "" : " (" + e.message + ")"));
@@ -275,8 +305,14 @@ public final class CorrelatorClient {
             switch (f.type) {
                 case Frames.VERDICT: {
                     Frames.VerdictFrame v = Frames.VerdictFrame.parse(f.payload);
+                    long late = c.lateReplies();
                     if (!c.complete(f.stream, Reply.verdict(v.verdict, v.cache, v.attackClass, v.reason))) {
-                        Log.debug("VERDICT for stream " + f.stream + " that is no longer outstanding");
+                        if (c.lateReplies() != late) {
+                            lateVerdicts.incrementAndGet();
+                            Log.debug("late VERDICT for stream " + f.stream + " ignored: the sensor stopped waiting");
+                        } else {
+                            Log.debug("VERDICT for stream " + f.stream + " that is no longer outstanding");
+                        }
                     }
                     break;
                 }

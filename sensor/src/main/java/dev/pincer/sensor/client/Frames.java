@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The frame codec of protocol version 1 (docs/sensor-protocol.md, section 2).
+ * The frame codec of protocol versions 1 and 2 (docs/sensor-protocol.md, section 2). Version 2
+ * adds two sensor-to-correlator frames: {@link #INPUTS} (the app's own view of a request) and
+ * {@link #TIMEOUT} (the sensor stopped waiting for a CHECK's VERDICT).
  *
  * <pre>
  * frame   = length:u32  type:u8  stream:u32  payload      (length counts type + stream + payload)
@@ -27,9 +29,13 @@ public final class Frames {
     public static final int WELCOME = 0x03;
     public static final int CHECK = 0x10;
     public static final int VERDICT = 0x11;
+    /** v2: the app's own view of a request's inputs, stream 0, before that request's first CHECK. */
+    public static final int INPUTS = 0x12;
     public static final int PING = 0x20;
     public static final int PONG = 0x21;
     public static final int REPORT = 0x30;
+    /** v2: the sensor stopped waiting for the CHECK on this stream ({@code applied:u8}). */
+    public static final int TIMEOUT = 0x31;
     public static final int ERROR = 0x7F;
 
     public static final int ERR_MALFORMED = 1;
@@ -43,8 +49,9 @@ public final class Frames {
     public static final int ERR_SHUTTING_DOWN = 9;
     public static final int ERR_UNKNOWN_KIND = 10;
 
-    /** The only protocol version this sensor speaks. */
-    public static final int VERSION = 1;
+    /** The highest protocol version this sensor speaks; it also speaks every version from {@link #MIN_VERSION}. */
+    public static final int VERSION = 2;
+    public static final int MIN_VERSION = 1;
     /** A sensor refuses correlator frames over 64 KiB (the spec's limit). */
     public static final int MAX_INBOUND = 64 * 1024;
     /** The spec's limits on a CHECK. */
@@ -106,6 +113,8 @@ public final class Frames {
             case WELCOME:
             case CHECK:
             case VERDICT:
+            case INPUTS:
+            case TIMEOUT:
             case PING:
             case PONG:
             case REPORT:
@@ -377,6 +386,49 @@ public final class Frames {
         }
         return new Builder(CHECK, stream).str(ctx).u8(kind).u8(0).strlist(args).attrs(attrPairs)
                 .str(stack, MAX_STACK_BYTES).toByteArray();
+    }
+
+    /**
+     * v2 TIMEOUT for the CHECK on {@code stream}: {@code applied} 0 = fail-open (the sink runs),
+     * 1 = fail-closed (the sink is stopped).
+     */
+    public static byte[] timeout(int stream, boolean failClosed) {
+        if (stream == 0) {
+            throw new IllegalArgumentException("a TIMEOUT needs the CHECK's stream");
+        }
+        return new Builder(TIMEOUT, stream).u8(failClosed ? 1 : 0).toByteArray();
+    }
+
+    /**
+     * v2 INPUTS: {@code ctx:str flags:u8 count:u16 (source:u8 name:str value:str) * count}, on
+     * stream 0. Entries that would take the whole frame over {@code maxFrameBytes} (length prefix
+     * included) are left out, and then the truncated flag is set, as it is when {@code inputs} is
+     * already truncated.
+     */
+    public static byte[] inputs(String ctx, AppInputs inputs, int maxFrameBytes) {
+        byte[] ctxBytes = ctx.getBytes(StandardCharsets.UTF_8);
+        long size = 4 + 1 + 4 + 4 + ctxBytes.length + 1 + 2;
+        int n = inputs.size();
+        byte[][] names = new byte[n][];
+        byte[][] values = new byte[n][];
+        int fit = 0;
+        for (; fit < n; fit++) {
+            byte[] name = inputs.name(fit).getBytes(StandardCharsets.UTF_8);
+            byte[] value = inputs.value(fit).getBytes(StandardCharsets.UTF_8);
+            long entry = 1 + 4 + name.length + 4 + value.length;
+            if (size + entry > maxFrameBytes) {
+                break;
+            }
+            size += entry;
+            names[fit] = name;
+            values[fit] = value;
+        }
+        boolean truncated = inputs.truncated() || fit < n;
+        Builder b = new Builder(INPUTS, 0).str(ctx).u8(truncated ? 1 : 0).u16(fit);
+        for (int i = 0; i < fit; i++) {
+            b.u8(inputs.source(i)).u32(names[i].length).bytes(names[i]).u32(values[i].length).bytes(values[i]);
+        }
+        return b.toByteArray();
     }
 
     public static byte[] ping(int stream, byte[] data) {

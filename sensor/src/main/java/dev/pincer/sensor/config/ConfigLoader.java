@@ -13,13 +13,16 @@ import java.util.Map;
  * first:
  *
  * <ol>
- *   <li>agent arguments: {@code -javaagent:pincer-sensor.jar=correlator=127.0.0.1:7701,token=...,timeout=50ms}
+ *   <li>agent arguments: {@code -javaagent:pincer-sensor.jar=correlator=127.0.0.1:7701,token_file=/run/secrets/pincer,timeout=50ms}
  *       (comma-separated {@code key=value}; a token with a comma must come from elsewhere);</li>
- *   <li>system properties: {@code pincer.correlator}, {@code pincer.token}, {@code pincer.verdict_timeout},
- *       {@code pincer.fail}, {@code pincer.log}, {@code pincer.app};</li>
- *   <li>environment: {@code PINCER_CORRELATOR}, {@code PINCER_TOKEN}, {@code PINCER_VERDICT_TIMEOUT},
- *       {@code PINCER_FAIL}, {@code PINCER_LOG}, {@code PINCER_APP}.</li>
+ *   <li>system properties: {@code pincer.correlator}, {@code pincer.token}, {@code pincer.token_file},
+ *       {@code pincer.verdict_timeout}, {@code pincer.fail}, {@code pincer.log}, {@code pincer.app};</li>
+ *   <li>environment: {@code PINCER_CORRELATOR}, {@code PINCER_TOKEN}, {@code PINCER_TOKEN_FILE},
+ *       {@code PINCER_VERDICT_TIMEOUT}, {@code PINCER_FAIL}, {@code PINCER_LOG}, {@code PINCER_APP}.</li>
  * </ol>
+ * The token comes from {@code token} itself or from the file {@code token_file} names (its content
+ * without the trailing line break), so it never has to be on a command line; with both set, that is
+ * a problem, and the file wins.
  *
  * <p>A bad value never stops the app: it yields one problem line naming the key, the value and the
  * expected form, and the key falls back to its default. The token is never echoed.
@@ -33,11 +36,13 @@ public final class ConfigLoader {
     /** The longest verdict timeout accepted: a sink waiting longer would stall the app. */
     static final long MAX_TIMEOUT_NANOS = 60_000_000_000L;
 
-    private static final String[] KEYS = {"correlator", "token", "timeout", "fail", "log", "app"};
+    private static final String[] KEYS = {"correlator", "token", "timeout", "fail", "log", "app", "token_file"};
     private static final String[] PROPS = {"pincer.correlator", "pincer.token", "pincer.verdict_timeout",
-        "pincer.fail", "pincer.log", "pincer.app"};
+        "pincer.fail", "pincer.log", "pincer.app", "pincer.token_file"};
     private static final String[] ENVS = {"PINCER_CORRELATOR", "PINCER_TOKEN", "PINCER_VERDICT_TIMEOUT",
-        "PINCER_FAIL", "PINCER_LOG", "PINCER_APP"};
+        "PINCER_FAIL", "PINCER_LOG", "PINCER_APP", "PINCER_TOKEN_FILE"};
+    /** A token file is a secret of a few dozen bytes; anything much larger is the wrong file. */
+    static final int MAX_TOKEN_FILE_BYTES = 4096;
 
     private final List<String> problems = new ArrayList<>();
     private SensorConfig config;
@@ -106,6 +111,16 @@ public final class ConfigLoader {
             problems.add(origin[1] + ": (empty) (expected: the correlator's shared token); using none");
             token = null;
         }
+        if (raw[6] != null) {
+            String fromFile = readTokenFile(origin[6], raw[6].trim());
+            if (fromFile != null) {
+                if (raw[1] != null) {
+                    problems.add(origin[1] + " and " + origin[6] + " are both set (expected: one of them);"
+                            + " using " + origin[6]);
+                }
+                token = fromFile;
+            }
+        }
 
         long timeout = SensorConfig.DEFAULT_TIMEOUT_NANOS;
         boolean timeoutConfigured = false;
@@ -144,6 +159,37 @@ public final class ConfigLoader {
 
         String app = raw[5] == null ? "" : raw[5].trim();
         return new SensorConfig(host, port, token, timeout, timeoutConfigured, fail, level, app);
+    }
+
+    /**
+     * The token in {@code path}: the file's content without its trailing line break(s). A missing,
+     * unreadable, empty or oversized file is a problem, and then {@code null}.
+     */
+    private String readTokenFile(String key, String path) {
+        try {
+            java.nio.file.Path p = java.nio.file.Paths.get(path);
+            if (java.nio.file.Files.size(p) > MAX_TOKEN_FILE_BYTES) {
+                problems.add(key + ": " + path + " is over " + MAX_TOKEN_FILE_BYTES
+                        + " bytes (expected: a file holding the correlator's shared token); ignored");
+                return null;
+            }
+            String s = new String(java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
+            int end = s.length();
+            while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            s = s.substring(0, end);
+            if (s.trim().isEmpty()) {
+                problems.add(key + ": " + path + " is empty (expected: a file holding the correlator's shared"
+                        + " token); ignored");
+                return null;
+            }
+            return s;
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(key + ": " + path + " cannot be read (" + e.getClass().getSimpleName()
+                    + "; expected: a readable file holding the correlator's shared token); ignored");
+            return null;
+        }
     }
 
     private void problem(String key, String value, String expected, String fallback) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The slow half of a sink call's decision, after {@code Bridge} has found it may need a verdict:
- * the verdict caches, then a CHECK round trip, then the verdict or the fail mode.
+ * the verdict caches, then a CHECK round trip (preceded, on a protocol v2 connection, by the
+ * request's INPUTS the first time: {@link RequestView}), then the verdict or the fail mode.
  *
  * <ul>
  *   <li>allow: returns; the sink runs;</li>
@@ -65,7 +66,8 @@ public final class Decider {
             fail(st, ctx, kind, args, Reply.DISCONNECTED, "disconnected");
             return;
         }
-        r = client.check(ctx, kind, args, attrPairs, StackSummary.capture(), client.verdictTimeoutNanos());
+        r = client.check(ctx, kind, args, attrPairs, StackSummary.capture(), client.verdictTimeoutNanos(),
+                RequestView.of(st));
         if (r.status != Reply.VERDICT) {
             if (r.status == Reply.TIMEOUT || r.status == Reply.OVERLOADED) {
                 counters.timeout();

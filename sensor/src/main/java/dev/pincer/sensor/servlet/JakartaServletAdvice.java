@@ -14,7 +14,8 @@ import net.bytebuddy.asm.Advice;
  * Compiled against the jakarta API; the types resolve in the container's loader, where it is inlined.
  *
  * <p>Entry: at the outermost entry point the {@code X-Pincer-Context} header is verified and the
- * context stored for the thread; nested entries (forward, include, filters) keep it. Exit (normal
+ * context stored for the thread, with the request object (read only if a sink needs a verdict, for
+ * the app's own view of the inputs); nested entries (forward, include, filters) keep it. Exit (normal
  * or not): the outermost exit forgets the context; if a sink of the request was blocked and the
  * response is not committed yet, the response becomes a 403 and the block exception is swallowed.
  * If it is committed, the exception goes on. Nothing else this advice does can throw.
@@ -28,12 +29,14 @@ public final class JakartaServletAdvice {
         try {
             String header = null;
             String host = null;
+            Object http = null;
             if (Bridge.state().depth == 0 && request instanceof HttpServletRequest) {
-                HttpServletRequest http = (HttpServletRequest) request;
-                header = http.getHeader("X-Pincer-Context");
-                host = http.getHeader("Host");
+                HttpServletRequest r = (HttpServletRequest) request;
+                header = r.getHeader("X-Pincer-Context");
+                host = r.getHeader("Host");
+                http = r;
             }
-            Bridge.requestEnter(header, host);
+            Bridge.requestEnter(header, host, http);
         } catch (Throwable ignored) {
             // never into the app
         }

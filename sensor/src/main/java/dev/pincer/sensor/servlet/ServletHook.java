@@ -1,5 +1,6 @@
 package dev.pincer.sensor.servlet;
 
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -14,7 +15,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * The request context: {@code HttpServlet.service(ServletRequest, ServletResponse)} and
  * {@code FilterChain.doFilter(ServletRequest, ServletResponse)} implementations, in both
  * {@code javax.servlet} and {@code jakarta.servlet}. The filter chain is where a container enters
- * the app, so sinks in filters get the context too. Async servlets are not followed: work handed to
+ * the app, so sinks in filters get the context too. The {@code getParameter*} methods of
+ * {@code ServletRequest} implementations note that the app made the container parse its parameters
+ * ({@link ParameterAdvice}), so the app's own view may include them. Async servlets are not followed: work handed to
  * another thread runs without a context.
  */
 public final class ServletHook implements Hook {
@@ -37,7 +40,11 @@ public final class ServletHook implements Hook {
                     .type(Hooks.implementing(pkg + "FilterChain"))
                     .transform(hooks.advice().advice(named("doFilter").and(takesArguments(2))
                             .and(takesArgument(0, named(pkg + "ServletRequest")))
-                            .and(takesArgument(1, named(pkg + "ServletResponse"))).and(not(isAbstract())), api[1]));
+                            .and(takesArgument(1, named(pkg + "ServletResponse"))).and(not(isAbstract())), api[1]))
+                    .type(Hooks.implementing(pkg + "ServletRequest"))
+                    .transform(hooks.advice().advice(nameStartsWith("getParameter").and(not(isAbstract()))
+                            .and(named("getParameter").or(named("getParameterMap")).or(named("getParameterNames"))
+                                    .or(named("getParameterValues"))), ParameterAdvice.class.getName()));
         }
         return builder;
     }

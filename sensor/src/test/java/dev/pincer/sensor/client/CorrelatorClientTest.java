@@ -69,7 +69,7 @@ class CorrelatorClientTest {
         FakeCorrelator f = correlator(TOKEN).rules(ch -> ch.arg(0).contains("Evil") ? Answer.block("deser") : Answer.allow(2));
         CorrelatorClient c = connected(f);
         FakeCorrelator.Hello hello = f.hellos().get(0);
-        assertEquals(1, hello.version());
+        assertEquals(2, hello.version());
         assertTrue(hello.sensorId().contains("/"), hello.sensorId());
         assertTrue(hello.runtime().startsWith("java "), hello.runtime());
         assertEquals("unit", hello.app());

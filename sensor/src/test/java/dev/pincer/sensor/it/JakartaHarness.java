@@ -7,6 +7,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,48 @@ final class JakartaHarness {
                     case "equals" -> proxy == args[0];
                     default -> defaultValue(method.getReturnType());
                 });
+    }
+
+    /**
+     * A request for {@code ?id=1%27--} whose (form) body holds {@code note=from-body}, behind a real
+     * {@code HttpServletRequestWrapper} (a class the agent's parameter hook transforms); sets
+     * {@code mapRead[0]} when anything asks the container for the parameters.
+     */
+    static HttpServletRequest paramRequest(String contextHeader, boolean[] mapRead) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("id", new String[] {"1'--"});
+        params.put("note", new String[] {"from-body"});
+        HttpServletRequest raw = (HttpServletRequest) Proxy.newProxyInstance(JakartaHarness.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeader" -> ((String) args[0]).equalsIgnoreCase("X-Pincer-Context") ? contextHeader
+                            : ((String) args[0]).equalsIgnoreCase("Host") ? "shop.example" : null;
+                    case "getHeaderNames" -> java.util.Collections.enumeration(java.util.List.of("Host"));
+                    case "getHeaders" -> java.util.Collections.enumeration(java.util.List.of("shop.example"));
+                    case "getQueryString" -> "id=1%27--";
+                    case "getParameter" -> {
+                        mapRead[0] = true;
+                        yield params.get((String) args[0]) == null ? null : params.get((String) args[0])[0];
+                    }
+                    case "getParameterMap" -> {
+                        mapRead[0] = true;
+                        yield params;
+                    }
+                    case "toString" -> "param request";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> defaultValue(method.getReturnType());
+                });
+        return new HttpServletRequestWrapper(raw);
+    }
+
+    /** One request made by {@link #paramRequest} through {@code HttpServlet.service}. */
+    static void callWithParams(String name, String contextHeader, Handler handler) {
+        Recorded r = new Recorded();
+        boolean[] mapRead = new boolean[1];
+        HttpServletRequest req = paramRequest(contextHeader, mapRead);
+        HttpServletResponse resp = response(r);
+        Out.result(name, () -> new Servlet(handler).service((ServletRequest) req, (ServletResponse) resp));
+        Out.fact(name + ".parametersParsed", mapRead[0]);
     }
 
     static HttpServletResponse response(Recorded r) {

@@ -280,6 +280,49 @@ class SensorAgentIT {
 
     // ---- fail modes ----------------------------------------------------------------------------
 
+    /**
+     * The app's own view from a real agent, javax and jakarta: INPUTS once, before the request's
+     * first CHECK; the parameter map only once the app read a parameter (through the hooked
+     * {@code HttpServletRequestWrapper}); never a container parse the app did not ask for.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void appViewGoesBeforeTheFirstCheckWithoutParsingTheBody(String java) throws Exception {
+        assumeJvm(java);
+        String[] ids = {"a1000000000000000000000000000001", "a2000000000000000000000000000002",
+            "a3000000000000000000000000000003", "a4000000000000000000000000000004"};
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(SensorAgentIT::rules)) {
+            long exp = System.currentTimeMillis() / 1000 + 3600;
+            List<String> props = List.of(
+                    "-Dit.header.jq=" + TestHeaders.sign(TOKEN, ids[0], 1, exp),
+                    "-Dit.header.jp=" + TestHeaders.sign(TOKEN, ids[1], 1, exp),
+                    "-Dit.header.kq=" + TestHeaders.sign(TOKEN, ids[2], 1, exp),
+                    "-Dit.header.kp=" + TestHeaders.sign(TOKEN, ids[3], 1, exp));
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=2s,app=it", props, "appview");
+            for (String api : List.of("javax", "jakarta")) {
+                run.expect(api + ".q", "ran");
+                run.expect(api + ".p", "ran");
+                run.fact(api + ".q.parametersParsed", "false");
+                run.fact(api + ".p.parametersParsed", "true");
+                run.fact(api + ".p.note", "from-body");
+            }
+            for (int i = 0; i < ids.length; i++) {
+                String ctx = ids[i];
+                List<FakeCorrelator.Inputs> in = correlator.inputs().stream().filter(x -> x.ctx().equals(ctx)).toList();
+                assertEquals(1, in.size(), ctx + ": " + correlator.inputs());
+                List<FakeCorrelator.Entry> entries = in.get(0).entries();
+                assertTrue(entries.contains(new FakeCorrelator.Entry(1, "id", "1'--")), entries.toString());
+                assertTrue(entries.contains(new FakeCorrelator.Entry(2, "Host", "shop.example")), entries.toString());
+                boolean readParams = i % 2 == 1;
+                assertEquals(readParams, entries.contains(new FakeCorrelator.Entry(1, "note", "from-body")),
+                        entries.toString());
+                assertFalse(in.get(0).truncated());
+            }
+            assertEquals(0, correlator.malformed());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jvms")
     void failClosedBlocksWhenNoVerdictComes(String java) throws Exception {

@@ -29,6 +29,7 @@ public final class SinkApp {
                 s.exec("fail");
                 Out.result("fail.jndi", () -> InitialContext.doLookup("fail-lookup"));
             }
+            case "appview" -> appView(new Sinks(dir));
             case "nocorrelator" -> {
                 Sinks s = new Sinks(dir);
                 s.exec("nocorrelator");
@@ -139,6 +140,25 @@ public final class SinkApp {
                     .execute("DROP TABLE users -- jakarta-EVIL"))));
         });
         Out.fact("jakarta.uncaught.users", s.users());
+    }
+
+    /**
+     * The app's own view: per servlet API, a request whose app never reads a parameter (the sensor
+     * must not make the container parse the body) and one whose app reads {@code note} first.
+     */
+    private static void appView(Sinks s) {
+        JavaxHarness.callWithParams("javax.q", System.getProperty("it.header.jq"),
+                (req, resp) -> s.db.createStatement().executeQuery("SELECT 'javax-q'").close());
+        JavaxHarness.callWithParams("javax.p", System.getProperty("it.header.jp"), (req, resp) -> {
+            Out.fact("javax.p.note", req.getParameter("note"));
+            s.db.createStatement().executeQuery("SELECT 'javax-p'").close();
+        });
+        JakartaHarness.callWithParams("jakarta.q", System.getProperty("it.header.kq"),
+                (req, resp) -> s.db.createStatement().executeQuery("SELECT 'jakarta-q'").close());
+        JakartaHarness.callWithParams("jakarta.p", System.getProperty("it.header.kp"), (req, resp) -> {
+            Out.fact("jakarta.p.note", req.getParameter("note"));
+            s.db.createStatement().executeQuery("SELECT 'jakarta-p'").close();
+        });
     }
 
     private static Throwable catchBlock(Out.Body body) {

@@ -30,7 +30,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A correlator for tests: plain sockets, protocol v1 written from the spec independently of the
+ * A correlator for tests: plain sockets, protocol v1 and v2 written from the spec independently of the
  * sensor's codec (so a symmetric bug in both cannot pass). It does the handshake, answers CHECKs by
  * the rules a test sets, answers PINGs, and records everything it receives.
  */
@@ -41,6 +41,21 @@ public final class FakeCorrelator implements AutoCloseable {
         public String arg(int i) {
             return args.get(i);
         }
+    }
+
+    /** An INPUTS frame (v2) as received: {@code entries} holds source, name, value for each entry. */
+    public record Inputs(String ctx, int flags, List<Entry> entries) {
+        public boolean truncated() {
+            return (flags & 1) != 0;
+        }
+    }
+
+    /** One INPUTS entry: source 1 parameter, 2 header, 3 cookie. */
+    public record Entry(int source, String name, String value) {
+    }
+
+    /** A TIMEOUT frame (v2) as received. */
+    public record Timeout(int stream, int applied) {
     }
 
     /** A HELLO as received. */
@@ -88,6 +103,12 @@ public final class FakeCorrelator implements AutoCloseable {
     private final List<Check> checks = new CopyOnWriteArrayList<>();
     private final List<Hello> hellos = new CopyOnWriteArrayList<>();
     private final List<long[]> reports = new CopyOnWriteArrayList<>();
+    private final List<Inputs> inputs = new CopyOnWriteArrayList<>();
+    private final List<Timeout> timeouts = new CopyOnWriteArrayList<>();
+    /** The type of every frame after the handshake, in the order received (over all connections). */
+    private final List<Integer> order = new CopyOnWriteArrayList<>();
+    private final AtomicInteger malformed = new AtomicInteger();
+    private volatile int maxVersion = 2;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger pings = new AtomicInteger();
     private final AtomicInteger authFailures = new AtomicInteger();
@@ -164,6 +185,30 @@ public final class FakeCorrelator implements AutoCloseable {
     public FakeCorrelator answerPings(boolean answer) {
         this.answerPings = answer;
         return this;
+    }
+
+    /** The highest version CHALLENGE advertises (1 makes this a v1 correlator). */
+    public FakeCorrelator maxVersion(int v) {
+        this.maxVersion = v;
+        return this;
+    }
+
+    public List<Inputs> inputs() {
+        return inputs;
+    }
+
+    public List<Timeout> timeouts() {
+        return timeouts;
+    }
+
+    /** Frame types received after the handshake, in order. */
+    public List<Integer> order() {
+        return order;
+    }
+
+    /** Connections closed for a frame the version does not allow, or a bad one. */
+    public int malformed() {
+        return malformed.get();
     }
 
     public List<Check> checks() {
@@ -266,7 +311,7 @@ public final class FakeCorrelator implements AutoCloseable {
             new SecureRandom().nextBytes(nonce);
             send(out, 0x01, 0, payload(p -> {
                 p.writeShort(1);
-                p.writeShort(1);
+                p.writeShort(maxVersion);
                 p.write(nonce);
             }));
             s.setSoTimeout(5000);
@@ -289,9 +334,13 @@ public final class FakeCorrelator implements AutoCloseable {
                 send(out, 0x7F, 0, error(4, "auth_failed"));
                 return;
             }
+            if (version < 1 || version > maxVersion) {
+                send(out, 0x7F, 0, error(5, "unsupported_version"));
+                return;
+            }
             hellos.add(h);
             send(out, 0x03, 0, payload(p -> {
-                p.writeShort(1);
+                p.writeShort(version);
                 p.writeInt(1 << 20);
                 p.writeInt((int) maxInFlight);
                 p.writeInt((int) verdictTimeoutMs);
@@ -301,8 +350,23 @@ public final class FakeCorrelator implements AutoCloseable {
             s.setSoTimeout(0);
             while (!closed) {
                 Frame f = read(in);
+                order.add(f.type());
+                if (version < 2 && (f.type() == 0x12 || f.type() == 0x31)) {
+                    malformed.incrementAndGet();
+                    send(out, 0x7F, 0, error(1, "malformed"));
+                    return;
+                }
                 switch (f.type()) {
                     case 0x10 -> onCheck(out, f);
+                    case 0x12 -> onInputs(out, f);
+                    case 0x31 -> {
+                        if (f.payload().length != 1 || f.stream() == 0 || (f.payload()[0] & 0xFF) > 1) {
+                            malformed.incrementAndGet();
+                            send(out, 0x7F, 0, error(1, "malformed TIMEOUT"));
+                            return;
+                        }
+                        timeouts.add(new Timeout(f.stream(), f.payload()[0] & 0xFF));
+                    }
                     case 0x20 -> {
                         pings.incrementAndGet();
                         if (answerPings) {
@@ -325,6 +389,26 @@ public final class FakeCorrelator implements AutoCloseable {
         } catch (IOException e) {
             // connection gone
         }
+    }
+
+    private void onInputs(DataOutputStream out, Frame f) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(f.payload());
+        String ctx = str(b);
+        int flags = b.get() & 0xFF;
+        int n = b.getShort() & 0xFFFF;
+        List<Entry> entries = new ArrayList<>();
+        boolean bad = f.stream() != 0 || n > 4096 || ctx.isEmpty();
+        for (int i = 0; i < n && !bad; i++) {
+            int source = b.get() & 0xFF;
+            bad = source < 1 || source > 3;
+            entries.add(new Entry(source, str(b), str(b)));
+        }
+        if (bad || b.hasRemaining()) {
+            malformed.incrementAndGet();
+            send(out, 0x7F, 0, error(1, "malformed INPUTS"));
+            throw new IOException("malformed INPUTS");
+        }
+        inputs.add(new Inputs(ctx, flags, List.copyOf(entries)));
     }
 
     private void onCheck(DataOutputStream out, Frame f) throws IOException {
