@@ -1,8 +1,9 @@
 package dev.pincer.correlator.analyzer;
 
 /**
- * The attack classes the correlator decides. Each is confirmed by exactly one sink kind; the
- * edge keeps everything else (XSS, scanners, protocol attacks, virtual patches). The label is the
+ * The attack classes the correlator decides. Each is confirmed by exactly one sink kind (except
+ * {@link #ANALYSIS_LIMIT}, which any kind can give); the edge keeps everything else (XSS,
+ * scanners, protocol attacks, virtual patches). The label is the
  * value of {@code attack_class} in security events and metrics.
  */
 public enum AttackClass {
@@ -15,7 +16,14 @@ public enum AttackClass {
     XPATH_INJECTION("xpath_injection"),
     DESERIALIZATION("deserialization"),
     JNDI_INJECTION("jndi_injection"),
-    EXEC_DRIFT("exec_drift");
+    EXEC_DRIFT("exec_drift"),
+    /**
+     * Not an attack class but an outcome: the analysis hit one of its work budgets
+     * ({@link AnalysisLimitException}) before it could decide, so the call could not be fully
+     * judged. The verdict policy ({@code correlator.on_analysis_limit}) decides it; blocked by
+     * default, because the attacker chose the cost.
+     */
+    ANALYSIS_LIMIT("analysis_limit");
 
     private final String label;
 

@@ -48,7 +48,8 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
         FilterMap map = null;
         Hit best = null;
         String why = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(filter, inputs, OPTIONS).hits())) {
+        Occurrences.Result inFilter = Occurrences.find(filter, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inFilter.hits())) {
             map = map == null ? FilterMap.of(filter) : map;
             why = judge(map, h.start(), h.end(), h.single());
             if (why != null) {
@@ -58,7 +59,8 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
         }
         String base = call.arg(1);
         boolean[] dnSyntax = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(base, inputs, OPTIONS).hits())) {
+        Occurrences.Result inBase = Occurrences.find(base, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inBase.hits())) {
             if (!Attribution.stronger(h, best)) {
                 break;
             }
@@ -68,8 +70,12 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
                 return new Finding(AttackClass.LDAP_INJECTION, h.input(), Evidence.of(h.text(base), base), reason);
             }
         }
-        return best == null ? null
-                : new Finding(AttackClass.LDAP_INJECTION, best.input(), Evidence.of(best.text(filter), filter), why);
+        if (best == null) {
+            inFilter.requireComplete();
+            inBase.requireComplete();
+            return null;
+        }
+        return new Finding(AttackClass.LDAP_INJECTION, best.input(), Evidence.of(best.text(filter), filter), why);
     }
 
     static String judge(FilterMap m, int s, int e, boolean single) {

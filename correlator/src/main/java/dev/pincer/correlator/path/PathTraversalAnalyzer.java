@@ -44,7 +44,8 @@ public final class PathTraversalAnalyzer implements SinkAnalyzer {
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String given = call.arg(0);
         PathWalk walk = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(given, inputs, OPTIONS).hits())) {
+        Occurrences.Result found = Occurrences.find(given, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
             walk = walk == null ? new PathWalk(given) : walk;
             String reason = judge(given, walk, h.start(), h.end());
             if (reason != null) {
@@ -52,6 +53,7 @@ public final class PathTraversalAnalyzer implements SinkAnalyzer {
                         Evidence.of(h.text(given), given, call.arg(1)), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 

@@ -52,7 +52,8 @@ public final class OpenRedirectAnalyzer implements SinkAnalyzer {
         if (!foreign && !external) {
             return null;
         }
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(location, inputs, OPTIONS).hits())) {
+        Occurrences.Result found = Occurrences.find(location, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
             String reason = null;
             if (foreign && h.start() < target.schemeEnd() && h.end() > target.start()) {
                 reason = "input sets a " + target.scheme() + ": location";
@@ -64,6 +65,7 @@ public final class OpenRedirectAnalyzer implements SinkAnalyzer {
                         Evidence.of(h.text(location), host.isEmpty() ? target.scheme() : host), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 

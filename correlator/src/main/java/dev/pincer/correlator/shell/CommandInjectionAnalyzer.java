@@ -43,7 +43,8 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         String arg0 = call.arg(0);
         int nameStart = Math.max(arg0.lastIndexOf('/'), arg0.lastIndexOf('\\')) + 1;
         Hit exe = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(arg0, inputs, OPTIONS).hits())) {
+        Occurrences.Result inArg0 = Occurrences.find(arg0, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inArg0.hits())) {
             if (namesExecutable(arg0, nameStart, h.start(), h.end(), routing(h))) {
                 exe = h;
                 break;
@@ -53,7 +54,11 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         if (script != null) {
             return script;
         }
-        return exe == null ? null : new Finding(AttackClass.COMMAND_INJECTION, exe.input(), Evidence.of(arg0),
+        if (exe == null) {
+            inArg0.requireComplete();
+            return null;
+        }
+        return new Finding(AttackClass.COMMAND_INJECTION, exe.input(), Evidence.of(arg0),
                 "input names the executable");
     }
 
@@ -69,7 +74,8 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
             case POWERSHELL -> PowerShellLexer.lex(shell.script());
         };
         String dialect = shell.dialect().name().toLowerCase(Locale.ROOT);
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(shell.script(), inputs, OPTIONS).hits())) {
+        Occurrences.Result found = Occurrences.find(shell.script(), inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
             if (!Attribution.stronger(h, exe)) {
                 return null;
             }
@@ -78,6 +84,9 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
                 return new Finding(AttackClass.COMMAND_INJECTION, h.input(),
                         Evidence.of(dialect, h.text(shell.script())), reason + " (" + dialect + " script)");
             }
+        }
+        if (exe == null) {
+            found.requireComplete();
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.pincer.correlator.sql;
 
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.sql.SqlTokens.Type;
 
 /**
@@ -25,11 +26,19 @@ final class SqlTokenizer {
     private static final String OPERATOR_CHARS = "+-*/<>=~!%^&|@:";
     private static final String PUNCT = "(),;.[]{}";
 
+    /**
+     * The most tokens one query is read into: 128 Ki (a 256 KiB bulk insert of short values, ~2 ms
+     * to tokenize). A longer query throws {@link AnalysisLimitException} ({@code sql_tokens}) and is
+     * decided by policy rather than judged in part.
+     */
+    static final int MAX_TOKENS = 1 << 17;
+    static final String BUDGET = "sql_tokens";
+
     private SqlTokenizer() {
     }
 
     static SqlTokens tokenize(String s, boolean backslashEscapes) {
-        SqlTokens t = new SqlTokens(s);
+        SqlTokens t = new SqlTokens(s, MAX_TOKENS);
         int n = s.length();
         int i = 0;
         boolean inExec = false;

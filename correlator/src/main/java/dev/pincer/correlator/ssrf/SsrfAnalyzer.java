@@ -42,8 +42,10 @@ public final class SsrfAnalyzer implements SinkAnalyzer {
     @Override
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String url = call.arg(0);
-        List<Hit> hits = Occurrences.find(url, inputs, OPTIONS).hits();
+        Occurrences.Result found = Occurrences.find(url, inputs, OPTIONS);
+        List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
+            found.requireComplete();
             return null;
         }
         List<UrlParts> readings = UrlParts.parse(url);
@@ -62,6 +64,7 @@ public final class SsrfAnalyzer implements SinkAnalyzer {
                 }
             }
         }
+        found.requireComplete();
         return null;
     }
 

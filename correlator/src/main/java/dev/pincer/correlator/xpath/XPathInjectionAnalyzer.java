@@ -38,13 +38,15 @@ public final class XPathInjectionAnalyzer implements SinkAnalyzer {
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String expr = call.arg(0);
         XPathTokens tokens = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(expr, inputs, OPTIONS).hits())) {
+        Occurrences.Result found = Occurrences.find(expr, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
             tokens = tokens == null ? XPathTokens.of(expr) : tokens;
             String reason = judge(tokens, h.start(), h.end(), h.single());
             if (reason != null) {
                 return new Finding(AttackClass.XPATH_INJECTION, h.input(), evidence(tokens, h), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 
