@@ -19,11 +19,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class CorrelatorBinder {
     private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
             "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
-            "redirect_allowlist", "exec", "exec_baseline");
+            "redirect_allowlist", "exec", "exec_baseline", "on_analysis_limit");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
     private static final String MODES = "hybrid, edge or monitor";
     private static final String EXEC = "allow, deny or baseline";
+    private static final String ON_LIMIT = "block or allow";
     private static final String HOST = "a host name, or *. followed by a domain";
 
     private final Nodes nodes;
@@ -44,6 +45,9 @@ final class CorrelatorBinder {
         String token = token(m);
         Mode mode = m.parsed("mode", Mode.HYBRID, MODES, t -> named(Mode.class, t, MODES));
         ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, EXEC, t -> named(ExecPolicy.class, t, EXEC));
+        CorrelatorConfig.OnAnalysisLimit onLimit = m.parsed("on_analysis_limit",
+                CorrelatorConfig.DEFAULT_ON_ANALYSIS_LIMIT, ON_LIMIT,
+                t -> named(CorrelatorConfig.OnAnalysisLimit.class, t, ON_LIMIT));
         String baselineExpected = "a readable baseline file from `pincer baseline`";
         Path baseline = m.parsed("exec_baseline", null, baselineExpected,
                 t -> ConfigFiles.readable(baseDir, t, baselineExpected));
@@ -64,7 +68,8 @@ final class CorrelatorBinder {
                 (int) m.size("body_prefix_bytes", CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES, 0, 16L << 20),
                 hosts(m),
                 exec,
-                baseline);
+                baseline,
+                onLimit);
         return token == null ? null : c;
     }
 

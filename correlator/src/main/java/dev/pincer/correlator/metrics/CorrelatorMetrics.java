@@ -33,6 +33,8 @@ public final class CorrelatorMetrics {
     public final Gauge requestContexts;
     /** {@code kind}. */
     public final Counter analyzerErrors;
+    /** Sink checks whose analysis hit a work budget, decided by {@code on_analysis_limit}, by sink kind. */
+    public final Counter analysisLimits;
 
     public CorrelatorMetrics(CollectorRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -59,6 +61,9 @@ public final class CorrelatorMetrics {
                 "Request contexts held (approximate).").register(registry);
         analyzerErrors = Counter.build("pincer_analyzer_errors_total",
                 "Analyzer exceptions, treated as no finding, by sink kind.").labelNames("kind").register(registry);
+        analysisLimits = Counter.build("pincer_analysis_limit_total",
+                "Sink checks whose analysis hit a work budget (decided by on_analysis_limit), by sink kind.")
+                .labelNames("kind").register(registry);
         edgeSuspect.labels("confirmed");
         edgeSuspect.labels("cleared");
     }
