@@ -59,7 +59,7 @@ public final class ShellArgumentJudge implements ArgumentJudge {
                 continue;
             }
             if (!first) {
-                String name = ShellScript.program(s.substring(m.literalStart(w), m.literalEnd(w)));
+                String name = ShellScript.program(bare(s.substring(m.literalStart(w), m.literalEnd(w))));
                 if (INJECTED.contains(name)) {
                     return ArgumentJudge.finding(AttackClass.COMMAND_INJECTION,
                             "a separator or substitution runs " + name + dialect, name, s);
@@ -68,5 +68,18 @@ public final class ShellArgumentJudge implements ArgumentJudge {
             first = false;
         }
         return null;
+    }
+
+    /** The word without the substitution syntax around it: {@code `id`} and {@code $(id} are {@code id}. */
+    private static String bare(String word) {
+        int a = 0;
+        int b = word.length();
+        while (a < b && "`$({".indexOf(word.charAt(a)) >= 0) {
+            a++;
+        }
+        while (b > a && "`)}".indexOf(word.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return word.substring(a, b);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pincer.correlator.sql;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The one or two ways to read a query's string literals. A backslash inside a literal escapes the
  * next character in MySQL but not in standard SQL (PostgreSQL, SQL Server, H2...), and the sensor
@@ -20,7 +22,9 @@ final class SqlReadings {
     private Boolean preferBackslash;
     private boolean asked;
     /** Test seam: how many times a tie between the readings was broken, in this JVM. */
-    static final java.util.concurrent.atomic.AtomicLong TIE_BREAKS = new java.util.concurrent.atomic.AtomicLong();
+    static final AtomicLong TIE_BREAKS = new AtomicLong();
+    /** Test seam: how many queries were read both ways, in this JVM. */
+    static final AtomicLong TWO_READINGS = new AtomicLong();
 
     SqlReadings(String sql) {
         this.sql = sql;
@@ -34,6 +38,9 @@ final class SqlReadings {
         }
         this.standard = std;
         this.backslash = bs;
+        if (bs != null) {
+            TWO_READINGS.incrementAndGet();
+        }
     }
 
     /** A verdict and the tokens it refers to. */
