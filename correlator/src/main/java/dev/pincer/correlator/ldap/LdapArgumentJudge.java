@@ -3,6 +3,7 @@ package dev.pincer.correlator.ldap;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 
@@ -25,6 +26,7 @@ public final class LdapArgumentJudge implements ArgumentJudge {
     @Override
     public Finding judge(SinkCall call) {
         String f = call.arg(0);
+        ParseBudget.require(f, "LDAP filter");
         String why = why(f);
         return why == null ? null : ArgumentJudge.finding(AttackClass.LDAP_INJECTION, why, f);
     }

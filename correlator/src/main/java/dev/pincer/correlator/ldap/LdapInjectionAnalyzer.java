@@ -7,6 +7,7 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -50,7 +51,10 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
         String why = null;
         Occurrences.Result inFilter = Occurrences.find(filter, inputs, OPTIONS);
         for (Hit h : Attribution.strongestFirst(inFilter.hits())) {
-            map = map == null ? FilterMap.of(filter) : map;
+            if (map == null) {
+                ParseBudget.require(filter, "LDAP filter");
+                map = FilterMap.of(filter);
+            }
             why = judge(map, h.start(), h.end(), h.single());
             if (why != null) {
                 best = h;
@@ -64,7 +68,10 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
             if (!Attribution.stronger(h, best)) {
                 break;
             }
-            dnSyntax = dnSyntax == null ? dnSyntax(base) : dnSyntax;
+            if (dnSyntax == null) {
+                ParseBudget.require(base, "base DN");
+                dnSyntax = dnSyntax(base);
+            }
             String reason = dn(base, dnSyntax, h.start(), h.end());
             if (reason != null) {
                 return new Finding(AttackClass.LDAP_INJECTION, h.input(), Evidence.of(h.text(base), base), reason);

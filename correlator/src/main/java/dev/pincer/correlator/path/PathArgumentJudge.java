@@ -3,6 +3,7 @@ package dev.pincer.correlator.path;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 
@@ -30,6 +31,7 @@ public final class PathArgumentJudge implements ArgumentJudge {
     @Override
     public Finding judge(SinkCall call) {
         String p = call.arg(0);
+        ParseBudget.require(p, "path");
         if (p.indexOf('\0') >= 0) {
             return ArgumentJudge.finding(AttackClass.PATH_TRAVERSAL, "the path holds a NUL byte", p);
         }

@@ -7,10 +7,12 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -68,14 +70,28 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         if (shell == null) {
             return null;
         }
+        Occurrences.Result found = Occurrences.find(shell.script(), inputs, OPTIONS);
+        if (!found.hits().isEmpty()) {
+            ParseBudget.require(shell.script(), "shell script");
+            Finding f = judge(shell, found.hits(), exe);
+            if (f != null || exe != null) {
+                return f;
+            }
+        }
+        if (exe == null) {
+            found.requireComplete();
+        }
+        return null;
+    }
+
+    private static Finding judge(ShellScript shell, List<Hit> hits, Hit exe) {
         ScriptMap map = switch (shell.dialect()) {
             case POSIX -> PosixLexer.lex(shell.script());
             case CMD -> CmdLexer.lex(shell.script());
             case POWERSHELL -> PowerShellLexer.lex(shell.script());
         };
         String dialect = shell.dialect().name().toLowerCase(Locale.ROOT);
-        Occurrences.Result found = Occurrences.find(shell.script(), inputs, OPTIONS);
-        for (Hit h : Attribution.strongestFirst(found.hits())) {
+        for (Hit h : Attribution.strongestFirst(hits)) {
             if (!Attribution.stronger(h, exe)) {
                 return null;
             }
@@ -84,9 +100,6 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
                 return new Finding(AttackClass.COMMAND_INJECTION, h.input(),
                         Evidence.of(dialect, h.text(shell.script())), reason + " (" + dialect + " script)");
             }
-        }
-        if (exe == null) {
-            found.requireComplete();
         }
         return null;
     }

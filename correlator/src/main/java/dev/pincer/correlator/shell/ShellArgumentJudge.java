@@ -3,6 +3,7 @@ package dev.pincer.correlator.shell;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import java.util.Set;
@@ -41,6 +42,7 @@ public final class ShellArgumentJudge implements ArgumentJudge {
             return null;
         }
         String s = shell.script();
+        ParseBudget.require(s, "shell script");
         ScriptMap m = switch (shell.dialect()) {
             case POSIX -> PosixLexer.lex(s);
             case CMD -> CmdLexer.lex(s);

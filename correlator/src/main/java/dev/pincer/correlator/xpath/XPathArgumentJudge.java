@@ -3,6 +3,7 @@ package dev.pincer.correlator.xpath;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.analyzer.internal.Tautology;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
@@ -30,6 +31,7 @@ public final class XPathArgumentJudge implements ArgumentJudge {
     @Override
     public Finding judge(SinkCall call) {
         String expr = call.arg(0);
+        ParseBudget.require(expr, "XPath expression");
         XPathTokens t = XPathTokens.of(expr);
         if (t.unterminated >= 0) {
             return ArgumentJudge.finding(AttackClass.XPATH_INJECTION, "a string is left open", expr);

@@ -33,10 +33,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Occurrences {
     /**
-     * 4 M character steps (~2 ms on one core, bench/README.md): a 1 MiB argument scanned for 4
-     * forms, or a 16 KiB query for 256. More is an argument and inputs an attacker sized.
+     * 2 M character steps (about a millisecond of one core, bench/README.md): a 1 MiB argument
+     * scanned for 2 forms, a 64 KiB one for 32, a 4 KiB query for 512. More is an argument and
+     * inputs an attacker sized.
      */
-    public static final long MAX_WORK = 1L << 22;
+    public static final long MAX_WORK = 1L << 21;
     /** Enough hits for any real sink argument; more are repetitions an attacker made. */
     public static final int MAX_HITS = 512;
     /** Occurrences of one form; an input an app repeats more often than this is not a real query's. */
