@@ -197,6 +197,11 @@ final class SqlTokenizer {
     }
 
     private static int operator(SqlTokens t, String s, int i) {
+        char first = s.charAt(i);
+        if (PUNCT.indexOf(first) >= 0) {
+            t.add(Type.PUNCT, i, i + 1);
+            return i + 1;
+        }
         for (String op : OPERATORS3) {
             if (s.startsWith(op, i)) {
                 t.add(Type.OPERATOR, i, i + 3);

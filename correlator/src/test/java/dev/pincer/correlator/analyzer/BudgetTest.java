@@ -68,8 +68,8 @@ class BudgetTest {
     @Test
     void occurrenceCharactersAtTheBudgetCompleteAndOneMoreIsExhausted() {
         int len = (int) (Occurrences.MAX_HIT_CHARS / Occurrences.MAX_HITS_PER_FORM);
-        String a = "a".repeat(len - 1) + "b";
-        String arg = (a + " ").repeat(Occurrences.MAX_HITS_PER_FORM);
+        String a = "a".repeat(len);
+        String arg = "a".repeat(len + Occurrences.MAX_HITS_PER_FORM - 1) + " "; // 64 overlapping occurrences
         List<Input> in = new ArrayList<>(List.of(Input.plain(InputSource.QUERY, "a", a)));
         assertNull(Occurrences.find(arg, in, STANDARD).budget());
         in.add(Input.plain(InputSource.QUERY, "b", "zz"));
