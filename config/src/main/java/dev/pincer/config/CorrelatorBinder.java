@@ -19,12 +19,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class CorrelatorBinder {
     private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
             "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
-            "redirect_allowlist", "exec", "exec_baseline", "analysis_threads", "analysis_queue",
-            "request_analysis_checks", "request_analysis_time");
+            "redirect_allowlist", "exec", "exec_baseline", "on_analysis_limit", "analysis_threads",
+            "analysis_queue", "request_analysis_checks", "request_analysis_time");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
     private static final String MODES = "hybrid, edge or monitor";
     private static final String EXEC = "allow, deny or baseline";
+    private static final String ON_LIMIT = "block or allow";
     private static final String HOST = "a host name, or *. followed by a domain";
 
     private final Nodes nodes;
@@ -45,6 +46,9 @@ final class CorrelatorBinder {
         String token = token(m);
         Mode mode = m.parsed("mode", Mode.HYBRID, MODES, t -> named(Mode.class, t, MODES));
         ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, EXEC, t -> named(ExecPolicy.class, t, EXEC));
+        CorrelatorConfig.OnAnalysisLimit onLimit = m.parsed("on_analysis_limit",
+                CorrelatorConfig.DEFAULT_ON_ANALYSIS_LIMIT, ON_LIMIT,
+                t -> named(CorrelatorConfig.OnAnalysisLimit.class, t, ON_LIMIT));
         String baselineExpected = "a readable baseline file from `pincer baseline`";
         Path baseline = m.parsed("exec_baseline", null, baselineExpected,
                 t -> ConfigFiles.readable(baseDir, t, baselineExpected));
@@ -66,6 +70,7 @@ final class CorrelatorBinder {
                 hosts(m),
                 exec,
                 baseline,
+                onLimit,
                 analysis(m));
         return token == null ? null : c;
     }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param redirectAllowlist external hosts a redirect may go to ({@code example.com}, {@code *.example.com})
  * @param exec              what to do with process execution independent of input
  * @param execBaseline      the baseline file ({@code pincer baseline}) when {@code exec} is {@code baseline}
+ * @param onAnalysisLimit   what a sink check whose analysis hit a work budget gets
  * @param analysis          where and within what share sink checks are analysed
  */
 public record CorrelatorConfig(
@@ -39,6 +40,7 @@ public record CorrelatorConfig(
         List<String> redirectAllowlist,
         ExecPolicy exec,
         Path execBaseline,
+        OnAnalysisLimit onAnalysisLimit,
         Analysis analysis) {
 
     /** Loopback: sensors are on the same host or pod, and the port must not face the network. */
@@ -60,6 +62,17 @@ public record CorrelatorConfig(
     /** The shortest token accepted: 16 characters of a random secret. */
     public static final int MIN_TOKEN_LENGTH = 16;
 
+    /** The attacker chose the cost of an analysis that hit its budget, so it blocks unless told otherwise. */
+    public static final OnAnalysisLimit DEFAULT_ON_ANALYSIS_LIMIT = OnAnalysisLimit.BLOCK;
+
+    /** The section without {@code on_analysis_limit}: {@link #DEFAULT_ON_ANALYSIS_LIMIT}. */
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
+                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline) {
+        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, DEFAULT_ON_ANALYSIS_LIMIT, Analysis.DEFAULTS);
+    }
+
     public CorrelatorConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(token, "token");
@@ -68,15 +81,26 @@ public record CorrelatorConfig(
         Objects.requireNonNull(contextTtl, "contextTtl");
         redirectAllowlist = List.copyOf(redirectAllowlist);
         Objects.requireNonNull(exec, "exec");
+        Objects.requireNonNull(onAnalysisLimit, "onAnalysisLimit");
         Objects.requireNonNull(analysis, "analysis");
+    }
+
+    /** The config without an {@code on_analysis_limit}: {@link #DEFAULT_ON_ANALYSIS_LIMIT}. */
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
+                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
+                            Analysis analysis) {
+        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, DEFAULT_ON_ANALYSIS_LIMIT, analysis);
     }
 
     /** The config without an {@code analysis} part: {@link Analysis#DEFAULTS}. */
     public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
                             int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
-                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline) {
+                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
+                            OnAnalysisLimit onAnalysisLimit) {
         this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
-                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, Analysis.DEFAULTS);
+                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, onAnalysisLimit, Analysis.DEFAULTS);
     }
 
     /**
@@ -122,6 +146,18 @@ public record CorrelatorConfig(
         public int resolvedThreads() {
             return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /**
+     * What a sink check gets when its analysis hits a work budget (occurrence search, SQL tokens,
+     * ...) before it could decide: the {@code analysis_limit} finding is blocked like an attack, or
+     * only recorded.
+     */
+    public enum OnAnalysisLimit {
+        /** Block (hybrid), would-block (monitor): an attacker can make any input expensive. */
+        BLOCK,
+        /** Let the sink run and record the event: for apps whose own sink arguments are huge. */
+        ALLOW
     }
 
     /** How sink verdicts and edge findings combine; the table is in docs/correlation.md. */

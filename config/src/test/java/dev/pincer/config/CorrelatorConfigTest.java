@@ -52,6 +52,7 @@ class CorrelatorConfigTest {
                   redirect_allowlist: [Example.com, "*.example.org"]
                   exec: baseline
                   exec_baseline: exec.baseline
+                  on_analysis_limit: Allow
                 """.formatted(TOKEN));
 
         CorrelatorConfig c = ConfigLoader.load(cfg).correlator();
@@ -59,7 +60,7 @@ class CorrelatorConfigTest {
         assertEquals(new CorrelatorConfig(new HostPort("127.0.0.1", 0), TOKEN, Duration.ofMillis(20),
                 CorrelatorConfig.Mode.MONITOR, 8, 64 * 1024, 16, Duration.ofSeconds(30), 1000, 8 * 1024,
                 List.of("example.com", "*.example.org"), CorrelatorConfig.ExecPolicy.BASELINE,
-                baseline.toAbsolutePath().normalize()), c);
+                baseline.toAbsolutePath().normalize(), CorrelatorConfig.OnAnalysisLimit.ALLOW), c);
     }
 
     @Test

@@ -6,14 +6,19 @@ import dev.pincer.correlator.deser.DeserializationAnalyzer;
 import dev.pincer.correlator.drift.ExecBaseline;
 import dev.pincer.correlator.drift.ExecDriftAnalyzer;
 import dev.pincer.correlator.jndi.JndiAnalyzer;
+import dev.pincer.correlator.ldap.LdapArgumentJudge;
 import dev.pincer.correlator.ldap.LdapInjectionAnalyzer;
+import dev.pincer.correlator.path.PathArgumentJudge;
 import dev.pincer.correlator.path.PathTraversalAnalyzer;
 import dev.pincer.correlator.redirect.OpenRedirectAnalyzer;
 import dev.pincer.correlator.shell.CommandInjectionAnalyzer;
+import dev.pincer.correlator.shell.ShellArgumentJudge;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.correlator.sql.SqlArgumentJudge;
 import dev.pincer.correlator.sql.SqlInjectionAnalyzer;
 import dev.pincer.correlator.ssrf.SsrfAnalyzer;
+import dev.pincer.correlator.xpath.XPathArgumentJudge;
 import dev.pincer.correlator.xpath.XPathInjectionAnalyzer;
 import dev.pincer.inspection.input.RequestInputs;
 import java.io.IOException;
@@ -67,6 +72,20 @@ public final class Analyzers {
         ExecBaseline baseline = cfg.exec() == ExecPolicy.BASELINE && cfg.execBaseline() != null
                 ? ExecBaseline.load(cfg.execBaseline()) : null;
         return create(cfg, baseline);
+    }
+
+    /**
+     * The argument-only judges ({@link ArgumentJudge}), one per kind that has one (SQL, exec, file,
+     * LDAP, XPath), for requests whose inputs inspection could not keep whole. Stateless; the map
+     * is immutable.
+     */
+    public static Map<SinkKind, ArgumentJudge> argumentJudges() {
+        Map<SinkKind, ArgumentJudge> m = new EnumMap<>(SinkKind.class);
+        for (ArgumentJudge j : List.of(new SqlArgumentJudge(), new ShellArgumentJudge(), new PathArgumentJudge(),
+                new LdapArgumentJudge(), new XPathArgumentJudge())) {
+            m.put(j.kind(), j);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** The first finding of {@code analyzers} (in order) on {@code call}, or null. */

@@ -1,8 +1,9 @@
 package dev.pincer.correlator.analyzer;
 
 /**
- * The attack classes the correlator decides. Each is confirmed by exactly one sink kind; the
- * edge keeps everything else (XSS, scanners, protocol attacks, virtual patches). The label is the
+ * The attack classes the correlator decides. Each is confirmed by exactly one sink kind (except
+ * {@link #ANALYSIS_LIMIT}, which any kind can give); the edge keeps everything else (XSS,
+ * scanners, protocol attacks, virtual patches). The label is the
  * value of {@code attack_class} in security events and metrics.
  */
 public enum AttackClass {
@@ -17,8 +18,11 @@ public enum AttackClass {
     JNDI_INJECTION("jndi_injection"),
     EXEC_DRIFT("exec_drift"),
     /**
-     * Not an attack seen, but a check the correlator could not fully judge within a bound (the
-     * request's analysis share, a full analysis queue): decided by policy, by default as a block.
+     * Not an attack class but an outcome: a check that could not be fully judged within a bound —
+     * its analysis hit one of its work budgets ({@link AnalysisLimitException}), or the correlator
+     * could not give it the analysis (the request's analysis share, a full analysis queue). The
+     * verdict policy ({@code correlator.on_analysis_limit}) decides it; blocked by default, because
+     * the attacker chose the cost.
      */
     ANALYSIS_LIMIT("analysis_limit");
 

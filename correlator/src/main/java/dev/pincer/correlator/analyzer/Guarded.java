@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * The guard every registered analyzer runs behind: an exception (or a stack overflow in a
  * third-party parser) is a bug on our side, never the caller's problem, so it is logged (kind and
  * exception only, never the sink argument, which may be hostile and huge) and the call is judged
- * "no finding" by this analyzer. Thread-safe like the analyzer it wraps.
+ * "no finding" by this analyzer. A budget exhausted ({@link AnalysisLimitException}) is not a
+ * bug: it becomes the {@link AttackClass#ANALYSIS_LIMIT} finding the policy decides. Thread-safe like the analyzer it wraps.
  *
  * <p>Example: {@code new Guarded(new SqlInjectionAnalyzer()).analyze(call, inputs)} returns what the
  * analyzer returns, or null if it threw.
@@ -32,6 +33,8 @@ final class Guarded implements SinkAnalyzer {
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         try {
             return inner.analyze(call, inputs);
+        } catch (AnalysisLimitException e) {
+            return e.finding();
         } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("{} analyzer failed on a {} call: {}", inner.getClass().getSimpleName(), call.kind().label(),
                     e.toString());

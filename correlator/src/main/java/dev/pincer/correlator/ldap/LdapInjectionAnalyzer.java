@@ -7,6 +7,7 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -48,8 +49,12 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
         FilterMap map = null;
         Hit best = null;
         String why = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(filter, inputs, OPTIONS).hits())) {
-            map = map == null ? FilterMap.of(filter) : map;
+        Occurrences.Result inFilter = Occurrences.find(filter, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inFilter.hits())) {
+            if (map == null) {
+                ParseBudget.require(filter, "LDAP filter");
+                map = FilterMap.of(filter);
+            }
             why = judge(map, h.start(), h.end(), h.single());
             if (why != null) {
                 best = h;
@@ -58,18 +63,26 @@ public final class LdapInjectionAnalyzer implements SinkAnalyzer {
         }
         String base = call.arg(1);
         boolean[] dnSyntax = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(base, inputs, OPTIONS).hits())) {
+        Occurrences.Result inBase = Occurrences.find(base, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inBase.hits())) {
             if (!Attribution.stronger(h, best)) {
                 break;
             }
-            dnSyntax = dnSyntax == null ? dnSyntax(base) : dnSyntax;
+            if (dnSyntax == null) {
+                ParseBudget.require(base, "base DN");
+                dnSyntax = dnSyntax(base);
+            }
             String reason = dn(base, dnSyntax, h.start(), h.end());
             if (reason != null) {
                 return new Finding(AttackClass.LDAP_INJECTION, h.input(), Evidence.of(h.text(base), base), reason);
             }
         }
-        return best == null ? null
-                : new Finding(AttackClass.LDAP_INJECTION, best.input(), Evidence.of(best.text(filter), filter), why);
+        if (best == null) {
+            inFilter.requireComplete();
+            inBase.requireComplete();
+            return null;
+        }
+        return new Finding(AttackClass.LDAP_INJECTION, best.input(), Evidence.of(best.text(filter), filter), why);
     }
 
     static String judge(FilterMap m, int s, int e, boolean single) {

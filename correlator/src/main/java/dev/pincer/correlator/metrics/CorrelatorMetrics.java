@@ -45,6 +45,8 @@ public final class CorrelatorMetrics {
     /** {@code reason}: request_checks, request_time, queue_full. Checks decided without analysis. */
     public final Counter analysisLimited;
     public final Gauge analysisQueued;
+    /** Sink checks whose analysis hit a work budget, decided by {@code on_analysis_limit}, by sink kind. */
+    public final Counter analysisLimits;
 
     public CorrelatorMetrics(CollectorRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -93,6 +95,9 @@ public final class CorrelatorMetrics {
         for (String r : new String[] {"request_checks", "request_time", "queue_full"}) {
             analysisLimited.labels(r);
         }
+        analysisLimits = Counter.build("pincer_analysis_limit_total",
+                "Sink checks whose analysis hit a work budget (decided by on_analysis_limit), by sink kind.")
+                .labelNames("kind").register(registry);
         edgeSuspect.labels("confirmed");
         edgeSuspect.labels("cleared");
     }

@@ -7,6 +7,7 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -44,14 +45,19 @@ public final class PathTraversalAnalyzer implements SinkAnalyzer {
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String given = call.arg(0);
         PathWalk walk = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(given, inputs, OPTIONS).hits())) {
-            walk = walk == null ? new PathWalk(given) : walk;
+        Occurrences.Result found = Occurrences.find(given, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
+            if (walk == null) {
+                ParseBudget.require(given, "path");
+                walk = new PathWalk(given);
+            }
             String reason = judge(given, walk, h.start(), h.end());
             if (reason != null) {
                 return new Finding(AttackClass.PATH_TRAVERSAL, h.input(),
                         Evidence.of(h.text(given), given, call.arg(1)), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 

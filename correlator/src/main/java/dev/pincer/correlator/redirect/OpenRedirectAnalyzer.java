@@ -8,6 +8,7 @@ import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.HostText;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -42,6 +43,7 @@ public final class OpenRedirectAnalyzer implements SinkAnalyzer {
     @Override
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String location = call.arg(0);
+        ParseBudget.require(location, "redirect location");
         BrowserLocation target = BrowserLocation.parse(location);
         if (target == null) {
             return null;
@@ -52,7 +54,8 @@ public final class OpenRedirectAnalyzer implements SinkAnalyzer {
         if (!foreign && !external) {
             return null;
         }
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(location, inputs, OPTIONS).hits())) {
+        Occurrences.Result found = Occurrences.find(location, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
             String reason = null;
             if (foreign && h.start() < target.schemeEnd() && h.end() > target.start()) {
                 reason = "input sets a " + target.scheme() + ": location";
@@ -64,6 +67,7 @@ public final class OpenRedirectAnalyzer implements SinkAnalyzer {
                         Evidence.of(h.text(location), host.isEmpty() ? target.scheme() : host), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 

@@ -64,8 +64,10 @@ public final class CorrelatorServer implements AutoCloseable {
     /** Binds and starts accepting sensors; on failure nothing stays open. */
     public static CorrelatorServer start(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers,
                                          ContextStore contexts, CorrelatorMetrics metrics) {
-        return start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics,
+        CorrelatorServer server = start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics,
                 Analysis.start(cfg.analysis(), metrics));
+        server.judge.reconfigure(cfg.mode(), cfg.onAnalysisLimit(), analyzers);
+        return server;
     }
 
     static CorrelatorServer start(SensorSettings settings, HostPort listen, Map<SinkKind, List<SinkAnalyzer>> analyzers,
@@ -104,7 +106,7 @@ public final class CorrelatorServer implements AutoCloseable {
         SensorSettings next = SensorSettings.of(cfg);
         settings.set(new SensorSettings(old.token(), next.maxSensors(), next.maxFrame(), next.maxInFlight(),
                 next.verdictTimeoutMs(), next.mode(), old.handshakeTimeout(), old.idleTimeout()));
-        judge.reconfigure(cfg.mode(), analyzers);
+        judge.reconfigure(cfg.mode(), cfg.onAnalysisLimit(), analyzers);
         analysis.reconfigure(cfg.analysis());
     }
 

@@ -1,6 +1,8 @@
 package dev.pincer.correlator.server;
 
+import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -50,9 +52,14 @@ final class Judge {
         reconfigure(mode, analyzers);
     }
 
-    /** Swaps mode and analyzers; checks already judging finish with the old ones. */
+    /** Swaps mode and analyzers, analysis limits blocking; checks already judging finish with the old ones. */
     void reconfigure(Mode mode, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
-        rules = new Rules(new Policy(mode), new AnalyzerChain(analyzers, metrics.analyzerErrors));
+        reconfigure(mode, CorrelatorConfig.DEFAULT_ON_ANALYSIS_LIMIT, analyzers);
+    }
+
+    /** Swaps mode, the analysis-limit choice and analyzers; checks already judging finish with the old ones. */
+    void reconfigure(Mode mode, OnAnalysisLimit onLimit, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+        rules = new Rules(new Policy(mode, onLimit), new AnalyzerChain(analyzers, metrics.analyzerErrors));
     }
 
     Mode mode() {

@@ -7,10 +7,12 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,7 +45,8 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         String arg0 = call.arg(0);
         int nameStart = Math.max(arg0.lastIndexOf('/'), arg0.lastIndexOf('\\')) + 1;
         Hit exe = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(arg0, inputs, OPTIONS).hits())) {
+        Occurrences.Result inArg0 = Occurrences.find(arg0, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(inArg0.hits())) {
             if (namesExecutable(arg0, nameStart, h.start(), h.end(), routing(h))) {
                 exe = h;
                 break;
@@ -53,7 +56,11 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         if (script != null) {
             return script;
         }
-        return exe == null ? null : new Finding(AttackClass.COMMAND_INJECTION, exe.input(), Evidence.of(arg0),
+        if (exe == null) {
+            inArg0.requireComplete();
+            return null;
+        }
+        return new Finding(AttackClass.COMMAND_INJECTION, exe.input(), Evidence.of(arg0),
                 "input names the executable");
     }
 
@@ -63,13 +70,28 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         if (shell == null) {
             return null;
         }
+        Occurrences.Result found = Occurrences.find(shell.script(), inputs, OPTIONS);
+        if (!found.hits().isEmpty()) {
+            ParseBudget.require(shell.script(), "shell script");
+            Finding f = judge(shell, found.hits(), exe);
+            if (f != null || exe != null) {
+                return f;
+            }
+        }
+        if (exe == null) {
+            found.requireComplete();
+        }
+        return null;
+    }
+
+    private static Finding judge(ShellScript shell, List<Hit> hits, Hit exe) {
         ScriptMap map = switch (shell.dialect()) {
             case POSIX -> PosixLexer.lex(shell.script());
             case CMD -> CmdLexer.lex(shell.script());
             case POWERSHELL -> PowerShellLexer.lex(shell.script());
         };
         String dialect = shell.dialect().name().toLowerCase(Locale.ROOT);
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(shell.script(), inputs, OPTIONS).hits())) {
+        for (Hit h : Attribution.strongestFirst(hits)) {
             if (!Attribution.stronger(h, exe)) {
                 return null;
             }

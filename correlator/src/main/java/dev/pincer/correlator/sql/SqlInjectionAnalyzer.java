@@ -40,8 +40,10 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
     @Override
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String sql = call.arg(0);
-        List<Hit> hits = Occurrences.find(sql, inputs, OPTIONS).hits();
+        Occurrences.Result found = Occurrences.find(sql, inputs, OPTIONS);
+        List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
+            found.requireComplete();
             return null;
         }
         SqlReadings readings = new SqlReadings(sql);
@@ -51,6 +53,7 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
                 return finding(sql, h, j);
             }
         }
+        found.requireComplete();
         return null;
     }
 
@@ -76,9 +79,9 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
         int with = StatementCount.count(sql, backslash);
         int without = StatementCount.count(sql.substring(0, h.start()) + "0" + sql.substring(h.end()), backslash);
         if (with > without && without > 0) {
-            return "; it adds " + (with - without) + " statement(s) (JSqlParser: " + without + " -> " + with + ")";
+            return "; it adds " + (with - without) + " statement(s) (" + without + " -> " + with + ")";
         }
-        return with > 1 ? "; JSqlParser reads " + with + " statements" : "";
+        return with > 1 ? "; the query holds " + with + " statements" : "";
     }
 
     /** A form made only of letters, digits and {@code _} is one word or number wherever it lands. */

@@ -1,5 +1,6 @@
 package dev.pincer.correlator.sql;
 
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import java.util.Arrays;
 
 /**
@@ -28,11 +29,18 @@ final class SqlTokens {
     private int count;
     private int unterminated = -1;
 
-    SqlTokens(String sql) {
+    private final int maxTokens;
+
+    /** @param maxTokens the most tokens; one more throws {@link AnalysisLimitException} */
+    SqlTokens(String sql, int maxTokens) {
         this.sql = sql;
+        this.maxTokens = maxTokens;
     }
 
     void add(Type t, int s, int e, int cs, int ce) {
+        if (count == maxTokens) {
+            throw new AnalysisLimitException(SqlTokenizer.BUDGET, "the query has more than " + maxTokens + " SQL tokens");
+        }
         if (count == type.length) {
             int n = count * 2;
             type = Arrays.copyOf(type, n);

@@ -1,53 +1,66 @@
 package dev.pincer.correlator.sql;
 
-import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statements;
+import dev.pincer.correlator.sql.SqlTokens.Type;
 
 /**
- * JSqlParser as a second opinion, never as the tokenizer: how many statements a text parses into,
- * or -1 when it does not parse (another dialect, or not SQL at all) or is too large or too deeply
- * nested to parse cheaply. Parsing runs on the calling thread (no executor, no timeout thread);
- * the size and nesting caps bound it instead.
+ * How many statements a tokenized query holds, and whether a reading of it is well formed, read
+ * off {@link SqlTokens} in one pass: linear in the tokens, which {@link SqlTokenizer#MAX_TOKENS}
+ * bounds. This replaces JSqlParser as the analyzer's second opinion on the verdict path: a full
+ * parser's worst case (nested parentheses, long boolean chains, ambiguous lookahead) is not
+ * bounded by anything we can state, and one crafted query kept it busy for minutes.
  *
- * <p>Example: {@code count("SELECT 1; DROP TABLE t", true)} is 2; {@code count("SELECT 1 FROM",
- * true)} is -1.
+ * <p>A statement is a maximal run of tokens other than comments between {@code ;} separators, so
+ * {@code SELECT 1; DROP TABLE t} is 2, {@code SELECT 1;} is 1 and {@code ;;} is 0. A reading is
+ * well formed when its parentheses balance and no backslash stands outside a literal (which no
+ * dialect accepts): {@code WHERE a = 'x\' OR b = 1} is well formed read with backslash escapes
+ * only if the rest balances.
  */
 final class StatementCount {
-    /** Real statements worth a second opinion are short; JSqlParser's cost grows fast with size. */
-    static final int MAX_CHARS = 16 * 1024;
-    /** JSqlParser recurses per parenthesis; deeper texts are hostile and skipped. */
-    static final int MAX_NESTING = 32;
-
     private StatementCount() {
     }
 
-    static int count(String sql, boolean backslashEscapes) {
-        if (sql.length() > MAX_CHARS || nesting(sql) > MAX_NESTING) {
-            return -1;
-        }
-        try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql)
-                    .withAllowComplexParsing(false)
-                    .withBackslashEscapeCharacter(backslashEscapes);
-            Statements statements = parser.Statements();
-            return statements == null ? -1 : statements.size();
-        } catch (Exception | StackOverflowError e) {
-            return -1;
-        }
-    }
-
-    private static int nesting(String sql) {
-        int depth = 0;
-        int max = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '(') {
-                max = Math.max(max, ++depth);
-            } else if (c == ')') {
-                depth--;
+    /** The number of statements in {@code t}. */
+    static int count(SqlTokens t) {
+        int statements = 0;
+        boolean open = false;
+        for (int k = 0; k < t.count(); k++) {
+            if (t.isComment(k)) {
+                continue;
+            }
+            if (t.type(k) == Type.PUNCT && t.sql.charAt(t.start(k)) == ';') {
+                open = false;
+            } else if (!open) {
+                open = true;
+                statements++;
             }
         }
-        return max;
+        return statements;
+    }
+
+    /** The number of statements {@code sql} holds under the given reading. */
+    static int count(String sql, boolean backslashEscapes) {
+        return count(SqlTokenizer.tokenize(sql, backslashEscapes));
+    }
+
+    /** True when {@code t} is terminated, its parentheses balance, and no backslash is outside a literal. */
+    static boolean wellFormed(SqlTokens t) {
+        if (t.unterminated() >= 0) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = 0; k < t.count(); k++) {
+            Type ty = t.type(k);
+            if (ty == Type.OTHER && t.sql.charAt(t.start(k)) == '\\') {
+                return false;
+            }
+            if (ty == Type.PUNCT) {
+                char c = t.sql.charAt(t.start(k));
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth < 0) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
     }
 }

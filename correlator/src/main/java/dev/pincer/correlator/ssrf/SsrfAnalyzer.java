@@ -7,6 +7,7 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -42,10 +43,13 @@ public final class SsrfAnalyzer implements SinkAnalyzer {
     @Override
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String url = call.arg(0);
-        List<Hit> hits = Occurrences.find(url, inputs, OPTIONS).hits();
+        Occurrences.Result found = Occurrences.find(url, inputs, OPTIONS);
+        List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
+            found.requireComplete();
             return null;
         }
+        ParseBudget.require(url, "URL");
         List<UrlParts> readings = UrlParts.parse(url);
         String[] internal = new String[readings.size()];
         for (int i = 0; i < readings.size(); i++) {
@@ -62,6 +66,7 @@ public final class SsrfAnalyzer implements SinkAnalyzer {
                 }
             }
         }
+        found.requireComplete();
         return null;
     }
 

@@ -7,6 +7,7 @@ import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
+import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -38,13 +39,18 @@ public final class XPathInjectionAnalyzer implements SinkAnalyzer {
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String expr = call.arg(0);
         XPathTokens tokens = null;
-        for (Hit h : Attribution.strongestFirst(Occurrences.find(expr, inputs, OPTIONS).hits())) {
-            tokens = tokens == null ? XPathTokens.of(expr) : tokens;
+        Occurrences.Result found = Occurrences.find(expr, inputs, OPTIONS);
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
+            if (tokens == null) {
+                ParseBudget.require(expr, "XPath expression");
+                tokens = XPathTokens.of(expr);
+            }
             String reason = judge(tokens, h.start(), h.end(), h.single());
             if (reason != null) {
                 return new Finding(AttackClass.XPATH_INJECTION, h.input(), evidence(tokens, h), reason);
             }
         }
+        found.requireComplete();
         return null;
     }
 

@@ -93,12 +93,18 @@ class RobustnessTest {
         for (SinkKind kind : SinkKind.values()) {
             SinkCall call = new SinkCall("ctx", kind, List.of(query, query), Map.of(), "");
             for (SinkAnalyzer a : analyzers.get(kind)) {
-                assertDoesNotThrow(() -> a.analyze(call, inputs), kind::label);
+                assertDoesNotThrow(() -> {
+                    try {
+                        a.analyze(call, inputs);
+                    } catch (AnalysisLimitException e) {
+                        // the stated outcome of a budget: decided by policy
+                    }
+                }, kind::label);
             }
         }
     }
 
-    /** Deep nesting must not reach a recursive parser's stack limit (JSqlParser only sees short texts). */
+    /** Deep nesting must not reach a recursive parser's stack limit (no analyzer recurses on nesting). */
     @Test
     void deeplyNestedQueryIsHandled() {
         String deep = "SELECT " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "; DROP TABLE t";

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
+import dev.pincer.correlator.analyzer.Analyzers;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -37,6 +41,76 @@ class PolicyTest {
         assertEquals(action, d.action().label());
         assertEquals(cls == null ? "" : cls, d.wireAttackClass());
         assertEquals(cls == null ? "" : "why", d.wireReason());
+    }
+
+    @ParameterizedTest(name = "{0} on_analysis_limit={1} -> {2} {3}")
+    @CsvFileSource(resources = "/verdict/analysis-limit.csv", numLinesToSkip = 1)
+    void analysisLimit(String mode, String onLimit, String verdict, String action, String cls) {
+        Finding limit = new AnalysisLimitException("sql_tokens", "too many").finding();
+        Decision d = new Policy(Mode.valueOf(mode.toUpperCase(Locale.ROOT)),
+                OnAnalysisLimit.valueOf(onLimit.toUpperCase(Locale.ROOT))).decide(sql(), limit);
+        assertEquals(verdict, d.verdict().name().toLowerCase(Locale.ROOT));
+        assertEquals(action, d.action().label());
+        assertEquals(cls == null ? "" : cls, d.wireAttackClass());
+        assertSame(limit, d.finding(), "the event carries the limit's reason either way");
+        assertEquals(CacheScope.REQUEST, d.cache());
+    }
+
+    @Test
+    void theOneArgumentPolicyBlocksAtALimit() {
+        assertEquals(OnAnalysisLimit.BLOCK, new Policy(Mode.HYBRID).onAnalysisLimit());
+    }
+
+    /** A limit does not stop the chain: a later analyzer's real finding wins, and only then is the limit counted. */
+    @Test
+    void aLimitIsTheFallbackAndIsCounted() {
+        Counter limits = errors();
+        Finding limit = new AnalysisLimitException("occurrences", "many").finding();
+        AnalyzerChain chain = new AnalyzerChain(Map.of(SinkKind.SQL, List.of(new Fixed(limit), new Fixed(FINDING))),
+                Map.of(), errors(), limits);
+        assertSame(FINDING, chain.analyze(sql(), RequestInputs.EMPTY));
+        assertEquals(0, limits.labels("sql").get());
+        AnalyzerChain alone = new AnalyzerChain(Map.of(SinkKind.SQL, List.of(new Fixed(limit), new Fixed(null))),
+                Map.of(), errors(), limits);
+        assertSame(limit, alone.analyze(sql(), RequestInputs.EMPTY));
+        assertEquals(1, limits.labels("sql").get());
+    }
+
+    /** An unguarded analyzer's {@link AnalysisLimitException} is a limit finding, not an analyzer error. */
+    @Test
+    void aThrownLimitIsALimitNotAnError() {
+        Counter errors = errors();
+        Counter limits = errors();
+        SinkAnalyzer throwing = new SinkAnalyzer() {
+            @Override
+            public SinkKind kind() {
+                return SinkKind.SQL;
+            }
+
+            @Override
+            public Finding analyze(SinkCall call, RequestInputs inputs) {
+                throw new AnalysisLimitException("sql_tokens", "too many");
+            }
+        };
+        Finding f = new AnalyzerChain(Map.of(SinkKind.SQL, List.of(throwing)), Map.of(), errors, limits)
+                .analyze(sql(), RequestInputs.EMPTY);
+        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass());
+        assertEquals(0, errors.labels("sql").get());
+        assertEquals(1, limits.labels("sql").get());
+    }
+
+    /** The argument-only judge runs only for an incomplete request, after the analyzers found nothing. */
+    @Test
+    void theArgumentJudgeRunsOnlyWhenInputsAreTruncated() {
+        AnalyzerChain chain = new AnalyzerChain(Map.of(SinkKind.SQL, List.of(new Fixed(null))),
+                Analyzers.argumentJudges(), errors(), errors());
+        SinkCall tautology = new SinkCall("", SinkKind.SQL, List.of("SELECT * FROM t WHERE id = 1 OR 1=1"), Map.of(), "");
+        assertNull(chain.analyze(tautology, RequestInputs.EMPTY));
+        Finding f = chain.analyze(tautology, new RequestInputs(List.of(), null, true));
+        assertEquals(AttackClass.SQL_INJECTION, f.attackClass());
+        assertTrue(f.reason().startsWith("incomplete request: judged by the argument alone: "), f::reason);
+        SinkCall benign = new SinkCall("", SinkKind.SQL, List.of("SELECT * FROM t WHERE 1=1 AND id = ?"), Map.of(), "");
+        assertNull(chain.analyze(benign, new RequestInputs(List.of(), null, true)));
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class SinkGuard implements AutoCloseable {
                 ? ExecBaseline.load(config.execBaseline())
                 : null;
         Map<SinkKind, List<SinkAnalyzer>> analyzers = Analyzers.create(config, baseline);
-        AnalyzerWarmup.run(analyzers);
+        dev.pincer.correlator.analyzer.Warmup.run(analyzers);
         return analyzers;
     }
 

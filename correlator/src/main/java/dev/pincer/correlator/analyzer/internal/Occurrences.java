@@ -1,5 +1,6 @@
 package dev.pincer.correlator.analyzer.internal;
 
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.RequestInputs;
 import java.util.ArrayList;
@@ -17,7 +18,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>Work is bounded: each form is searched with Knuth-Morris-Pratt (no quadratic worst case, unlike
  * a naive {@code indexOf}), each search is charged {@code argument length + form length} against
- * {@link #MAX_WORK}, and hits are capped. Forms shorter than {@code minLength} are skipped unless
+ * {@link #MAX_WORK}, hits are capped ({@link #MAX_HITS} in all, {@link #MAX_HITS_PER_FORM} per
+ * form) and so is their total length ({@link #MAX_HIT_CHARS}, which bounds every judge that walks
+ * the characters of a hit). A search stopped by a budget is {@link Result#exhausted()}: an
+ * analyzer judges the hits it has and then, if none broke out, calls {@link Result#requireComplete()},
+ * which throws {@link AnalysisLimitException} so the call is decided by policy, never passed as
+ * judged. Forms shorter than {@code minLength} are skipped unless
  * they are one of the analyzer's significant single characters; forms the analyzer's
  * {@code worthSearching} rejects (e.g. plain words for SQL) are skipped before any scan.
  *
@@ -26,12 +32,24 @@ import java.util.function.UnaryOperator;
  * {@code 1 or 1=1}.
  */
 public final class Occurrences {
-    /** 64 M character steps: a 1 MB argument scanned for 64 forms, or 64 KB for 1 000; ~50 ms worst. */
-    public static final long MAX_WORK = 1L << 26;
+    /**
+     * 2 M character steps (about a millisecond of one core, bench/README.md): a 1 MiB argument
+     * scanned for 2 forms, a 64 KiB one for 32, a 4 KiB query for 512. More is an argument and
+     * inputs an attacker sized.
+     */
+    public static final long MAX_WORK = 1L << 21;
     /** Enough hits for any real sink argument; more are repetitions an attacker made. */
     public static final int MAX_HITS = 512;
-    /** Occurrences of one form kept; an input repeated more often is judged on its first ones. */
-    static final int MAX_HITS_PER_FORM = 32;
+    /** Occurrences of one form; an input an app repeats more often than this is not a real query's. */
+    public static final int MAX_HITS_PER_FORM = 64;
+    /** The total length of the hits kept: what the judges walk character by character. */
+    public static final long MAX_HIT_CHARS = 1L << 20;
+
+    /** Budget names, as {@link AnalysisLimitException#budget()} and the metric label. */
+    public static final String WORK = "occurrence_work";
+    public static final String HITS = "occurrences";
+    public static final String HITS_PER_FORM = "occurrences_per_input";
+    public static final String HIT_CHARS = "occurrence_chars";
 
     private Occurrences() {
     }
@@ -73,9 +91,26 @@ public final class Occurrences {
     /**
      * @param hits      distinct occurrences, in input order
      * @param work      character steps spent
-     * @param exhausted true when {@link #MAX_WORK} or {@link #MAX_HITS} stopped the search early
+     * @param budget    the budget that stopped the search early ({@link #WORK}, {@link #HITS},
+     *                  {@link #HITS_PER_FORM}, {@link #HIT_CHARS}), or {@code null} when it completed
      */
-    public record Result(List<Hit> hits, long work, boolean exhausted) {
+    public record Result(List<Hit> hits, long work, String budget) {
+        /** True when a budget stopped the search: some occurrences may not be in {@link #hits()}. */
+        public boolean exhausted() {
+            return budget != null;
+        }
+
+        /** Throws {@link AnalysisLimitException} naming the budget when the search was stopped early. */
+        public void requireComplete() {
+            if (budget != null) {
+                throw new AnalysisLimitException(budget, switch (budget) {
+                    case WORK -> "searching the inputs in the argument needs more than " + MAX_WORK + " steps";
+                    case HITS -> "the inputs occur more than " + MAX_HITS + " times in the argument";
+                    case HITS_PER_FORM -> "an input occurs more than " + MAX_HITS_PER_FORM + " times in the argument";
+                    default -> "the occurrences of the inputs are longer than " + MAX_HIT_CHARS + " characters in all";
+                });
+            }
+        }
     }
 
     /** Every occurrence of every input of {@code inputs} in {@code arg}. */
@@ -87,31 +122,43 @@ public final class Occurrences {
     public static Result find(String arg, List<Input> inputs, Options options) {
         List<Hit> hits = new ArrayList<>();
         if (arg.isEmpty() || inputs.isEmpty()) {
-            return new Result(hits, 0, false);
+            return new Result(hits, 0, null);
         }
-        char[] hay = fold(arg);
+        char[] hay = null;
         long work = 0;
+        long hitChars = 0;
         for (Input in : inputs) {
             Set<Long> seen = new HashSet<>();
             for (String form : Forms.of(in, options.extraForms())) {
-                if (!searchable(form, options)) {
+                if (!searchable(form, options) || form.length() > arg.length()) {
                     continue;
                 }
-                work += hay.length + form.length();
+                work += arg.length() + form.length();
                 if (work > MAX_WORK) {
-                    return new Result(hits, work, true);
+                    return new Result(hits, work, WORK);
                 }
-                for (int start : Kmp.all(hay, fold(form), MAX_HITS_PER_FORM)) {
+                hay = hay == null ? fold(arg) : hay;
+                List<Integer> starts = Kmp.all(hay, fold(form), MAX_HITS_PER_FORM + 1);
+                for (int i = 0; i < Math.min(starts.size(), MAX_HITS_PER_FORM); i++) {
+                    int start = starts.get(i);
                     if (seen.add(((long) start << 32) | form.length())) {
                         hits.add(new Hit(in, start, start + form.length()));
-                        if (hits.size() == MAX_HITS) {
-                            return new Result(hits, work, true);
+                        hitChars += form.length();
+                        if (hits.size() > MAX_HITS) {
+                            hits.remove(hits.size() - 1);
+                            return new Result(hits, work, HITS);
+                        }
+                        if (hitChars > MAX_HIT_CHARS) {
+                            return new Result(hits, work, HIT_CHARS);
                         }
                     }
                 }
+                if (starts.size() > MAX_HITS_PER_FORM) {
+                    return new Result(hits, work, HITS_PER_FORM);
+                }
             }
         }
-        return new Result(hits, work, false);
+        return new Result(hits, work, null);
     }
 
     /**

@@ -1,0 +1,127 @@
+package dev.pincer.correlator.analyzer;
+
+import dev.pincer.correlator.sink.SinkCall;
+import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.inspection.input.Input;
+import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.RequestInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Takes every path a first check can take before any sensor connects, so that no verdict depends
+ * on a cold path (class loading, first-time linking, interpreted code): for every kind an attack,
+ * a benign call and a call that exhausts an analysis budget; for SQL also a stacked query and a
+ * query read both ways (with and without backslash escapes) whose readings disagree, so the tie
+ * break runs; every shell dialect; and the argument-only judges on an attack and a benign
+ * argument, as for an incomplete request. Run from {@code SinkGuard} at start and on a reload,
+ * before the new analyzers are swapped in.
+ *
+ * <p>Example: {@code Warmup.run(Analyzers.create(cfg))} returns a {@link Report} whose
+ * {@code outcomes()} include {@code sql:sqli}, {@code sql:allow}, {@code sql:analysis_limit} and
+ * {@code sql:argument:sqli}.
+ */
+public final class Warmup {
+    /** Enough rounds for the JIT to compile the hot methods of every path (C1 at ~1,500 calls). */
+    static final int ROUNDS = 50;
+    /** More occurrences of one input than any budget keeps, so the budget exit runs. */
+    private static final int REPEAT = 80;
+
+    private Warmup() {
+    }
+
+    /** What the warm-up saw: how often each {@code kind:outcome} occurred. */
+    public record Report(Map<String, Integer> outcomes) {
+        /** The outcomes seen, e.g. {@code sql:sqli}, {@code exec:analysis_limit}, {@code file:argument:allow}. */
+        public Set<String> seen() {
+            return outcomes.keySet();
+        }
+    }
+
+    /** Runs the warm-up on {@code analyzers} and the argument-only judges; never throws. */
+    public static Report run(Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+        Map<String, Integer> out = new TreeMap<>();
+        Map<SinkKind, ArgumentJudge> judges = Analyzers.argumentJudges();
+        for (int i = 0; i < ROUNDS; i++) {
+            for (Case c : CASES) {
+                for (SinkAnalyzer a : analyzers.getOrDefault(c.kind, List.of())) {
+                    count(out, c.kind, "", analyze(a, c));
+                }
+                ArgumentJudge j = judges.get(c.kind);
+                if (j != null && c.judgeArgument) {
+                    count(out, c.kind, "argument:", judge(j, c.call()));
+                }
+            }
+        }
+        return new Report(out);
+    }
+
+    private static Finding analyze(SinkAnalyzer a, Case c) {
+        try {
+            return a.analyze(c.call(), c.inputs());
+        } catch (AnalysisLimitException e) {
+            return e.finding();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static Finding judge(ArgumentJudge j, SinkCall call) {
+        try {
+            return j.judge(call);
+        } catch (AnalysisLimitException e) {
+            return e.finding();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static void count(Map<String, Integer> out, SinkKind kind, String prefix, Finding f) {
+        out.merge(kind.label() + ":" + prefix + (f == null ? "allow" : f.attackClass().label()), 1, Integer::sum);
+    }
+
+    /** One call: its kind, the one input, the arguments, and whether the argument judge sees it too. */
+    private record Case(SinkKind kind, String input, boolean judgeArgument, String... args) {
+        SinkCall call() {
+            return new SinkCall("", kind, List.of(args), Map.of("request.host", "app.example"), "");
+        }
+
+        RequestInputs inputs() {
+            return new RequestInputs(List.of(Input.plain(InputSource.QUERY, "q", input)), null, true);
+        }
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case(SinkKind.SQL, "x' OR '1'='1", true, "SELECT a FROM t WHERE b = 'x' OR '1'='1'"),
+            new Case(SinkKind.SQL, "1; DROP TABLE t", true, "SELECT a FROM t WHERE id = 1; DROP TABLE t"),
+            new Case(SinkKind.SQL, "\\' OR 1=1 -- ", true, "SELECT * FROM t WHERE a = 'x\\' OR 1=1 -- ' AND b = 'y'"),
+            new Case(SinkKind.SQL, "C:\\", true, "SELECT * FROM f WHERE p = 'C:\\' AND q = 'x'"),
+            new Case(SinkKind.SQL, "O'Brien", true, "SELECT a FROM t WHERE 1=1 AND n = 'O''Brien'"),
+            new Case(SinkKind.SQL, "a,b", false, "SELECT a FROM t WHERE x IN (" + "'a,b',".repeat(REPEAT) + "'z')"),
+            new Case(SinkKind.EXEC, "a;id", true, "sh", "-c", "echo a;id"),
+            new Case(SinkKind.EXEC, "a&whoami", true, "cmd.exe", "/c", "echo a&whoami"),
+            new Case(SinkKind.EXEC, "a;whoami", true, "powershell", "-Command", "echo a;whoami"),
+            new Case(SinkKind.EXEC, "8.8.8.8", true, "ping", "-c", "1", "8.8.8.8"),
+            new Case(SinkKind.EXEC, "ab", false, "sh", "-c", "echo" + " ab".repeat(REPEAT)),
+            new Case(SinkKind.FILE, "../etc/passwd", true, "/srv/../etc/passwd", "/etc/passwd", "read"),
+            new Case(SinkKind.FILE, "a.pdf", true, "/srv/files/a.pdf", "/srv/files/a.pdf", "read"),
+            new Case(SinkKind.FILE, "a.", false, "/srv/" + "a./".repeat(REPEAT), "/srv", "read"),
+            new Case(SinkKind.URL, "http://127.0.0.1/", false, "http://127.0.0.1/"),
+            new Case(SinkKind.URL, "v1", false, "https://api.example.com/v1"),
+            new Case(SinkKind.URL, "ab", false, "https://api.example.com/" + "ab/".repeat(REPEAT)),
+            new Case(SinkKind.REDIRECT, "//evil.example/", false, "//evil.example/"),
+            new Case(SinkKind.REDIRECT, "/home", false, "/home"),
+            new Case(SinkKind.REDIRECT, "ab", false, "https://evil.example/" + "ab/".repeat(REPEAT)),
+            new Case(SinkKind.LDAP, "*)(uid=*", true, "(&(uid=*)(uid=*))(|(uid=*))", "dc=example"),
+            new Case(SinkKind.LDAP, "bob", true, "(&(objectClass=person)(uid=bob))", "dc=example"),
+            new Case(SinkKind.LDAP, "a,b", false, "(|" + "(cn=a,b)".repeat(REPEAT) + ")", "dc=example"),
+            new Case(SinkKind.XPATH, "' or '1'='1", true, "//user[name='' or '1'='1']"),
+            new Case(SinkKind.XPATH, "bob", true, "//user[name='bob']"),
+            new Case(SinkKind.XPATH, "a-b", false, "//u[" + "n='a-b' or ".repeat(REPEAT) + "n='z']"),
+            new Case(SinkKind.DESERIALIZE, "", false, "java.lang.String"),
+            new Case(SinkKind.DESERIALIZE, "", false, "org.apache.commons.collections.functors.InvokerTransformer"),
+            new Case(SinkKind.JNDI, "", false, "java:comp/env/jdbc/db"),
+            new Case(SinkKind.JNDI, "ldap://evil.example/a", false, "ldap://evil.example/a"));
+}
