@@ -641,7 +641,7 @@ final class Exchange implements UpstreamListener {
      * the response is cut off, so a client never mistakes a partial response for a whole one.
      */
     private void blockedAtSink() {
-        metrics().blocked.labels("sink").inc();
+        metrics().blocked.labels(guard.sinkStopped() ? "sink" : "sink_late").inc();
         if (responseStarted) {
             finish(false, false);
             frontend.closeNow();

@@ -122,6 +122,15 @@ public final class RequestGuard {
         return context.blocked();
     }
 
+    /**
+     * True when a block verdict reached a sensor that was still waiting, so the sink did not run;
+     * false for a block that came late (the sensor had failed open): the response is still
+     * replaced, but nothing may claim the sink was stopped.
+     */
+    public boolean sinkStopped() {
+        return context.sinkStopped();
+    }
+
     /** Drops the context; called once when the exchange ends. */
     public void close() {
         if (!closed) {

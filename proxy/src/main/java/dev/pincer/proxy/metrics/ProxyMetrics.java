@@ -65,9 +65,12 @@ public final class ProxyMetrics {
         bytesSent = Counter.build("pincer_client_sent_bytes_total",
                 "Bytes written to client connections (on the wire, TLS included).").register(registry);
         blocked = Counter.build("pincer_blocked_requests_total",
-                "Requests whose response Pincer replaced with a 403, by where the attack was confirmed (sink).")
+                "Requests whose response Pincer replaced with a 403 (or cut), by where the attack was confirmed:"
+                        + " sink (the sink was stopped before it ran), sink_late (the block verdict came after the"
+                        + " sensor stopped waiting: the sink ran).")
                 .labelNames("stage").register(registry);
         blocked.labels("sink");
+        blocked.labels("sink_late");
         incomplete = Counter.build("pincer_incomplete_requests_total",
                 "Requests inspection could not represent whole, by the first bound that cut them (body, count,"
                         + " length, depth, encoding) and the route's policy (reject, suspect).")
