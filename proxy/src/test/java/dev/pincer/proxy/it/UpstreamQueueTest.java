@@ -58,9 +58,9 @@ class UpstreamQueueTest {
 
     @Test
     void aWaiterIsServedWhenTheConnectionFreesAndOneMoreThanTheQueueGets503() throws Exception {
-        try (PincerHarness p = pincer("10s");
-             Socket holder = send(p, "/hold"); Socket waiter = send(p, "/second")) {
-            assertTrue(firstArrived.await(5, TimeUnit.SECONDS));
+        try (PincerHarness p = pincer("10s"); Socket holder = send(p, "/hold")) {
+            assertTrue(firstArrived.await(5, TimeUnit.SECONDS), "the first request holds the only connection");
+            Socket waiter = send(p, "/second");
             awaitDepth(p, 1);
             try (Socket overflow = send(p, "/third")) {
                 String r = PincerHarness.readAll(overflow.getInputStream());
@@ -70,6 +70,7 @@ class UpstreamQueueTest {
             release.countDown();
             assertEquals(200, PincerHarness.status(PincerHarness.readAll(holder.getInputStream())));
             assertEquals(200, PincerHarness.status(PincerHarness.readAll(waiter.getInputStream())));
+            waiter.close();
             assertEquals(1, queue(p, "served"));
             assertEquals(0, p.metric("pincer_upstream_queue_depth", new String[] {"upstream", "server"},
                     new String[] {"app", upstream.getHostName() + ":" + upstream.getPort()}));
