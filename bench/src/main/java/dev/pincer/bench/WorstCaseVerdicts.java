@@ -39,8 +39,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class WorstCaseVerdicts {
-    private static final int WARM = 10;
-    private static final int MEASURED = 20;
+    private static final int WARM = 5;
+    private static final int MEASURED = 15;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private WorstCaseVerdicts() {

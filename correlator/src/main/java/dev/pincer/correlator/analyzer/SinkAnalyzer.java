@@ -7,8 +7,9 @@ import dev.pincer.inspection.input.RequestInputs;
 /**
  * Decides, for one sink kind, whether a sink call is an attack given the inputs of the request
  * that caused it. Implementations are thread-safe, never throw (a sink argument they cannot
- * understand is judged on what they could tokenize), and are bounded in CPU by the size of the
- * argument: no backtracking regexes over input.
+ * understand is judged on what they could tokenize) except {@link AnalysisLimitException} when a
+ * work budget stops them before they could decide, and are bounded in CPU by those budgets
+ * whatever the argument: no backtracking regexes over input, no unbounded parser.
  */
 public interface SinkAnalyzer {
     /** The sink kind this analyzer judges. */

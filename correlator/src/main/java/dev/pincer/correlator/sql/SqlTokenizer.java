@@ -27,12 +27,12 @@ final class SqlTokenizer {
     private static final String PUNCT = "(),;.[]{}";
 
     /**
-     * The most tokens one query is read into: 32 Ki (an {@code IN} list of 16,000 values, a
-     * multi-row insert of 3,000 rows; under a millisecond to tokenize). A longer query in which an
+     * The most tokens one query is read into: 16 Ki (an {@code IN} list of 8,000 values, a
+     * multi-row insert of 1,500 rows; about a millisecond to tokenize). A longer query in which an
      * input occurs throws {@link AnalysisLimitException} ({@code sql_tokens}) and is decided by
      * policy rather than judged in part.
      */
-    static final int MAX_TOKENS = 1 << 15;
+    static final int MAX_TOKENS = 1 << 14;
     static final String BUDGET = "sql_tokens";
 
     private SqlTokenizer() {

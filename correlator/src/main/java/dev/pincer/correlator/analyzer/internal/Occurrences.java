@@ -33,11 +33,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Occurrences {
     /**
-     * 2 M character steps (about a millisecond of one core, bench/README.md): a 1 MiB argument
-     * scanned for 2 forms, a 64 KiB one for 32, a 4 KiB query for 512. More is an argument and
-     * inputs an attacker sized.
+     * 1 Mi character steps per search (about a millisecond of one core, bench/README.md): a
+     * 512 KiB argument scanned for 2 forms, a 64 KiB one for 16, a 4 KiB query for 256. More is an
+     * argument and inputs an attacker sized.
      */
-    public static final long MAX_WORK = 1L << 21;
+    public static final long MAX_WORK = 1L << 20;
     /** Enough hits for any real sink argument; more are repetitions an attacker made. */
     public static final int MAX_HITS = 512;
     /** Occurrences of one form; an input an app repeats more often than this is not a real query's. */
