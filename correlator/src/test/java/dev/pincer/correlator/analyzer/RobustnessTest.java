@@ -3,7 +3,6 @@ package dev.pincer.correlator.analyzer;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
@@ -106,21 +105,17 @@ class RobustnessTest {
         }
     }
 
-    /** Deep nesting must not reach a recursive parser's stack limit (no analyzer recurses on nesting). */
+    /** Deep nesting reaches no recursive parser's stack limit: the token budget decides it, by policy. */
     @Test
     void deeplyNestedQueryIsHandled() {
         String deep = "SELECT " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "; DROP TABLE t";
         RequestInputs inputs = new RequestInputs(List.of(Input.plain(InputSource.QUERY, "q", "1" + ")".repeat(50_000)
                 + "; DROP TABLE t")), null, false);
         SinkCall call = new SinkCall("ctx", SinkKind.SQL, List.of(deep), Map.of(), "");
-        // Past the SQL token budget the analyzer stops (it never recurses per parenthesis); the
-        // guarded registry turns that into the analysis_limit finding the policy blocks.
-        SinkAnalyzer raw = VectorRunner.unguarded(ExecPolicy.ALLOW, null).get(SinkKind.SQL).get(0);
-        assertThrows(AnalysisLimitException.class, () -> raw.analyze(call, inputs));
         Finding f = Analyzers.create(VectorRunner.config(ExecPolicy.ALLOW), null).get(SinkKind.SQL).get(0)
                 .analyze(call, inputs);
         assertNotNull(f);
-        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass());
+        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass(), "100,000 tokens exceed the SQL token budget");
     }
 
     private RequestInputs inputs(List<String> args) {
