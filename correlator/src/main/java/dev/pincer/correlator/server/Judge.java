@@ -3,6 +3,7 @@ package dev.pincer.correlator.server;
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.correlator.analyzer.Analyzers;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -59,7 +60,8 @@ final class Judge {
 
     /** Swaps mode, the analysis-limit choice and analyzers; checks already judging finish with the old ones. */
     void reconfigure(Mode mode, OnAnalysisLimit onLimit, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
-        rules = new Rules(new Policy(mode, onLimit), new AnalyzerChain(analyzers, metrics.analyzerErrors));
+        rules = new Rules(new Policy(mode, onLimit), new AnalyzerChain(analyzers, Analyzers.argumentJudges(),
+                metrics.analyzerErrors, metrics.analysisLimits));
     }
 
     Mode mode() {
