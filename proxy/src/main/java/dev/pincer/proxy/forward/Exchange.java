@@ -82,6 +82,9 @@ final class Exchange implements UpstreamListener {
     private ServerPool[] order;
     private ServerPool busyPool;
     private boolean queued;
+    /** The body is held (no upstream connection yet) while inspection reads its prefix. */
+    private boolean holding;
+    private long heldBytes;
     private int attempt;
     private int staleRetries;
     private Exception lastConnectFailure;
@@ -197,6 +200,10 @@ final class Exchange implements UpstreamListener {
         framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
         order = group.order();
+        if (guard != null && guard.bodyPending()) {
+            holdBody(); // inspect the body prefix before the app sees any of the request
+            return;
+        }
         connectNext();
     }
 
@@ -246,6 +253,32 @@ final class Exchange implements UpstreamListener {
         return HttpMethod.GET.equals(r.method())
                 && HopByHop.containsToken(r.headers(), HttpHeaderNames.UPGRADE, "websocket")
                 && HopByHop.containsToken(r.headers(), HttpHeaderNames.CONNECTION, "upgrade");
+    }
+
+    /**
+     * Holds the request while inspection reads its body prefix: no upstream connection is leased
+     * yet, {@code 100-continue} is answered locally so the client sends the body, and the client is
+     * read until inspection has decided or {@link RequestGuard#holdBytes()} are held. A request
+     * rejected as incomplete then never reaches the app; a slow body holds no upstream connection
+     * (the body read timeout bounds it).
+     */
+    private void holdBody() {
+        holding = true;
+        if (expectContinue) {
+            expectContinue = false;
+            frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        ctx.read();
+    }
+
+    /** After a held content: connect once inspection has decided or the hold is full, else read on. */
+    private void holdOrRelease() {
+        if (guard.bodyPending() && !requestComplete && heldBytes < guard.holdBytes()) {
+            ctx.read();
+            return;
+        }
+        holding = false;
+        connectNext();
     }
 
     // ---------------------------------------------------------------- upstream connection
@@ -373,6 +406,10 @@ final class Exchange implements UpstreamListener {
         }
         if (conn == null) {
             buffered.add(c);
+            if (holding) {
+                heldBytes += c.content().readableBytes();
+                holdOrRelease();
+            }
         } else {
             writeUpstream(c);
         }

@@ -33,13 +33,14 @@ public final class RequestGuard {
     private final Incomplete policy;
     private final Incidents incidents;
     private final BodyBuffer body;
+    private final int holdBytes;
     private byte[] scratch;
     private boolean bodyDone;
     private HttpResponseStatus rejection;
     private boolean closed;
 
     RequestGuard(SinkGuard owner, RequestContext context, RequestHead head, String headerValue, Incomplete policy,
-                 Incidents incidents, BodyBuffer body) {
+                 Incidents incidents, BodyBuffer body, int holdBytes) {
         this.owner = owner;
         this.context = context;
         this.head = head;
@@ -47,7 +48,26 @@ public final class RequestGuard {
         this.policy = policy;
         this.incidents = incidents;
         this.body = body;
+        this.holdBytes = holdBytes;
         this.bodyDone = body == null;
+    }
+
+    /**
+     * True while inspection still reads the body: the exchange then holds the body (at most
+     * {@link #holdBytes()} bytes of it) and connects upstream only once this turns false, so a
+     * request inspection rejects never reaches the app at all.
+     */
+    public boolean bodyPending() {
+        return !bodyDone && rejection == null;
+    }
+
+    /**
+     * The most body bytes the exchange holds back while {@link #bodyPending()}: the body prefix
+     * limit. Past it (a large upload, whose file contents inspection skips), the exchange streams
+     * the rest and inspection goes on reading what passes.
+     */
+    public int holdBytes() {
+        return holdBytes;
     }
 
     /** The signed {@code X-Pincer-Context} value to send upstream. */

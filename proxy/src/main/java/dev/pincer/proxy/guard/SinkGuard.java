@@ -109,7 +109,7 @@ public final class SinkGuard implements AutoCloseable {
         BodyBuffer body = bodyExpected ? BodyBuffer.of(types.size() == 1 ? types.get(0) : null, limit) : null;
         Incidents incidents = new Incidents(metrics, requestId, clientIp, head.method().name(), path);
         RequestGuard guard = new RequestGuard(this, ctx, model, correlator.headerValue(ctx, hint), policy, incidents,
-                body);
+                body, limit);
         boolean reject = policy == RouteConfig.Incomplete.REJECT;
         if (reject && body != null && !body.filtersFiles() && HttpUtil.getContentLength(head, -1L) > limit) {
             // 413 before any upstream connection; a suspect request is inspected by its prefix instead
