@@ -8,16 +8,18 @@ import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 
 /**
- * A file path judged by itself (see {@link ArgumentJudge}): a NUL byte, or {@code ..} segments
- * that climb above where the path started. A path an app builds from fixed parts may step up
- * within itself ({@code /srv/app/conf/../logs}) or start relative to its working directory
- * ({@code ../conf/app.yml}); it does not name directories and then climb back over all of them
- * ({@code /srv/files/../../etc/passwd} reaches the root), nor climb three or more levels above a
- * relative start ({@code ../../../etc/passwd}). Both {@code /} and {@code \} separate segments.
- * One pass over the path.
+ * A file path judged by itself (see {@link ArgumentJudge}), for a request whose inputs were cut: a
+ * NUL byte, or a {@code ..} segment that escapes a directory the path named
+ * ({@code /srv/files/public/../secret.txt}, {@code uploads/../../secret.txt}). That is the syntax a
+ * traversal adds to a path an app builds as base + input. A relative path that starts by climbing
+ * from the working directory ({@code ../conf/app.yml}, {@code ../../shared/x}) is an app's layout
+ * and is left alone up to {@link #MAX_RELATIVE_CLIMB} levels; three or more levels
+ * ({@code ../../../etc/passwd}) are not. The trade-off, stated in docs/correlation.md: an app that
+ * itself builds {@code /srv/app/data/../logs} is blocked on an incomplete request of a
+ * {@code suspect} route. Both {@code /} and {@code \} separate segments. One pass over the path.
  *
- * <p>Example: {@code /var/www/uploads/../../../etc/passwd} gives "'..' segments climb above the
- * path's start"; {@code /srv/app/data/../logs/today.log} is left alone.
+ * <p>Example: {@code /var/www/uploads/../../../etc/passwd} gives "a '..' segment escapes a
+ * directory the path named"; {@code /srv/app/data/./logs/today.log} is left alone.
  */
 public final class PathArgumentJudge implements ArgumentJudge {
     /** How far above its start a relative path may climb: {@code ../../x} is a layout, not an attack. */
@@ -48,8 +50,13 @@ public final class PathArgumentJudge implements ArgumentJudge {
             boolean stay = j == i || (j - i == 1 && p.charAt(i) == '.');
             if (up) {
                 depth--;
-                if (named && depth < (absolute ? 1 : 0) || !absolute && depth < -MAX_RELATIVE_CLIMB) {
-                    return ArgumentJudge.finding(AttackClass.PATH_TRAVERSAL, "'..' segments climb above the path's start", p);
+                if (named) {
+                    return ArgumentJudge.finding(AttackClass.PATH_TRAVERSAL,
+                            "a '..' segment escapes a directory the path named", p);
+                }
+                if (!absolute && depth < -MAX_RELATIVE_CLIMB) {
+                    return ArgumentJudge.finding(AttackClass.PATH_TRAVERSAL,
+                            "'..' segments climb more than " + MAX_RELATIVE_CLIMB + " levels above the start", p);
                 }
             } else if (!stay) {
                 depth++;

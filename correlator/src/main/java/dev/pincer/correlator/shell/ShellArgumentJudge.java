@@ -6,30 +6,23 @@ import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
-import java.util.Set;
 
 /**
- * A command judged by its argv alone (see {@link ArgumentJudge}). Only a command that hands a
- * script to a shell ({@link ShellScript}: {@code sh -c}, {@code cmd /c}, {@code powershell -c}) is
- * judged: without one nothing re-parses the arguments. An app's fixed script may well hold
- * separators ({@code cd /app && make}), so what is flagged is what such a script does not: a
- * quote left open, {@code $IFS} used as a space, or a command that an injection runs and an app
- * does not ({@code id}, {@code whoami}, {@code curl}, {@code nc}, a second shell...) started after
- * a separator or in a substitution ({@code ;id}, {@code $(id)}, {@code `id`}, {@code & whoami}).
- * Linear in the script.
+ * A command judged by its argv alone (see {@link ArgumentJudge}), for a request whose inputs were
+ * cut: what the cut input could have been is unknown, so shell syntax that injected input
+ * typically adds blocks. Only a command that hands a script to a shell ({@link ShellScript}:
+ * {@code sh -c}, {@code cmd /c}, {@code powershell -c}) is judged: without one nothing re-parses
+ * the arguments. Flagged: a quote left open, {@code $IFS} used as a space, and a second command
+ * started by a separator or a substitution ({@code ;}, {@code |}, {@code &&}, {@code ||}, {@code &},
+ * a newline, {@code $(...)}, backticks). The trade-off, stated in docs/correlation.md: an app whose
+ * own fixed script chains commands ({@code cd /app && make}) is blocked on an incomplete request of
+ * a {@code suspect} route. Linear in the script.
  *
- * <p>Example: {@code [sh, -c, "ping -c 1 8.8.8.8;id"]} gives "a separator or substitution runs id
- * (posix script)"; {@code [sh, -c, "cd /srv/app && ./build.sh"]} is left alone.
+ * <p>Example: {@code [sh, -c, "echo pinging 127.0.0.1; touch /tmp/x"]} gives "a separator or
+ * substitution starts a second command, touch (posix script)"; {@code [sh, -c, "ping -c 1
+ * 8.8.8.8"]} is left alone.
  */
 public final class ShellArgumentJudge implements ArgumentJudge {
-    /** Commands an injection runs to prove, explore or call home, and an app's fixed script does not. */
-    static final Set<String> INJECTED = Set.of("id", "whoami", "uname", "hostname", "cat", "curl", "wget", "nc",
-            "ncat", "netcat", "telnet", "nslookup", "dig", "ping", "sleep", "timeout", "sh", "bash", "dash", "zsh",
-            "ksh", "python", "python3", "perl", "ruby", "php", "powershell", "pwsh", "certutil", "bitsadmin", "net",
-            "systeminfo", "ipconfig", "ifconfig", "type", "env", "printenv", "set", "echo", "base64", "xxd", "chmod",
-            "busybox", "socat", "ssh", "scp", "ftp", "tftp", "mshta", "rundll32", "regsvr32", "wmic", "cscript",
-            "wscript", "iex", "invoke-expression", "invoke-webrequest", "start-process");
-
     @Override
     public SinkKind kind() {
         return SinkKind.EXEC;
@@ -62,10 +55,8 @@ public final class ShellArgumentJudge implements ArgumentJudge {
             }
             if (!first) {
                 String name = ShellScript.program(bare(s.substring(m.literalStart(w), m.literalEnd(w))));
-                if (INJECTED.contains(name)) {
-                    return ArgumentJudge.finding(AttackClass.COMMAND_INJECTION,
-                            "a separator or substitution runs " + name + dialect, name, s);
-                }
+                return ArgumentJudge.finding(AttackClass.COMMAND_INJECTION,
+                        "a separator or substitution starts a second command, " + name + dialect, name, s);
             }
             first = false;
         }
