@@ -45,8 +45,13 @@ public record CorrelatorConfig(
 
     /** Loopback: sensors are on the same host or pod, and the port must not face the network. */
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7701);
-    /** A loopback round trip is ~0.1 ms; 50 ms covers a GC pause without stalling a request long. */
-    public static final Duration DEFAULT_VERDICT_TIMEOUT = Duration.ofMillis(50);
+    /**
+     * A loopback round trip is ~0.1 ms and analysis is bounded to milliseconds, so the timeout is a
+     * last resort for a correlator that is connected but stuck, never the usual way a check ends:
+     * 1 s rides out CPU saturation (200 busy app threads on 2 cores queue checks for tens of ms) and
+     * GC pauses, where 50 ms let attacks fail open while the correlator was reachable.
+     */
+    public static final Duration DEFAULT_VERDICT_TIMEOUT = Duration.ofSeconds(1);
     /** A sidecar has one app; a gateway a few dozen. 256 bounds file descriptors and memory. */
     public static final int DEFAULT_MAX_SENSORS = 256;
     /** A megabyte holds any real SQL statement or argv; larger frames are abuse. */

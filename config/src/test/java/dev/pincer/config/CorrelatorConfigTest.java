@@ -28,7 +28,7 @@ class CorrelatorConfigTest {
     void tokenAloneGetsEveryDefault() throws ConfigException {
         CorrelatorConfig c = parse("correlator:\n  token: " + TOKEN + "\n").correlator();
 
-        assertEquals(new CorrelatorConfig(CorrelatorConfig.DEFAULT_LISTEN, TOKEN, Duration.ofMillis(50),
+        assertEquals(new CorrelatorConfig(CorrelatorConfig.DEFAULT_LISTEN, TOKEN, Duration.ofSeconds(1),
                 CorrelatorConfig.Mode.HYBRID, 256, 1 << 20, 1024, Duration.ofMinutes(5), 100_000, 128 * 1024,
                 List.of(), CorrelatorConfig.ExecPolicy.ALLOW, null), c);
     }
