@@ -40,6 +40,9 @@ public final class Main {
             // that inputs past Pincer's own limits still reach the sinks when nothing stops them.
             connector.setMaxParameterCount(setting("DEMO_MAX_PARAMETERS", 10_000));
             connector.setMaxPartCount(setting("DEMO_MAX_PARTS", 10_000));
+            // and longer request lines than Tomcat's 8 KiB, so a path padded past Pincer's input
+            // budget (thousands of "/." segments) still reaches the servlet when nothing stops it.
+            connector.setProperty("maxHttpHeaderSize", Integer.toString(setting("DEMO_MAX_HEADER_BYTES", 64 * 1024)));
             Context ctx = context(fixtures);
             tomcat.getHost().addChild(ctx);
             tomcat.start();

@@ -266,9 +266,12 @@ public final class Bypasses {
                 RawHttp.request("POST", "/hello").header("Connection", "Transfer-Encoding")
                         .header("Transfer-Encoding", "chunked").rawFraming().body("text/plain", chunk)));
         out.add(framingShot("Connection: Host", RawHttp.request("GET", "/hello").header("Connection", "Host")));
+        // Clients (curl --http2, Java's HttpClient) offer h2c on every http:// request: Pincer strips
+        // the offer and serves HTTP/1.1, so exactly one request reaches the app and no tunnel forms.
         out.add(framingShot("Connection: Upgrade with Upgrade: h2c (not a WebSocket)",
                 RawHttp.request("GET", "/hello").header("Connection", "Upgrade, HTTP2-Settings")
-                        .header("Upgrade", "h2c").header("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA")));
+                        .header("Upgrade", "h2c").header("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA"))
+                .withAllowed(Set.of(200), null));
         out.add(framingShot("Connection: X-Pincer-Context", RawHttp.request("GET", "/hello")
                 .header("Connection", "X-Pincer-Context")));
         out.add(framingShot("Connection: x-pincer-anything", RawHttp.request("GET", "/hello")

@@ -43,8 +43,10 @@ final class Payloads {
     }
 
     /**
-     * {@code n} distinct filler pairs joined by {@code &} ({@code a0=1&a1=1...}): short, so that a
-     * thousand fit in a request line, and non-empty, so that none is inert.
+     * {@code n} distinct filler pairs joined by {@code &} ({@code z_0=1&z_1=1...}): short, so that a
+     * thousand fit in a request line, non-empty, so that none is inert, and prefixed so that no
+     * filler name is an attack's parameter name (base 36 alone reaches {@code id} at 661, and the
+     * app would read the filler's value instead of the attack's).
      */
     static String fillerPairs(int n) {
         StringBuilder sb = new StringBuilder(n * 6);
@@ -52,7 +54,7 @@ final class Payloads {
             if (i > 0) {
                 sb.append('&');
             }
-            sb.append(Integer.toString(i, 36)).append("=1");
+            sb.append("z_").append(Integer.toString(i, 36)).append("=1");
         }
         return sb.toString();
     }

@@ -86,12 +86,18 @@ public final class ShotRunner {
             problems.add("the request did not reach the app");
         }
         if (events != null) {
-            problems.addAll(eventProblems(r, o.ran()));
+            problems.addAll(eventProblems(r, o.ran(), s.direct()));
         }
         return problems;
     }
 
-    private List<String> eventProblems(Response r, boolean ran) {
+    /**
+     * @param limitReject whether a 400/413 is an inspection-limit reject, which logs an
+     *                    {@code incomplete_request} event; a framing trick's 400 is a protocol
+     *                    rejection, counted in {@code pincer_rejected_requests_total} and written to
+     *                    the access log with its reason, not a security event
+     */
+    private List<String> eventProblems(Response r, boolean ran, boolean limitReject) {
         List<String> problems = new ArrayList<>();
         String id = r.header("X-Request-Id");
         if (id == null) {
@@ -108,7 +114,7 @@ public final class ShotRunner {
         if (ran && block) {
             problems.add("an event says block but the sink ran (request " + id + ")");
         }
-        if ((r.status() == 400 || r.status() == 413) && found.isEmpty()) {
+        if (limitReject && (r.status() == 400 || r.status() == 413) && found.isEmpty()) {
             problems.add("no security event for the " + r.status() + " (request " + id + ")");
         }
         return problems;
