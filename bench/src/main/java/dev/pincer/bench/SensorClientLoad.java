@@ -64,7 +64,9 @@ public final class SensorClientLoad {
 
         CorrelatorConfig cfg = new CorrelatorConfig(new HostPort("127.0.0.1", 0), CorrelatorLoad.TOKEN,
                 Duration.ofMillis(timeoutMs), Mode.HYBRID, 64, 1 << 20, 65_536, Duration.ofHours(1), 100_000,
-                64 * 1024, List.of(), ExecPolicy.ALLOW, null);
+                64 * 1024, List.of(), ExecPolicy.ALLOW, null,
+                // One context stands for every request here, so its per-request analysis share is opened wide.
+                new CorrelatorConfig.Analysis(0, 65_536, 65_536, Duration.ofDays(1)));
         CollectorRegistry registry = new CollectorRegistry(true);
         try (Correlator correlator = Correlator.start(cfg, Analyzers.create(cfg), registry)) {
             RequestContext ctx = correlator.contexts().open("bench-1", "192.0.2.10", "GET", "/users/4211",
