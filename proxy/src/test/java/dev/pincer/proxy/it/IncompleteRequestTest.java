@@ -182,6 +182,27 @@ class IncompleteRequestTest {
         assertEquals(413, r.status());
         Thread.sleep(200);
         assertEquals(0, handled.get(), "the app never handled the cut request");
+        assertEquals(0, upstream.getRequestCount(), "the body was held: no byte of the request went upstream");
+    }
+
+    /**
+     * Regression: a form body whose 1,001st pair is cut is decided only once its body has been
+     * read. The exchange holds the body prefix before it connects upstream, so the rejected request
+     * never reaches the app at all (it used to be streamed and then cut, after Tomcat had started
+     * the request).
+     */
+    @Test
+    void aFormBodyCutAtItsPairLimitNeverReachesTheApp() throws Exception {
+        start(null);
+        String atLimit = params(999) + "&name=bob";
+        assertEquals(200, send("POST /f HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + atLimit.length() + "\r\n\r\n" + atLimit).status());
+        String over = params(1000) + "&name=x%27%20OR%20%271%27%3D%271";
+        assertEquals(400, send("POST /f HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + over.length() + "\r\n\r\n" + over).status());
+        Thread.sleep(200);
+        assertEquals(1, upstream.getRequestCount(), "only the request at the limit went upstream");
+        assertEquals(1.0, incomplete("count", "reject"));
     }
 
     /** A 10 MiB upload with small fields passes: file contents do not count against the body limit. */
