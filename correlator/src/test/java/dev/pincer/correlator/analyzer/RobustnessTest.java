@@ -3,6 +3,7 @@ package dev.pincer.correlator.analyzer;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
@@ -75,16 +76,16 @@ class RobustnessTest {
     }
 
     /**
-     * The largest query a frame allows with the most inputs a request can carry, every input present
-     * in it, and repetitive text that would make a naive search quadratic: the search stops at its
-     * budget and every analyzer still answers.
+     * The largest query a frame allows with the most inputs a request can carry, every input made of
+     * character pairs the query holds (so no prefilter can skip it), and repetitive text that would
+     * make a naive search quadratic: the search stops at its budget and every analyzer still answers.
      */
     @Test
     void megabyteArgumentWithThousandInputsIsBounded() {
         String query = "SELECT * FROM t WHERE a IN (" + "1,".repeat(500_000) + "1) AND b = '" + "a".repeat(20_000) + "'";
         List<Input> many = new ArrayList<>();
         for (int i = 0; i < 1024; i++) {
-            many.add(Input.plain(InputSource.QUERY, "p" + i, i % 2 == 0 ? "1,1,1,1," + i : "a".repeat(1000) + "b"));
+            many.add(Input.plain(InputSource.QUERY, "p" + i, i % 2 == 0 ? "1,".repeat(4 + i % 7) + "1)" : "a".repeat(1000 + i) + "'"));
         }
         RequestInputs inputs = new RequestInputs(many, null, false);
         Occurrences.Result r = Occurrences.find(query, inputs, Occurrences.Options.standard());
@@ -105,6 +106,25 @@ class RobustnessTest {
         }
     }
 
+
+    /**
+     * The same megabyte query and a thousand inputs of which none can occur (each has a character
+     * pair the query lacks): each input costs a check of its own length instead of a scan of the
+     * megabyte, so the search completes within its budget and finds nothing, rather than stopping
+     * at the budget, which would decide a harmless request by policy.
+     */
+    @Test
+    void megabyteArgumentWithThousandAbsentInputsCompletesWithinTheBudget() {
+        String query = "SELECT * FROM t WHERE a IN (" + "1,".repeat(500_000) + "1) AND b = '" + "a".repeat(20_000) + "'";
+        List<Input> many = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
+            many.add(Input.plain(InputSource.QUERY, "p" + i, i % 2 == 0 ? "1,1,1,1," + (i % 9 + 2) : "a".repeat(20) + "b"));
+        }
+        Occurrences.Result r = Occurrences.find(query, new RequestInputs(many, null, false), Occurrences.Options.standard());
+        assertNull(r.budget(), () -> "stopped by " + r.budget() + " after " + r.work() + " steps");
+        assertTrue(r.hits().isEmpty());
+        assertTrue(r.work() < Occurrences.MAX_WORK, () -> "work " + r.work());
+    }
     /** Deep nesting reaches no recursive parser's stack limit: the token budget decides it, by policy. */
     @Test
     void deeplyNestedQueryIsHandled() {

@@ -27,6 +27,12 @@ import java.util.function.UnaryOperator;
  * they are one of the analyzer's significant single characters; forms the analyzer's
  * {@code worthSearching} rejects (e.g. plain words for SQL) are skipped before any scan.
  *
+ * <p>Each input's forms are computed once and kept ({@link FormCache}), not on every check. An
+ * argument of {@link #PREFILTER_FROM} characters or more is first summed up as {@link Bigrams}
+ * (charged its length), and a form one of whose character pairs it lacks is skipped after a
+ * check charged the form's length: a request's thousand inputs cost a scan each only where they
+ * may occur.
+ *
  * <p>Example: argument {@code SELECT * FROM t WHERE id = 1 OR 1=1} and input
  * {@code query:id = "1%20or%201%3D1"} give one hit, {@code [27, 35)}, found through the decoded form
  * {@code 1 or 1=1}.
@@ -44,6 +50,11 @@ public final class Occurrences {
     public static final int MAX_HITS_PER_FORM = 64;
     /** The total length of the hits kept: what the judges walk character by character. */
     public static final long MAX_HIT_CHARS = 1L << 20;
+    /**
+     * Arguments at least this long are first summed up as {@link Bigrams}, so that forms that
+     * cannot occur in them are not scanned; shorter ones cost less to scan outright.
+     */
+    static final int PREFILTER_FROM = 512;
 
     /** Budget names, as {@link AnalysisLimitException#budget()} and the metric label. */
     public static final String WORK = "occurrence_work";
@@ -125,25 +136,43 @@ public final class Occurrences {
             return new Result(hits, 0, null);
         }
         char[] hay = null;
+        Bigrams pairs = null;
         long work = 0;
         long hitChars = 0;
         for (Input in : inputs) {
-            Set<Long> seen = new HashSet<>();
-            for (String form : Forms.of(in, options.extraForms())) {
-                if (!searchable(form, options) || form.length() > arg.length()) {
+            Set<Long> seen = null;
+            for (char[] form : FormCache.needles(in, options)) {
+                if (form.length > arg.length()) {
                     continue;
                 }
-                work += arg.length() + form.length();
+                hay = hay == null ? fold(arg) : hay;
+                if (pairs == null && hay.length >= PREFILTER_FROM && form.length > 1) {
+                    work += hay.length;
+                    if (work > MAX_WORK) {
+                        return new Result(hits, work, WORK);
+                    }
+                    pairs = Bigrams.of(hay);
+                }
+                if (pairs != null && form.length > 1) {
+                    work += form.length;
+                    if (work > MAX_WORK) {
+                        return new Result(hits, work, WORK);
+                    }
+                    if (!pairs.mayContain(form)) {
+                        continue;
+                    }
+                }
+                work += arg.length() + form.length;
                 if (work > MAX_WORK) {
                     return new Result(hits, work, WORK);
                 }
-                hay = hay == null ? fold(arg) : hay;
-                List<Integer> starts = Kmp.all(hay, fold(form), MAX_HITS_PER_FORM + 1);
+                List<Integer> starts = Kmp.all(hay, form, MAX_HITS_PER_FORM + 1);
+                seen = seen == null ? new HashSet<>() : seen;
                 for (int i = 0; i < Math.min(starts.size(), MAX_HITS_PER_FORM); i++) {
                     int start = starts.get(i);
-                    if (seen.add(((long) start << 32) | form.length())) {
-                        hits.add(new Hit(in, start, start + form.length()));
-                        hitChars += form.length();
+                    if (seen.add(((long) start << 32) | form.length)) {
+                        hits.add(new Hit(in, start, start + form.length));
+                        hitChars += form.length;
                         if (hits.size() > MAX_HITS) {
                             hits.remove(hits.size() - 1);
                             return new Result(hits, work, HITS);
@@ -173,7 +202,7 @@ public final class Occurrences {
         char[] needle = fold(text);
         long work = 0;
         for (Input in : inputs) {
-            for (String form : Forms.of(in, List.of())) {
+            for (String form : Forms.of(FormCache.standard(in), List.of())) {
                 work += form.length() + needle.length;
                 if (work > MAX_WORK) {
                     return null;
@@ -184,14 +213,6 @@ public final class Occurrences {
             }
         }
         return null;
-    }
-
-    private static boolean searchable(String form, Options o) {
-        if (form.length() < o.minLength()
-                && !(form.length() == 1 && o.singleChars().indexOf(form.charAt(0)) >= 0)) {
-            return false;
-        }
-        return o.worthSearching().test(form);
     }
 
     /** Per-character lower case: same length, so indices carry over. */
