@@ -5,6 +5,7 @@ import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,10 @@ import java.util.TreeMap;
  * a benign call and a call that exhausts an analysis budget; for SQL also a stacked query and a
  * query read both ways (with and without backslash escapes) whose readings disagree, so the tie
  * break runs; every shell dialect; and the argument-only judges on an attack and a benign
- * argument, as for an incomplete request. Run from {@code SinkGuard} at start and on a reload,
+ * argument, as for an incomplete request. Then the worst shapes at 64 KiB, with one input and with
+ * a thousand, a few rounds each, so that the scanning and tokenizing loops are compiled by the
+ * optimizing JIT before a real attacker's shape reaches them (bench/README.md: the first such
+ * check took 15 ms of CPU interpreted, about 2 ms compiled). Run from {@code SinkGuard} at start and on a reload,
  * before the new analyzers are swapped in.
  *
  * <p>Example: {@code Warmup.run(Analyzers.create(cfg))} returns a {@link Report} whose
@@ -26,6 +30,13 @@ import java.util.TreeMap;
 public final class Warmup {
     /** Enough rounds for the JIT to compile the hot methods of every path (C1 at ~1,500 calls). */
     static final int ROUNDS = 50;
+    /**
+     * Rounds of the {@link #LARGE} cases: each scans and tokenizes 64 KiB, so a few rounds take the
+     * loops past the optimizing compiler's thresholds (tens of thousands of iterations).
+     */
+    static final int LARGE_ROUNDS = 4;
+    /** The size of the large arguments: what an attacker's worst shape reaches within the budgets. */
+    private static final int LARGE = 64 * 1024;
     /** More occurrences of one input than any budget keeps, so the budget exit runs. */
     private static final int REPEAT = 80;
 
@@ -46,16 +57,64 @@ public final class Warmup {
         Map<SinkKind, ArgumentJudge> judges = Analyzers.argumentJudges();
         for (int i = 0; i < ROUNDS; i++) {
             for (Case c : CASES) {
-                for (SinkAnalyzer a : analyzers.getOrDefault(c.kind, List.of())) {
-                    count(out, c.kind, "", analyze(a, c));
-                }
-                ArgumentJudge j = judges.get(c.kind);
-                if (j != null && c.judgeArgument) {
-                    count(out, c.kind, "argument:", judge(j, c.call()));
-                }
+                run(analyzers, judges, c, out);
+            }
+        }
+        List<Case> large = large();
+        for (int i = 0; i < LARGE_ROUNDS; i++) {
+            for (Case c : large) {
+                run(analyzers, judges, c, out);
             }
         }
         return new Report(out);
+    }
+
+    private static void run(Map<SinkKind, List<SinkAnalyzer>> analyzers, Map<SinkKind, ArgumentJudge> judges, Case c,
+                            Map<String, Integer> out) {
+        for (SinkAnalyzer a : analyzers.getOrDefault(c.kind, List.of())) {
+            count(out, c.kind, "", analyze(a, c));
+        }
+        ArgumentJudge j = judges.get(c.kind);
+        if (j != null && c.judgeArgument) {
+            count(out, c.kind, "argument:", judge(j, c.call()));
+        }
+    }
+
+    /**
+     * The worst shapes at {@link #LARGE} characters (long token runs, deep nesting, an input that
+     * occurs thousands of times) for every kind, searched for one input and for a thousand: the
+     * paths the slowest first checks take (bench/README.md, "Worst-case verdicts").
+     */
+    private static List<Case> large() {
+        List<Case> out = new ArrayList<>();
+        String[][] shapes = {
+            {"'x',", "SELECT a FROM t WHERE b IN (", "'z')"},
+            {"((", "SELECT ", "1"},
+            {"; id", "echo ", ""},
+            {"../", "/srv/", "etc/passwd"},
+            {"a.", "http://", "example/"},
+            {"(&", "(|", "(uid=*))"},
+            {"' or '", "//u[n='", "']"},
+        };
+        for (String[] s : shapes) {
+            String arg = s[1] + s[0].repeat(LARGE / s[0].length()) + s[2];
+            RequestInputs one = Case.inputsOf(List.of(s[0]));
+            RequestInputs many = Case.inputsOf(many(s[0]));
+            for (SinkKind kind : SinkKind.values()) {
+                String[] args = kind == SinkKind.EXEC ? new String[] {"sh", "-c", arg} : new String[] {arg, arg, "read"};
+                out.add(new Case(kind, one, true, args));
+                out.add(new Case(kind, many, true, args));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> many(String unit) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            out.add(unit + i);
+        }
+        return out;
     }
 
     private static Finding analyze(SinkAnalyzer a, Case c) {
@@ -82,14 +141,26 @@ public final class Warmup {
         out.merge(kind.label() + ":" + prefix + (f == null ? "allow" : f.attackClass().label()), 1, Integer::sum);
     }
 
-    /** One call: its kind, the one input, the arguments, and whether the argument judge sees it too. */
-    private record Case(SinkKind kind, String input, boolean judgeArgument, String... args) {
+    /** One call: its kind, its inputs, the arguments, and whether the argument judge sees it too. */
+    private record Case(SinkKind kind, RequestInputs inputs, boolean judgeArgument, String... args) {
+        Case(SinkKind kind, String input, boolean judgeArgument, String... args) {
+            this(kind, List.of(input), judgeArgument, args);
+        }
+
+        Case(SinkKind kind, List<String> input, boolean judgeArgument, String... args) {
+            this(kind, inputsOf(input), judgeArgument, args);
+        }
+
         SinkCall call() {
             return new SinkCall("", kind, List.of(args), Map.of("request.host", "app.example"), "");
         }
 
-        RequestInputs inputs() {
-            return new RequestInputs(List.of(Input.plain(InputSource.QUERY, "q", input)), null, true);
+        private static RequestInputs inputsOf(List<String> values) {
+            List<Input> in = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                in.add(Input.plain(InputSource.QUERY, "q" + i, values.get(i)));
+            }
+            return new RequestInputs(in, null, true);
         }
     }
 
