@@ -48,7 +48,10 @@ import org.HdrHistogram.Recorder;
  * </pre>
  *
  * Options ({@code --name=value}): {@code threads} (200), {@code rate} total checks/s (10000),
- * {@code duration} s (30), {@code warmup} s (10), {@code timeout} the verdict timeout in ms (50).
+ * {@code duration} s (30), {@code warmup} s (10), {@code timeout} the verdict timeout in ms (50),
+ * {@code server} {@code correlator} (the real one, default) or {@code baseline}
+ * ({@link LoopbackBaseline}: fixed answers, so what remains is the client, loopback and the
+ * scheduler; the difference to {@code correlator} is the correlator's share).
  */
 public final class SensorClientLoad {
     private SensorClientLoad() {
@@ -67,18 +70,21 @@ public final class SensorClientLoad {
                 64 * 1024, List.of(), ExecPolicy.ALLOW, null,
                 // One context stands for every request here, so its per-request analysis share is opened wide.
                 new CorrelatorConfig.Analysis(0, 65_536, 65_536, Duration.ofDays(1)));
+        boolean baseline = "baseline".equals(o.getOrDefault("server", "correlator"));
         CollectorRegistry registry = new CollectorRegistry(true);
-        try (Correlator correlator = Correlator.start(cfg, Analyzers.create(cfg), registry)) {
-            RequestContext ctx = correlator.contexts().open("bench-1", "192.0.2.10", "GET", "/users/4211",
+        try (Correlator correlator = baseline ? null : Correlator.start(cfg, Analyzers.create(cfg), registry);
+             LoopbackBaseline floor = baseline ? new LoopbackBaseline() : null) {
+            String ctxId = baseline ? "bench" : correlator.contexts().open("bench-1", "192.0.2.10", "GET", "/users/4211",
                     new RequestInputs(List.of(
                             Input.plain(InputSource.PATH, "", "4211"),
                             Input.plain(InputSource.QUERY, "name", "alice"),
                             Input.plain(InputSource.QUERY, "sort", "created_at"),
                             Input.plain(InputSource.HEADER, "user-agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"),
                             Input.plain(InputSource.COOKIE, "session", "8f14e45fceea167a5a36dedd4bea2543")),
-                            null, false));
+                            null, false)).id();
+            int port = baseline ? floor.port() : correlator.boundPort();
             Log.setLevel(Log.WARN);
-            SensorConfig sc = new SensorConfig("127.0.0.1", correlator.boundPort(), CorrelatorLoad.TOKEN,
+            SensorConfig sc = new SensorConfig("127.0.0.1", port, CorrelatorLoad.TOKEN,
                     timeoutMs * 1_000_000L, true, FailMode.OPEN, Log.WARN, "bench");
             CorrelatorClient client = new CorrelatorClient(sc, new ReportCounters(), Timing.standard());
             client.start();
@@ -90,9 +96,9 @@ public final class SensorClientLoad {
                 throw new IllegalStateException("the sensor client did not connect");
             }
             System.out.printf("sensor client load: %d app threads, %d checks/s in all, %d s measured after %d s"
-                    + " warm-up, verdict timeout %d ms, %d cores%n", threads, rate, duration, warmup, timeoutMs,
-                    Runtime.getRuntime().availableProcessors());
-            Run run = new Run(client, ctx.id(), threads, rate);
+                    + " warm-up, verdict timeout %d ms, %d cores, server %s%n", threads, rate, duration, warmup, timeoutMs,
+                    Runtime.getRuntime().availableProcessors(), baseline ? "baseline (fixed answers)" : "correlator");
+            Run run = new Run(client, ctxId, threads, rate);
             run.start();
             Thread.sleep(warmup * 1000L);
             run.reset();
@@ -111,6 +117,12 @@ public final class SensorClientLoad {
                     + "  (from the intended send time)%n",
                     h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+            Histogram c = run.inCallTaken;
+            Histogram l = run.lagTaken;
+            System.out.printf("  in the client's check() alone us: p50 %.1f  p99 %.1f  p99.9 %.1f;"
+                    + "  the app thread's own wake-up lag us: p50 %.1f  p99 %.1f  p99.9 %.1f%n",
+                    c.getValueAtPercentile(50) / 1e3, c.getValueAtPercentile(99) / 1e3, c.getValueAtPercentile(99.9) / 1e3,
+                    l.getValueAtPercentile(50) / 1e3, l.getValueAtPercentile(99) / 1e3, l.getValueAtPercentile(99.9) / 1e3);
             long n = Math.max(1, h.getTotalCount());
             System.out.printf("CPU per CHECK us: app threads (sending, parking) %.2f  sensor reader %.2f"
                     + "  correlator %.2f; load average %s%n", (cpu1[0] - cpu0[0]) / 1e3 / n,
@@ -147,6 +159,12 @@ public final class SensorClientLoad {
         private final List<Thread> threads = new ArrayList<>();
         private final long interval;
         private final Recorder recorder = new Recorder(3_600_000_000_000L, 3);
+        /** From the call into the client to its return: the round trip as the sink call sees it. */
+        private final Recorder inCall = new Recorder(3_600_000_000_000L, 3);
+        /** From the intended send time to the call: the app thread waking up late (the scheduler). */
+        private final Recorder lag = new Recorder(3_600_000_000_000L, 3);
+        private volatile Histogram inCallTaken;
+        private volatile Histogram lagTaken;
         private final AtomicLong failOpen = new AtomicLong();
         private final AtomicLong[] byStatus = new AtomicLong[8];
         private final CountDownLatch go = new CountDownLatch(1);
@@ -191,9 +209,12 @@ public final class SensorClientLoad {
                 while ((wait = intended - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
+                long called = System.nanoTime();
                 Reply r = client.check(ctx, 1, args, attrs, stack, timeout);
-                long took = System.nanoTime() - intended;
-                recorder.recordValue(Math.max(0, took));
+                long done = System.nanoTime();
+                recorder.recordValue(Math.max(0, done - intended));
+                inCall.recordValue(Math.max(0, done - called));
+                lag.recordValue(Math.max(0, called - intended));
                 if (r.status != Reply.VERDICT && measuring) {
                     failOpen.incrementAndGet();
                     byStatus[r.status].incrementAndGet();
@@ -207,12 +228,16 @@ public final class SensorClientLoad {
             for (AtomicLong a : byStatus) {
                 a.set(0);
             }
+            inCall.getIntervalHistogram();
+            lag.getIntervalHistogram();
             return recorder.getIntervalHistogram();
         }
 
         /** The latencies since {@link #reset}; the fail-open counts stay until the next reset. */
         Histogram take() {
             measuring = false;
+            inCallTaken = inCall.getIntervalHistogram();
+            lagTaken = lag.getIntervalHistogram();
             return recorder.getIntervalHistogram();
         }
 
