@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes every path a first check can take before any sensor connects, so that no verdict depends
@@ -37,6 +38,11 @@ public final class Warmup {
     static final int LARGE_ROUNDS = 4;
     /** The size of the large arguments: what an attacker's worst shape reaches within the budgets. */
     private static final int LARGE = 64 * 1024;
+    /**
+     * The large cases warm the JIT, which is the process's, not the analyzers': once per process is
+     * enough, so a reload (new analyzers, same classes) runs only the small cases.
+     */
+    private static final AtomicBoolean LARGE_DONE = new AtomicBoolean();
     /** More occurrences of one input than any budget keeps, so the budget exit runs. */
     private static final int REPEAT = 80;
 
@@ -60,8 +66,8 @@ public final class Warmup {
                 run(analyzers, judges, c, out);
             }
         }
-        List<Case> large = large();
-        for (int i = 0; i < LARGE_ROUNDS; i++) {
+        List<Case> large = LARGE_DONE.compareAndSet(false, true) ? large() : List.of();
+        for (int i = 0; i < LARGE_ROUNDS && !large.isEmpty(); i++) {
             for (Case c : large) {
                 run(analyzers, judges, c, out);
             }
