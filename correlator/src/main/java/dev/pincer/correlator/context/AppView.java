@@ -2,6 +2,7 @@ package dev.pincer.correlator.context;
 
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.PlainName;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.input.Truncation;
 import java.util.ArrayList;
@@ -19,8 +20,15 @@ import java.util.Set;
  * <p>Bounds: at most {@link #MAX_INPUTS} entries and {@link #MAX_CHARS} characters of names and
  * values in total per request, whatever number of frames or sensors sent them. What does not fit
  * is dropped and marks the view {@code truncated}, which makes the whole request truncated (so the
- * argument-only judges run). Entries with an empty value (they cannot carry an attack) and exact
- * repeats are not kept and use none of the budget.
+ * argument-only judges run). Entries with an empty value (their value cannot carry an attack) and
+ * exact repeats are not kept and use none of the budget.
+ *
+ * <p>Names: an entry whose name is not a {@link PlainName plain word} also gives a name input
+ * ({@code APP_PARAMETER_NAME}, {@code APP_HEADER_NAME}, {@code APP_COOKIE_NAME}, the name as its
+ * value), just before it, whatever its value: {@code ?x'--} read through
+ * {@code getParameterNames()} has an empty value and a hostile name. It is bounded and deduplicated
+ * like an entry (charged once: its name is its value); the wire format is unchanged, every entry
+ * already carries its name.
  *
  * <p>Union: every edge input in order, then every app entry that does not equal an edge input by
  * name and decoded value (header names compared in lower case, as the edge stores them). Example:
@@ -63,6 +71,19 @@ final class AppView {
         int total = chars;
         boolean dropped = truncated || cut;
         for (Input e : more) {
+            InputSource names = e.source().nameSource();
+            if (names != null && !PlainName.test(e.name())) {
+                Input name = Input.plain(names, e.name(), e.name()); // the name as an input of its own
+                if (seen.add(key(name))) {
+                    int size = name.decoded().length(); // its name is its value: charged once
+                    if (next.size() >= MAX_INPUTS || size > MAX_CHARS - total) {
+                        dropped = true;
+                    } else {
+                        next.add(name);
+                        total += size;
+                    }
+                }
+            }
             if (e.decoded().isEmpty() || !seen.add(key(e))) {
                 continue;
             }
@@ -102,10 +123,18 @@ final class AppView {
         return new RequestInputs(all, edge.bodyMalformed(), cuts);
     }
 
-    /** Name and decoded value; header names are case-insensitive and the edge keeps them lower case. */
+    /**
+     * Name and decoded value; header names are case-insensitive and the edge keeps them lower case
+     * (a header name input, whose value is the name, is compared without case in both). A name
+     * input is keyed apart from a value input ({@code #} before the name) so a parameter
+     * {@code a'=""} and a parameter {@code ""="a'"} are not taken for each other.
+     */
     private static String key(Input e) {
-        boolean header = e.source() == InputSource.HEADER || e.source() == InputSource.APP_HEADER;
+        InputSource s = e.source();
+        boolean headerName = s == InputSource.HEADER_NAME || s == InputSource.APP_HEADER_NAME;
+        boolean header = headerName || s == InputSource.HEADER || s == InputSource.APP_HEADER;
         String name = header ? e.name().toLowerCase(Locale.ROOT) : e.name();
-        return name.length() + ":" + name + "=" + e.decoded();
+        String value = headerName ? e.decoded().toLowerCase(Locale.ROOT) : e.decoded();
+        return (s.isName() ? "#" : "") + name.length() + ":" + name + "=" + value;
     }
 }

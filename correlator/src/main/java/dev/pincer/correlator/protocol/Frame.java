@@ -75,7 +75,8 @@ public sealed interface Frame {
      * Version 2, sensor to correlator, stream 0: the app's own view of the request {@code ctx}, sent
      * once before its first CHECK that needs a verdict. Entries are {@link Input}s of source
      * {@code APP_PARAMETER}, {@code APP_HEADER} or {@code APP_COOKIE}, raw = decoded = the value as
-     * the app sees it. {@code flags} is the wire byte (bit 0: the sensor cut something).
+     * the app sees it; the value may be empty (a name-only entry: names are inputs, see
+     * {@code context.AppView}). {@code flags} is the wire byte (bit 0: the sensor cut something).
      */
     record Inputs(String ctx, int flags, List<Input> entries) implements Frame {
         public Inputs {

@@ -30,7 +30,9 @@ import java.util.Map;
  * {@code \x{20}} a significant trailing space); every other backslash is literal, so SQL and
  * Windows paths read as they are. The decoded form of an input is its raw value URL-decoded once
  * for path, query, form and cookie sources ({@code +} as space for query and form), as the edge
- * extracts it; for other sources it is the raw value.
+ * extracts it; for other sources it is the raw value. A name input ({@code query_name},
+ * {@code header_name}, ...) is written with an empty name, {@code input: query_name:=x'--}, and is
+ * named by its decoded value as the edge names it ({@code expect-input: query_name:x'--}).
  */
 public final class VectorFile {
     private VectorFile() {
@@ -153,10 +155,14 @@ public final class VectorFile {
                 throw new IllegalArgumentException(file + ":" + n + ": unknown input source " + label);
             }
             String raw = spec.substring(eq + 1);
-            boolean plus = source == InputSource.QUERY || source == InputSource.FORM;
-            boolean encoded = plus || source == InputSource.PATH || source == InputSource.COOKIE;
+            boolean plus = source == InputSource.QUERY || source == InputSource.FORM
+                    || source == InputSource.QUERY_NAME || source == InputSource.FORM_NAME;
+            boolean encoded = plus || source == InputSource.PATH || source == InputSource.COOKIE
+                    || source == InputSource.COOKIE_NAME;
             String decoded = encoded ? urlDecode(plus ? raw.replace('+', ' ') : raw) : raw;
-            return new Input(source, spec.substring(colon + 1, eq), raw, decoded);
+            String name = spec.substring(colon + 1, eq);
+            // A name input (query_name:=x'--) is named by its decoded value, as the edge names it.
+            return new Input(source, source.isName() && name.isEmpty() ? decoded : name, raw, decoded);
         }
     }
 

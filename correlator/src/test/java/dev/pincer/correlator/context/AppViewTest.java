@@ -55,6 +55,54 @@ class AppViewTest {
                 "both repeat the edge's input by name and value (the source does not matter to an analyzer)");
     }
 
+    /** Issue 8: {@code getParameterNames()} reads names; a name that is not a plain word is an input of its own. */
+    @Test
+    void aNameThatIsNotAPlainWordIsAnInputOfItsOwnEvenWithAnEmptyValue() {
+        RequestContext ctx = open();
+        ctx.addAppView(List.of(app("x') OR 1=1--", ""), app("id", "7"), app("user[name]", "bob"),
+                Input.plain(InputSource.APP_HEADER, "X'or'1", "v"), Input.plain(InputSource.APP_COOKIE, "c'", "1")),
+                false);
+        assertEquals(List.of(Input.plain(InputSource.APP_PARAMETER_NAME, "x') OR 1=1--", "x') OR 1=1--"),
+                app("id", "7"),
+                Input.plain(InputSource.APP_PARAMETER_NAME, "user[name]", "user[name]"), app("user[name]", "bob"),
+                Input.plain(InputSource.APP_HEADER_NAME, "X'or'1", "X'or'1"),
+                Input.plain(InputSource.APP_HEADER, "X'or'1", "v"),
+                Input.plain(InputSource.APP_COOKIE_NAME, "c'", "c'"), Input.plain(InputSource.APP_COOKIE, "c'", "1")),
+                ctx.inputs().inputs(), "plain names (id) give no name input; the empty value itself is not kept");
+    }
+
+    @Test
+    void aNameTheEdgeAlsoSawIsNotRepeatedAndHeaderNamesIgnoreCase() {
+        Input edgeName = Input.plain(InputSource.QUERY_NAME, "a'", "a'");
+        Input edgeHeader = Input.plain(InputSource.HEADER_NAME, "X'or'1", "X'or'1");
+        RequestContext ctx = open(edgeName, edgeHeader);
+        ctx.addAppView(List.of(app("a'", ""), Input.plain(InputSource.APP_HEADER, "x'OR'1", "")), false);
+        assertEquals(List.of(edgeName, edgeHeader), ctx.inputs().inputs());
+    }
+
+    @Test
+    void aNameInputIsKeyedApartFromAValue() {
+        RequestContext ctx = open(Input.plain(InputSource.QUERY, "", "a'"));
+        ctx.addAppView(List.of(app("a'", "")), false);
+        assertEquals(Input.plain(InputSource.APP_PARAMETER_NAME, "a'", "a'"), ctx.inputs().inputs().get(1),
+                "a value a' under an empty name is not the name a'");
+    }
+
+    @Test
+    void nameInputsCountAgainstTheBoundAndOnePastItIsCut() {
+        List<Input> entries = new ArrayList<>(many(AppView.MAX_INPUTS - 2, "p"));
+        entries.add(app("n'", "v")); // a name input and its entry: exactly the bound
+        RequestContext exact = open();
+        exact.addAppView(entries, false);
+        assertEquals(AppView.MAX_INPUTS, exact.inputs().inputs().size());
+        assertFalse(exact.inputs().truncated());
+        entries.add(0, app("p0'", ""));
+        RequestContext over = open();
+        over.addAppView(entries, false);
+        assertEquals(AppView.MAX_INPUTS, over.inputs().inputs().size());
+        assertTrue(over.inputs().truncated(), "one name input past the bound");
+    }
+
     @Test
     void emptyValuesAndRepeatsUseNoBudget() {
         RequestContext ctx = open();

@@ -45,6 +45,18 @@ class SecurityEventTest {
                 + "\"sensor\":\"web-1/4242\",\"mode\":\"hybrid\"}", json);
     }
 
+    /** Issue 8: a finding on a parameter name says so: source {@code query_name}, the name as name and value. */
+    @Test
+    void aNameInputIsNamedAsAName() {
+        SinkCall call = new SinkCall("", SinkKind.SQL, List.of("SELECT id FROM items WHERE name IN ('x') OR 1=1--')"),
+                Map.of(), "");
+        Input name = new Input(InputSource.QUERY_NAME, "x') OR 1=1--", "x%27)%20OR%201%3D1--", "x') OR 1=1--");
+        Finding f = new Finding(AttackClass.SQL_INJECTION, name, List.of("'", ")", "OR"), "breaks out");
+        String json = SecurityEvent.of(decision(Mode.HYBRID, call, f), null, "s", TS).toJson();
+        assertTrue(json.contains("\"input\":{\"source\":\"query_name\",\"name\":\"x') OR 1=1--\","
+                + "\"value\":\"x') OR 1=1--\"}"), json);
+    }
+
     @Test
     void inputIndependentFindingsHaveNoInputAndExecJoinsArgv() {
         SinkCall call = new SinkCall("", SinkKind.EXEC, List.of("/bin/sh", "-c", "id"), Map.of(), "");

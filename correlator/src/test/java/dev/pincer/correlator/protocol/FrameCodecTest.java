@@ -45,6 +45,9 @@ class FrameCodecTest {
                         Input.plain(InputSource.APP_HEADER, "User-Agent", "é"),
                         Input.plain(InputSource.APP_COOKIE, "", ""))),
                 new Frame.Inputs("", 0, List.of()),
+                // names are inputs (issue 8): a name-only entry carries its name, whatever it holds
+                new Frame.Inputs("00ff", 0, List.of(Input.plain(InputSource.APP_PARAMETER, "x') OR 1=1--", ""),
+                        Input.plain(InputSource.APP_HEADER, "X'or'1", ""))),
                 new Frame.Timeout(7, 0),
                 new Frame.Timeout(-1, 1));
     }

@@ -101,7 +101,7 @@ final class SqlServlet extends DemoServlet {
         }
     }
 
-    private static String rows(ResultSet rs) throws SQLException {
+    static String rows(ResultSet rs) throws SQLException {
         StringBuilder lines = new StringBuilder();
         int n = 0;
         try (rs) {

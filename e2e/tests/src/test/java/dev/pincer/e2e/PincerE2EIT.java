@@ -14,9 +14,12 @@ import dev.pincer.e2e.harness.Http;
 import dev.pincer.e2e.harness.Json;
 import dev.pincer.e2e.harness.PincerStack;
 import dev.pincer.e2e.harness.Summary;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -76,7 +79,7 @@ class PincerE2EIT {
         return Cases.attacks((corpus, g, c) -> {
             int hits = stack.internal.hits();
             Attempt vuln = stack.attempts.send(stack.proxy, g, c, g.path(), Map.of());
-            List<String> problems = new ArrayList<>(blocked(corpus, g, vuln));
+            List<String> problems = new ArrayList<>(blocked(corpus, g, c, vuln));
             if (stack.internal.hits() != hits) {
                 problems.add("the internal server was reached");
             }
@@ -115,7 +118,7 @@ class PincerE2EIT {
                 .map(g -> DynamicTest.dynamicTest(corpus.file() + " " + g.name() + " with a forged X-Pincer-Context", () -> {
                     Case c = g.cases().get(0);
                     Attempt a = stack.attempts.send(stack.proxy, g, c, g.path(), Map.of("X-Pincer-Context", forged));
-                    List<String> problems = blocked(corpus, g, a);
+                    List<String> problems = blocked(corpus, g, c, a);
                     SUMMARY.count(container, corpus.attackClass(), "4.forged ctx blocked", problems.isEmpty(),
                             c + " (forged X-Pincer-Context) " + String.join("; ", problems) + " <- " + a);
                     assertTrue(problems.isEmpty(), String.join("; ", problems) + ": " + a);
@@ -123,7 +126,7 @@ class PincerE2EIT {
     }
 
     /** What is wrong with the answer to an attack on a vulnerable endpoint; empty when it was blocked right. */
-    private static List<String> blocked(Corpus corpus, Group g, Attempt a) {
+    private static List<String> blocked(Corpus corpus, Group g, Case c, Attempt a) {
         List<String> problems = new ArrayList<>();
         if (a.worked()) {
             problems.add("the sink took effect");
@@ -149,7 +152,7 @@ class PincerE2EIT {
         expect(problems, e, "sink.kind", corpus.sink());
         if (corpus.eventInput()) {
             expect(problems, e, "input.source", source(g.via()));
-            expect(problems, e, "input.name", g.param());
+            expect(problems, e, "input.name", inputName(g, c));
         }
         return problems;
     }
@@ -167,6 +170,22 @@ class PincerE2EIT {
             case FORM -> "form";
             case JSON -> "json";
             case BODY -> "body";
+            case HEADER -> "header";
+            case COOKIE -> "cookie";
+            case NAME -> "query_name";
+        };
+    }
+
+    /**
+     * The input name the event must carry: the parameter, cookie or (lower-case, as the edge keeps
+     * it) header name; for a NAME case the name itself, which is the input.
+     */
+    private static String inputName(Group g, Case c) {
+        return switch (g.via()) {
+            case HEADER -> g.param().toLowerCase(Locale.ROOT);
+            case NAME -> stack.attempts.fill(c, c.wire() ? URLDecoder.decode(c.value(), StandardCharsets.UTF_8)
+                    : c.value());
+            default -> g.param();
         };
     }
 

@@ -30,12 +30,17 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
     }
 
     /**
-     * The part's inputs: its content {@code b[from, to)} as a field, or its non-empty file names.
+     * The part's inputs: its field name when not a plain word ({@code MULTIPART_NAME}), then its
+     * content {@code b[from, to)} as a field, or its non-empty file names.
      *
      * @return false when the collector is full
      */
     boolean emit(byte[] b, int from, int to, InputCollector out) {
         String field = name == null ? "" : name;
+        if (!out.addName(InputSource.MULTIPART_NAME, field, field)) {
+            return false;
+        }
+        field = out.shortName(field);
         if (!isFile()) {
             String v = Utf8Text.decode(b, from, to, out.maxValueChars());
             return out.add(InputSource.MULTIPART_FIELD, field, v, v);

@@ -18,7 +18,11 @@ import java.util.Objects;
  *   <li>Every input counts, except an inert header (rule 4). For each counting input the bits of
  *       its {@code raw} form, its {@code decoded} form and its decoded form percent-decoded once
  *       more (double encoding) are combined. For QUERY, FORM, COOKIE and multipart inputs the name
- *       counts too, since applications iterate over parameter names.</li>
+ *       counts too, since applications iterate over parameter names. Names that are not plain
+ *       words are also inputs of their own ({@code QUERY_NAME}, {@code HEADER_NAME}, ...,
+ *       see {@link InputSource}), whose value is the name, so they count like any value: this is
+ *       how a header name ({@code X'or'1: 1}) sets its bits, while plain header names
+ *       ({@code User-Agent}) are no inputs and set none.</li>
  *   <li>The bits of one string:
  *     <ul>
  *       <li>{@link #SYNTAX} (SQL, LDAP, XPath) if any character is outside {@code [A-Za-z0-9_.@]}

@@ -10,12 +10,13 @@ import dev.pincer.inspection.input.Truncation;
  * empty pairs ({@code &&}) are skipped and do not count. A bare {@code =} counts as a pair (an
  * application's parameter count sees it) but, being empty, uses no input. At most
  * {@code maxPairs} pairs are taken, then the result is marked {@link Truncation#COUNT}. A name
- * longer than the name limit (a JSON document posted as a form has one) is also kept whole, up to
- * the value limit, as an input named {@code #}, so cutting it for the pair's own name loses
- * nothing. Linear time, never throws.
+ * that is not a {@link dev.pincer.inspection.input.PlainName plain word} is also an input of its
+ * own ({@code QUERY_NAME}, {@code FORM_NAME}), kept whole up to the <em>value</em> limit, so a
+ * name longer than the name limit (a JSON document posted as a form has one) is not lost when it
+ * is cut for the pair's own name. Linear time, never throws.
  *
- * <p>Example: {@code a=1%2B1&b+c&=x} gives {@code (a, "1%2B1", "1+1")}, {@code ("b c", "", "")} and
- * {@code ("", "x", "x")}.
+ * <p>Example: {@code a=1%2B1&b+c&=x} gives {@code (a, "1%2B1", "1+1")}, the name input
+ * {@code QUERY_NAME ("b+c", "b c")}, {@code ("b c", "", "")} and {@code ("", "x", "x")}.
  */
 public final class FormPairs {
     private FormPairs() {
@@ -37,17 +38,12 @@ public final class FormPairs {
                     return true;
                 }
                 int eq = indexOf(s, '=', i, end);
-                String name;
-                if (eq - i <= out.maxNameChars()) {
-                    name = PercentDecoder.decode(s.substring(i, eq), true);
-                } else {
-                    // A long name (a JSON document posted as a form, say) is kept whole as a value.
-                    String rawName = out.value(s, i, eq);
-                    name = PercentDecoder.decode(rawName, true);
-                    if (!out.add(source, "#", rawName, name)) {
-                        return false;
-                    }
-                    name = out.shortName(name);
+                // The name is an input of its own unless a plain word; a long one (a JSON document
+                // posted as a form, say) is kept whole there, up to the value limit.
+                String rawName = eq - i <= out.maxNameChars() ? s.substring(i, eq) : out.value(s, i, eq);
+                String name = PercentDecoder.decode(rawName, true);
+                if (!out.addName(source.nameSource(), rawName, name)) {
+                    return false;
                 }
                 String raw = eq == end ? "" : out.value(s, eq + 1, end);
                 if (!out.add(source, out.shortName(name), raw, PercentDecoder.decode(raw, true))) {

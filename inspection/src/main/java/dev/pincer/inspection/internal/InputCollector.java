@@ -2,6 +2,7 @@ package dev.pincer.inspection.internal;
 
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.input.PlainName;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.input.Truncation;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Set;
  * reach the per-request budget, and records each cut as a {@link Truncation}. Nothing is cut
  * without being recorded. Inputs that cannot carry anything new do not use up the budget: one
  * with an empty name and an empty value, and an exact duplicate (same source, name, raw and
- * decoded form) of one already kept. Not thread-safe; one per request.
+ * decoded form) of one already kept, and a name that is a {@link PlainName plain word} offered
+ * through {@link #addName}. Not thread-safe; one per request.
  *
  * <p>Example: with {@code maxValueChars = 3}, {@code add(QUERY, "q", "abcdef", "abcdef")} stores
  * {@code Input(QUERY, "q", "abc", "abc")} and {@link #result()} reports {@code truncations = {LENGTH}}.
@@ -67,7 +69,35 @@ public final class InputCollector {
         }
         String r = clip(raw, maxValueChars);
         String d = decoded == raw ? r : clip(decoded, maxValueChars);
-        Input in = new Input(source, clip(name, maxNameChars), r, d);
+        return keep(new Input(source, clip(name, maxNameChars), r, d));
+    }
+
+    /**
+     * Adds a name as an input of its own ({@link InputSource#isName()}), unless it is a
+     * {@link PlainName plain word} as the application reads it (decoded) and fits the name limit (then it costs nothing:
+     * it stays, whole, the name of its value input). Its value is the name, cut to the <em>value</em> limit (the cut recorded), so a
+     * long name (a JSON document posted as a form field name) is kept whole up to that limit; its
+     * {@link Input#name()} is the decoded name cut silently to the name limit. Characters are
+     * charged once: the input's name shares the decoded string.
+     *
+     * @param source  a {@code *_NAME} source
+     * @param raw     the name as on the wire
+     * @param decoded the name as the application reads it
+     * @return false when the input count limit or the character budget is reached: stop producing
+     */
+    public boolean addName(InputSource source, String raw, String decoded) {
+        if (raw.isEmpty() && decoded.isEmpty()) {
+            return true;
+        }
+        if (decoded.length() <= maxNameChars && PlainName.test(decoded)) {
+            return true; // a plain word, whole as the name of its value input
+        }
+        String r = clip(raw, maxValueChars);
+        String d = decoded == raw ? r : clip(decoded, maxValueChars);
+        return keep(new Input(source, shortName(d), r, d));
+    }
+
+    private boolean keep(Input in) {
         if (seen.contains(in)) {
             return true;
         }
@@ -75,7 +105,7 @@ public final class InputCollector {
             truncations.add(Truncation.COUNT);
             return false;
         }
-        long chars = (long) in.name().length() + r.length() + (d.equals(r) ? 0 : d.length());
+        long chars = charge(in);
         if (totalChars + chars > maxTotalChars) {
             truncations.add(Truncation.LENGTH);
             return false;
@@ -84,6 +114,12 @@ public final class InputCollector {
         inputs.add(in);
         seen.add(in);
         return true;
+    }
+
+    /** What an input costs of the budget: its name (unless a name input, whose name is its value), raw and decoded forms. */
+    private static long charge(Input in) {
+        long chars = (long) in.raw().length() + (in.decoded().equals(in.raw()) ? 0 : in.decoded().length());
+        return in.source().isName() ? chars : chars + in.name().length();
     }
 
     /** {@code s[from, to)} cut to the value limit (recording the cut): the raw form before decoding. */
@@ -147,8 +183,7 @@ public final class InputCollector {
             while (inputs.size() > mark) {
                 Input in = inputs.remove(inputs.size() - 1);
                 seen.remove(in);
-                totalChars -= (long) in.name().length() + in.raw().length()
-                        + (in.decoded().equals(in.raw()) ? 0 : in.decoded().length());
+                totalChars -= charge(in);
             }
         }
         malformed = malformedAtMark;

@@ -10,7 +10,10 @@ import java.util.Set;
 
 /**
  * HEADER inputs (one per field, named by the lower-case field name, value as sent) and then COOKIE
- * inputs from every {@code Cookie} field. Fields the proxy owns or rewrites (hop-by-hop,
+ * inputs from every {@code Cookie} field. A field or cookie name that is not a
+ * {@link dev.pincer.inspection.input.PlainName plain word} is also an input of its own
+ * ({@code HEADER_NAME} as sent, {@code COOKIE_NAME} also percent-decoded once), just before its
+ * value, kept whole up to the value limit. Fields the proxy owns or rewrites (hop-by-hop,
  * forwarding, {@code X-Pincer-*}, {@code X-Request-Id}) are not inputs; {@code Cookie} is split
  * into its pairs instead. An {@code Authorization: Basic} field also yields its decoded user and
  * password (see {@link BasicCredentials}).
@@ -34,7 +37,8 @@ final class HeaderInputs {
             if (EXCLUDED.contains(name) || name.startsWith("x-pincer-")) {
                 continue;
             }
-            if (!out.add(InputSource.HEADER, name, h.value(), h.value())) {
+            if (!out.addName(InputSource.HEADER_NAME, h.name(), h.name())
+                    || !out.add(InputSource.HEADER, out.shortName(name), h.value(), h.value())) {
                 return false;
             }
             if (name.equals("authorization") && !BasicCredentials.extract(h.value(), out)) {
@@ -71,9 +75,12 @@ final class HeaderInputs {
                 eq++;
             }
             eq = eq == to ? -1 : eq;
-            String name = eq < 0 ? "" : out.name(v, from, trimEnd(v, from, eq));
+            String rawName = eq < 0 ? "" : out.value(v, from, trimEnd(v, from, eq));
+            if (!out.addName(InputSource.COOKIE_NAME, rawName, PercentDecoder.decode(rawName, false))) {
+                return false;
+            }
             String raw = out.value(v, eq < 0 ? from : skipWs(v, eq + 1, to), to);
-            if (!out.add(InputSource.COOKIE, name, raw, PercentDecoder.decode(raw, false))) {
+            if (!out.add(InputSource.COOKIE, out.shortName(rawName), raw, PercentDecoder.decode(raw, false))) {
                 return false;
             }
         }

@@ -93,6 +93,16 @@ class LimitsTest {
                 new Bomb("100k cookie pairs without '='", () -> new RequestHead("GET", "/", List.of(new HeaderField(
                         "Cookie", "a;".repeat(100_000)))), () -> null, InputSource.COOKIE, 1, null,
                         Set.of(Truncation.COUNT)),
+                new Bomb("100k distinct hostile query names: a name input and a value each, the pairs cut",
+                        () -> new RequestHead("GET", IntStream.range(0, 100_000).mapToObj(i -> "a%27" + i + "=1")
+                                .collect(Collectors.joining("&", "/?", "")), List.of()),
+                        () -> null, InputSource.QUERY_NAME, L.maxPairs(), null, Set.of(Truncation.COUNT)),
+                new Bomb("10k hostile header names", () -> new RequestHead("GET", "/", IntStream.range(0, 10_000)
+                        .mapToObj(i -> new HeaderField("x'" + i, "1")).toList()), () -> null, InputSource.HEADER_NAME,
+                        L.maxInputs() / 2, null, Set.of(Truncation.COUNT)),
+                new Bomb("1M-char hostile query name, cut at the value limit", () -> new RequestHead("GET",
+                        "/?'" + "n".repeat(1_000_000) + "=1", List.of()), () -> null, InputSource.QUERY_NAME, 1, null,
+                        Set.of(Truncation.LENGTH)),
                 new Bomb("1M-char header", () -> new RequestHead("GET", "/", List.of(new HeaderField("X-A",
                         "x".repeat(1_000_000)))), () -> null, InputSource.HEADER, 1, null, Set.of(Truncation.LENGTH)),
                 new Bomb("many long values exhaust the character budget", () -> new RequestHead("GET", "/", IntStream
@@ -114,6 +124,25 @@ class LimitsTest {
             assertEquals(bomb.why(), r.truncations(), "truncations");
         }
         assertEquals(InputHint.ALL, InputHint.of(r, false));
+    }
+
+    /**
+     * Plain names cost nothing beyond their value input, so a request at Tomcat's parameter limit in
+     * both the query and the form body (1,000 plain-named pairs each) is whole under the defaults;
+     * and even with bracketed names (each also a name input: 4,000 inputs) it still fits.
+     */
+    @Test
+    void tomcatSizedRequestsWithPlainOrBracketedNamesAreWhole() {
+        for (String shape : List.of("field_%d.x-y", "items[%d][id]")) {
+            String pairs = IntStream.range(0, L.maxPairs()).mapToObj(i -> String.format(shape, i) + "=v")
+                    .collect(Collectors.joining("&"));
+            RequestHead head = new RequestHead("POST", "/?" + pairs, List.of(new HeaderField("Content-Type",
+                    "application/x-www-form-urlencoded"), new HeaderField("X-Request-Trace", "abc")));
+            RequestInputs r = EXTRACTOR.extract(head, new BodyPrefix(pairs.getBytes(StandardCharsets.UTF_8), true));
+            assertEquals(Set.of(), r.truncations(), shape);
+            long names = r.inputs().stream().filter(i -> i.source().isName()).count();
+            assertEquals(shape.contains("[") ? 2L * L.maxPairs() : 0L, names, shape);
+        }
     }
 
     /** The deepest leaf of a depth bomb keeps its value and gets a name cut to the name limit. */

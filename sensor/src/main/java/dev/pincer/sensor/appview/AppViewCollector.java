@@ -12,8 +12,11 @@ import java.util.Map;
  * {@link AppInputs}. It never changes what the app sees: the parameter map is read only when the
  * app itself already made the container parse it ({@code parametersRead}); otherwise only the query
  * string is parsed here, and a form body the app may still read from {@code getInputStream()} is
- * left alone. Headers and cookies are always safe to read. Any failure ends collection where it
- * is, marks the view truncated, and is never thrown.
+ * left alone. Headers and cookies are always safe to read. Names are inputs too (an app may
+ * iterate {@code getParameterNames()} or {@code getHeaderNames()}): every entry carries its name,
+ * and a parameter or header without any value is still sent once with an empty value, so its
+ * name reaches the correlator. Any failure ends collection where it is, marks the view truncated,
+ * and is never thrown.
  *
  * <p>Example: {@code GET /search?q=1'--} with {@code Cookie: sid=ab} gives
  * {@code [param q="1'--", cookie sid="ab", header host="shop.example", header cookie="sid=ab"]}.
@@ -98,13 +101,15 @@ public final class AppViewCollector {
                 continue;
             }
             Enumeration<?> values = (Enumeration<?>) m.getHeaders.invoke(request, name);
-            if (values == null) {
-                continue;
-            }
-            while (values.hasMoreElements()) {
+            boolean any = false;
+            while (values != null && values.hasMoreElements()) {
+                any = true;
                 if (!out.add(AppInputs.HEADER, name, String.valueOf(values.nextElement()))) {
                     return;
                 }
+            }
+            if (!any && !out.add(AppInputs.HEADER, name, "")) {
+                return; // the name alone is an input: an app may iterate getHeaderNames()
             }
         }
     }

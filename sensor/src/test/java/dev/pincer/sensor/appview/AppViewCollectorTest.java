@@ -102,6 +102,23 @@ class AppViewCollectorTest {
                 "2:Host=shop.example", "2:Accept=text/html", "2:Accept=*/*"), entries(in));
     }
 
+    /** Issue 8: names are inputs; a parameter or header that has only a name still reports it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"javax", "jakarta"})
+    void namesAreReportedEvenWithoutAValue(String api) throws Exception {
+        Fake fake = new Fake(api);
+        fake.params.clear();
+        fake.params.put("x') OR 1=1--", new String[0]);
+        fake.params.put("user[name]", new String[] {"bob"});
+        fake.headers.clear();
+        fake.headers.put("X'or'1", List.of());
+        fake.headers.put("X-User", List.of("bob' OR '1'='1"));
+        AppInputs in = AppViewCollector.collect(fake.request(), true);
+        assertEquals(List.of("1:x') OR 1=1--=", "1:user[name]=bob", "3:sid=v0", "2:X'or'1=",
+                "2:X-User=bob' OR '1'='1"), entries(in));
+        assertFalse(in.truncated());
+    }
+
     @ParameterizedTest(name = "{0} cookies: truncated {1}")
     @CsvSource({"507, false", "508, true"})
     void entryBoundAcrossSources(int cookies, boolean truncated) throws Exception {

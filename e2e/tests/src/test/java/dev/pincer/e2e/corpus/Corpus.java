@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * {@literal @}event_input no              file level: events need not name an input (deserialization)
  * {@literal @}group NAME: WHAT            starts a group; WHAT says what the group tests
  * {@literal @}send VIA PATH PARAM         VIA is GET (query), FORM (urlencoded body), JSON (flat object
- *                              body) or BODY (raw text body; PARAM is -)
+ *                              body), BODY (raw text body; PARAM is -), HEADER (a request header,
+ *                              PARAM its name), COOKIE (a cookie, PARAM its name; the value
+ *                              percent-encoded unless wire:) or NAME (the value is sent as a query
+ *                              parameter NAME, PARAM its value, - for none: ?VALUE)
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
  *                              body~REGEX | marker | rows-deleted | offsite-redirect
@@ -38,7 +41,7 @@ public record Corpus(String file, String attackClass, String sink, boolean event
             "deserialization");
     public static final List<String> BENIGN_FILES = List.of("benign", "benign-deserialization");
 
-    public enum Via { GET, FORM, JSON, BODY }
+    public enum Via { GET, FORM, JSON, BODY, HEADER, COOKIE, NAME }
 
     /** How to tell that an attack worked. */
     public sealed interface Proof {

@@ -46,7 +46,10 @@ public final class Http {
 
     /**
      * Sends {@code value} as input {@code param} of {@code path}: in the query (GET), a form body,
-     * a JSON body, or as the raw body. {@code wire} values go out exactly as written (GET, FORM).
+     * a JSON body, as the raw body, as header {@code param} (HEADER, as written), as cookie
+     * {@code param} (COOKIE, percent-encoded), or as a query parameter's name whose value is
+     * {@code param} (NAME; {@code -}: no value). {@code wire} values go out exactly as written
+     * (GET, FORM, COOKIE, NAME).
      */
     public Reply send(URI base, Via via, String path, String param, String value, boolean wire,
                       Map<String, String> headers) {
@@ -63,6 +66,10 @@ public final class Http {
             case BODY -> HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "text/plain; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8));
+            case HEADER -> HttpRequest.newBuilder(URI.create(base + path)).header(param, value).GET();
+            case COOKIE -> HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", param + "=" + field).GET();
+            case NAME -> HttpRequest.newBuilder(URI.create(base + path + "?" + field
+                    + (param.equals("-") ? "" : "=" + encode(param)))).GET();
         };
         return send(b, headers);
     }
