@@ -3,9 +3,10 @@ package dev.pincer.correlator.shell;
 /**
  * Decides whether one occurrence {@code [s, e)} of an input in a shell script changed the script's
  * meaning: it leaves a quote open, contains active syntax, spans more than one word, introduces the
- * blank that splits an argument in two, or is the whole name of a command. Confined (allowed): the
- * input lies inside one word and adds no syntax, quoted or not ({@code *.txt}, {@code my file} in
- * quotes).
+ * blank that splits an argument in two, or is the whole name of a command. Expansions are syntax
+ * ({@link PosixLexer}: an unquoted glob, tilde or brace expansion, a {@code $} expansion anywhere
+ * but in single quotes). Confined (allowed): the input lies inside one word and adds no syntax,
+ * quoted or not ({@code file.txt}, {@code a-b}, {@code *.txt} or {@code my file} in quotes).
  *
  * <p>Example: in {@code ping -c 1 8.8.8.8;id} the input {@code 8.8.8.8;id} contains the separator
  * {@code ;}: "input adds shell syntax ';'".
@@ -26,7 +27,7 @@ final class ScriptJudge {
         int lastWord = -1;
         for (int i = s; i < e; i++) {
             if (m.syntax[i]) {
-                return "input adds shell syntax '" + printable(m.script.charAt(i)) + "'";
+                return "input adds shell syntax '" + printable(m.script.charAt(i)) + "'" + expansion(m.script.charAt(i));
             }
             if (m.word[i] >= 0) {
                 firstWord = firstWord < 0 ? m.word[i] : firstWord;
@@ -74,6 +75,16 @@ final class ScriptJudge {
             i = runEnd;
         }
         return false;
+    }
+
+    /** What an expansion character does, for the reason; empty for separators and the like. */
+    private static String expansion(char c) {
+        return switch (c) {
+            case '*', '?', '[' -> " (a glob)";
+            case '~' -> " (tilde expansion)";
+            case '$' -> " (an expansion)";
+            default -> "";
+        };
     }
 
     static String printable(char c) {
