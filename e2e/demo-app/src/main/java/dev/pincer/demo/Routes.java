@@ -22,6 +22,8 @@ final class Routes {
                 DemoServlet.LENIENT + "/vuln/sql", DemoServlet.LENIENT + "/vuln/sql/id",
                 DemoServlet.LENIENT + "/vuln/sql/delete");
         add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
+        add(ctx, "exec-forms", new ExecFormsServlet(fx), "/vuln/exec/split", "/safe/exec/split", "/vuln/exec/env",
+                "/safe/exec/env");
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
                 DemoServlet.LENIENT + "/vuln/file");
         add(ctx, "fetch", new FetchServlet(), "/vuln/fetch", "/vuln/fetch/host", "/safe/fetch", "/safe/fetch/host");
