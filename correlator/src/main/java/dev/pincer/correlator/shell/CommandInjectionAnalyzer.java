@@ -39,13 +39,9 @@ import java.util.Locale;
  * {@code [ping, -c, 1, "-oX"]} with input {@code -oX} is ("input starts argument 3 with '-'").
  */
 public final class CommandInjectionAnalyzer implements SinkAnalyzer {
-    private static final Occurrences.Options OPTIONS = Occurrences.Options.standard();
+    static final Occurrences.Options OPTIONS = Occurrences.Options.standard();
     /** The budget a call whose environment the sensor cut is decided by. */
     static final String ENVIRONMENT_BUDGET = "exec_environment";
-
-    /** A rule's strongest break-out: the hit it names and the finding. */
-    private record Judged(Hit hit, Finding finding) {
-    }
 
     @Override
     public SinkKind kind() {
@@ -61,9 +57,10 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         Judged best = executable(call, inputs, searches);
         best = stronger(best, script(call, inputs, searches));
         SplitCommand split = ArgvForm.split(call);
-        best = stronger(best, split != null ? split(split, inputs, searches) : options(call, inputs, searches));
+        best = stronger(best, split != null ? NoShellRules.split(split, inputs, searches)
+                : NoShellRules.options(call, inputs, searches));
         Environment env = Environment.of(call);
-        best = stronger(best, environment(env, inputs, searches));
+        best = stronger(best, NoShellRules.environment(env, inputs, searches));
         if (best != null) {
             return best.finding();
         }
@@ -122,67 +119,6 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
             if (reason != null) {
                 return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
                         Evidence.of(dialect, h.text(shell.script())), reason + " (" + dialect + " script)"));
-            }
-        }
-        return null;
-    }
-
-    /** Rule (3): {@code Runtime.exec(String)}'s split. */
-    private static Judged split(SplitCommand split, RequestInputs inputs, List<Occurrences.Result> searches) {
-        String command = split.command();
-        Occurrences.Result found = Occurrences.find(command, inputs, OPTIONS);
-        searches.add(found);
-        if (found.hits().isEmpty()) {
-            return null;
-        }
-        ParseBudget.require(command, "command string");
-        for (Hit h : Attribution.strongestFirst(found.hits())) {
-            String reason = split.judge(h.start(), h.end());
-            if (reason != null) {
-                return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
-                        Evidence.of("Runtime.exec(String)", h.text(command)), reason));
-            }
-        }
-        return null;
-    }
-
-    /** Rule (4): an option the input starts, in an argv the app built. */
-    private static Judged options(SinkCall call, RequestInputs inputs, List<Occurrences.Result> searches) {
-        ArgvForm.Candidates c = ArgvForm.Candidates.of(call.args());
-        if (c.text().isEmpty()) {
-            return null;
-        }
-        Occurrences.Result found = Occurrences.find(c.text(), inputs, OPTIONS);
-        searches.add(found);
-        for (Hit h : Attribution.strongestFirst(found.hits())) {
-            int k = c.elementStartingAt(h.start());
-            int nul = c.text().indexOf('\0', h.start());
-            if (k > 0 && (nul < 0 || nul >= h.end())) {
-                return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
-                        Evidence.of(call.arg(k)), "input starts argument " + k + " with '-' (option injection)"));
-            }
-        }
-        return null;
-    }
-
-    /** Rule (5): the environment. */
-    private static Judged environment(Environment env, RequestInputs inputs, List<Occurrences.Result> searches) {
-        if (env.size() == 0) {
-            return null;
-        }
-        Occurrences.Result found = Occurrences.find(env.text(), inputs, OPTIONS);
-        searches.add(found);
-        boolean[] valueHit = new boolean[env.size()];
-        for (Hit h : found.hits()) {
-            int k = env.entryAt(h.start());
-            valueHit[k] |= h.end() > env.start(k) + env.name(k).length() + 1;
-        }
-        for (Hit h : Attribution.strongestFirst(found.hits())) {
-            int k = env.entryAt(h.start());
-            String reason = EnvironmentJudge.judge(env, h, valueHit[k]);
-            if (reason != null) {
-                return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
-                        Evidence.of(env.name(k), h.text(env.text())), reason));
             }
         }
         return null;
