@@ -115,7 +115,8 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         };
         String dialect = shell.dialect().name().toLowerCase(Locale.ROOT);
         for (Hit h : Attribution.strongestFirst(found.hits())) {
-            String reason = ScriptJudge.judge(map, h.start(), h.end(), !routing(h));
+            String reason = ScriptJudge.judge(map, h.start(), h.end(), !routing(h),
+                    shell.dialect() == ShellScript.Dialect.POSIX);
             if (reason != null) {
                 return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
                         Evidence.of(dialect, h.text(shell.script())), reason + " (" + dialect + " script)"));
