@@ -26,7 +26,8 @@ import java.util.Locale;
  * (3) The app called {@code Runtime.exec(String)} ({@link ArgvForm}) and an input adds argv
  * elements to its blank split, or starts one with {@code -} ({@link SplitCommand}). (4) The app
  * built the argv itself and an input starts an element a program reads as an option
- * ({@link Options}: not a lone {@code -}, not a negative number, not after a {@code --}). (5) An
+ * ({@link Options}: not a lone {@code -}, not a negative number, not after a {@code --}), or spans
+ * several elements (the app split it). (5) An
  * input chooses an environment variable or the value of one that changes what runs
  * ({@link EnvironmentJudge}). An input confined to one argv element with no shell, not starting it
  * with {@code -}, is not an injection. A URL path segment that is only the bare name of the
@@ -58,7 +59,7 @@ public final class CommandInjectionAnalyzer implements SinkAnalyzer {
         best = stronger(best, script(call, inputs, searches));
         SplitCommand split = ArgvForm.split(call);
         best = stronger(best, split != null ? NoShellRules.split(split, inputs, searches)
-                : NoShellRules.options(call, inputs, searches));
+                : stronger(NoShellRules.options(call, inputs, searches), NoShellRules.spans(call, inputs, searches)));
         Environment env = Environment.of(call);
         best = stronger(best, NoShellRules.environment(env, inputs, searches));
         if (best != null) {

@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class NoShellRules {
     private static final Occurrences.Options OPTIONS = CommandInjectionAnalyzer.OPTIONS;
+    /** Forms with a blank between other characters: the only ones that can span argv elements. */
+    private static final Occurrences.Options SPACED = OPTIONS.withFilter(f -> f.strip().indexOf(' ') > 0);
 
     private NoShellRules() {
     }
@@ -60,6 +62,44 @@ final class NoShellRules {
             if (k > 0 && (nul < 0 || nul >= h.end())) {
                 return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(),
                         Evidence.of(call.arg(k)), "input starts argument " + k + " with '-' (option injection)"));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Rule (4), the app's own split: an input that spans several elements of an argv the app built
+     * ({@code input.split(" ")} into a {@code ProcessBuilder}): in the argv joined by blanks, the
+     * occurrence has characters of the input on both sides of an element boundary. Only forms with a
+     * blank inside are searched, so an input with a blank only at an end (trimmed by the app) never
+     * counts.
+     */
+    static Judged spans(SinkCall call, RequestInputs inputs, List<Occurrences.Result> searches) {
+        List<String> argv = call.args();
+        if (argv.size() < 2) {
+            return null;
+        }
+        String joined = String.join(" ", argv);
+        Occurrences.Result found = Occurrences.find(joined, inputs, SPACED);
+        searches.add(found);
+        if (found.hits().isEmpty()) {
+            return null;
+        }
+        int[] bounds = new int[argv.size() - 1];
+        for (int i = 0, at = 0; i < bounds.length; i++) {
+            at += argv.get(i).length();
+            bounds[i] = at++;
+        }
+        for (Hit h : Attribution.strongestFirst(found.hits())) {
+            int first = java.util.Arrays.binarySearch(bounds, h.start() + 1);
+            int crossed = 0;
+            for (int i = first >= 0 ? first : -first - 1; i < bounds.length && bounds[i] + 1 < h.end(); i++) {
+                crossed++;
+            }
+            if (crossed > 0) {
+                return new Judged(h, new Finding(AttackClass.COMMAND_INJECTION, h.input(), Evidence.of(h.text(joined)),
+                        "input spans " + (crossed + 1) + " argv elements: the app split it into arguments"
+                                + " (argument injection)"));
             }
         }
         return null;
