@@ -17,6 +17,7 @@ import dev.pincer.sensor.servlet.RequestContexts;
 import dev.pincer.sensor.xpath.XPathSink;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agent-side {@link Dispatcher}: routes each sink call to its package's helper, which builds
@@ -66,9 +67,9 @@ final class SensorDispatcher implements Dispatcher {
     }
 
     @Override
-    public void exec(ThreadState st, List<String> command, File directory) {
+    public void exec(ThreadState st, List<String> command, File directory, Map<String, String> environment) {
         try {
-            ExecSink.check(decider, st, command, directory);
+            ExecSink.check(decider, st, command, directory, environment);
         } catch (Throwable t) {
             internal(2, t);
         }

@@ -90,6 +90,38 @@ class DecisionPathTest {
         assertEquals(64, checks.get(0).attrs().get("exe.sha256").length());
     }
 
+    /**
+     * Issue 8: the command string noted by {@code Runtime.exec(String)}'s advice reaches the CHECK
+     * while (and only while) that call runs, and only when it splits into the argv being started; the
+     * builder's environment is reported by what differs from the JVM's.
+     */
+    @Test
+    void execFormAndEnvironmentReachTheCheck() throws Exception {
+        start(FailMode.OPEN, 1000);
+        String outer = Bridge.execString("true\t ");
+        exec("true");
+        String inner = Bridge.execString("other command");
+        exec("true");
+        Bridge.execStringDone(inner);
+        exec("true", "x");
+        Bridge.execStringDone(outer);
+        exec("true");
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("PINCER_TEST_VAR", "v");
+        Bridge.leave(Bridge.exec(List.of("true"), null, env));
+        List<FakeCorrelator.Check> checks = correlator.checks();
+        assertEquals(5, checks.size(), checks.toString());
+        assertEquals("string", checks.get(0).attrs().get("exec.form"));
+        assertEquals("true\t ", checks.get(0).attrs().get("exec.command"));
+        assertEquals("argv", checks.get(1).attrs().get("exec.form"), "another command does not split into [true]");
+        assertEquals("argv", checks.get(2).attrs().get("exec.form"), "the outer command does not split into [true, x]");
+        assertEquals("argv", checks.get(3).attrs().get("exec.form"), "the call is over: nothing noted");
+        assertNull(Bridge.state().execCommand);
+        assertEquals("v", checks.get(4).attrs().get("env.PINCER_TEST_VAR"));
+        assertEquals(1, checks.get(4).attrs().keySet().stream().filter(k -> k.startsWith("env.")).count(),
+                checks.get(4).attrs().toString());
+    }
+
     @Test
     void hintBitsGateTheirFamilies() throws Exception {
         start(FailMode.OPEN, 1000);

@@ -5,8 +5,11 @@ package dev.pincer.correlator.shell;
  * {@code '...'} is literal; in {@code "..."} only {@code $} expansions, backticks and {@code \}
  * before {@code $ ` " \ newline} are active; unquoted {@code \} escapes the next character;
  * blanks separate words; {@code ; & | ( ) < >} and newline are operators; {@code #} at a word start
- * begins a comment; {@code $(}, {@code ${}, {@code $name}, backticks and brace expansion
- * ({@code {a,b}}) are syntax. Globs ({@code * ? [}) and {@code ~} are left as word characters.
+ * begins a comment; {@code $(}, {@code ${}, {@code $name}, {@code $((..))}, backticks and brace
+ * expansion ({@code {a,b}}, {@code {1..9}}) are syntax. Outside quotes, so are the expansions that
+ * turn one word into other words or paths: globs ({@code *}, {@code ?}, a {@code [} closed by a
+ * {@code ]} in the same word) and a tilde that starts a word or follows {@code =} or {@code :}
+ * ({@code ~root/.ssh}, {@code a=~/x}). Inside quotes none of those expands.
  *
  * <p>Example: {@code cat "$HOME/a b" > out; id} has words {@code cat}, {@code "$HOME/a b"},
  * {@code out}, {@code id}, with {@code $} (expansion in double quotes), {@code >} and {@code ;} as syntax.
@@ -67,7 +70,8 @@ final class PosixLexer {
                 quoteAt = i;
                 m.wordChar(i, true);
             } else {
-                if (c == '`' || (c == '$' && expands(s, i + 1)) || (c == '{' && braceExpansion(s, i))) {
+                if (c == '`' || (c == '$' && expands(s, i + 1)) || (c == '{' && braceExpansion(s, i))
+                        || c == '*' || c == '?' || (c == '[' && bracket(s, i)) || (c == '~' && tilde(s, m, i))) {
                     m.syntax(i, c == '`');
                 }
                 m.wordChar(i, false);
@@ -86,6 +90,29 @@ final class PosixLexer {
         }
         char c = s.charAt(j);
         return c == '(' || c == '{' || c == '_' || Character.isLetterOrDigit(c) || "@*#?$!-".indexOf(c) >= 0;
+    }
+
+    /** A {@code [} that opens a bracket expression: a {@code ]} follows in the same word (bounded lookahead). */
+    private static boolean bracket(String s, int open) {
+        for (int j = open + 2; j < s.length() && j - open < BRACE_LOOKAHEAD; j++) {
+            char c = s.charAt(j);
+            if (c == ']') {
+                return true;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || ";&|()<>".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A {@code ~} the shell expands: at the start of a word, or after {@code =} or {@code :} (bash
+     * expands {@code a=~/x}; a {@code :} in an assignment's path list). Over-approximates dash,
+     * which expands only at the word start and in assignments: more syntax, never less.
+     */
+    private static boolean tilde(String s, ScriptMap m, int i) {
+        return i == 0 || m.word[i - 1] < 0 || s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':';
     }
 
     /** {@code {a,b}} or {@code {1..9}}: an unquoted brace group the shell expands into several words. */

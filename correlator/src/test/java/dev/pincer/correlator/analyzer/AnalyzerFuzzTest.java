@@ -74,6 +74,34 @@ class AnalyzerFuzzTest {
         }
     }
 
+    /**
+     * Issue 8's exec shapes: the argument as a {@code Runtime.exec(String)} command (split on
+     * blanks, with and without a consistent {@code exec.command}), as an option element of an argv
+     * the app built, and as environment values and names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void execFormsAnswerWithinTheirBudget(Shape s) {
+        Map<SinkKind, List<SinkAnalyzer>> analyzers = VectorRunner.unguarded(ExecPolicy.ALLOW, null);
+        List<String> split = new ArrayList<>();
+        for (java.util.StringTokenizer t = new java.util.StringTokenizer("find " + s.arg()); t.hasMoreTokens();) {
+            split.add(t.nextToken());
+        }
+        List<SinkCall> calls = List.of(
+                new SinkCall("ctx", SinkKind.EXEC, split, Map.of("exec.form", "string", "exec.command", "find " + s.arg()), ""),
+                new SinkCall("ctx", SinkKind.EXEC, split, Map.of("exec.form", "string"), ""),
+                new SinkCall("ctx", SinkKind.EXEC, List.of("tool", "-" + s.arg(), "--", "-" + s.arg()), Map.of(), ""),
+                new SinkCall("ctx", SinkKind.EXEC, List.of("tool"), Map.of("env.LD_PRELOAD", s.arg(), "env.X", s.arg(),
+                        "env." + s.unit(), s.arg(), "exec.env_truncated", "3"), ""));
+        for (RequestInputs inputs : inputSets(s)) {
+            for (SinkCall call : calls) {
+                for (SinkAnalyzer a : analyzers.get(SinkKind.EXEC)) {
+                    verdictOrLimit(() -> a.analyze(call, inputs), s + " / exec " + call.attrs().keySet() + " / " + a);
+                }
+            }
+        }
+    }
+
     private static List<RequestInputs> inputSets(Shape s) {
         List<Input> many = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

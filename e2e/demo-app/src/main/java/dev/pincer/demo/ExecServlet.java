@@ -41,7 +41,11 @@ final class ExecServlet extends DemoServlet {
     }
 
     private static String run(ProcessBuilder pb) throws IOException, InterruptedException {
-        Process p = pb.start();
+        return finish(pb.start());
+    }
+
+    /** Closes the process's input, reads its output, waits for it: {@code exit=N} then the output. */
+    static String finish(Process p) throws IOException, InterruptedException {
         p.getOutputStream().close();
         byte[] out;
         try (InputStream in = p.getInputStream()) {

@@ -24,6 +24,8 @@ final class Routes {
         add(ctx, "sql-names", new NameSqlServlet(fx), "/vuln/sql/names", "/vuln/sql/header", "/vuln/sql/cookie",
                 "/safe/sql/names", "/safe/sql/header", "/safe/sql/cookie");
         add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
+        add(ctx, "exec-forms", new ExecFormsServlet(fx), "/vuln/exec/split", "/safe/exec/split", "/vuln/exec/env",
+                "/safe/exec/env");
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
                 DemoServlet.LENIENT + "/vuln/file");
         add(ctx, "fetch", new FetchServlet(), "/vuln/fetch", "/vuln/fetch/host", "/safe/fetch", "/safe/fetch/host");

@@ -2,6 +2,7 @@ package dev.pincer.sensor.bootstrap;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The static entry points that inlined advice calls, and the holder of the {@link Dispatcher}.
@@ -155,8 +156,16 @@ public final class Bridge {
         return token;
     }
 
-    /** {@code ProcessBuilder.start}: always checked. */
+    /** {@code ProcessBuilder.start} with the inherited environment: always checked. */
     public static int exec(List<String> command, File directory) {
+        return exec(command, directory, null);
+    }
+
+    /**
+     * {@code ProcessBuilder.start}: always checked. {@code environment} is the builder's own map,
+     * {@code null} when the child inherits the JVM's environment.
+     */
+    public static int exec(List<String> command, File directory, Map<String, String> environment) {
         ThreadState st = STATE.get();
         int token = acquire(st, EXEC);
         if (token == 0) {
@@ -165,12 +174,29 @@ public final class Bridge {
         Dispatcher d = dispatcher;
         if (d != null) {
             try {
-                d.exec(st, command, directory);
+                d.exec(st, command, directory, environment);
             } catch (Throwable t) {
                 rethrowBlock(st, token, t);
             }
         }
         return token;
+    }
+
+    /**
+     * Entry of {@code Runtime.exec(String, String[], File)}, which every {@code exec(String...)}
+     * overload reaches: the process the call starts was split from {@code command}. Returns what
+     * was noted before, for {@link #execStringDone}. Never throws.
+     */
+    public static String execString(String command) {
+        ThreadState st = STATE.get();
+        String previous = st.execCommand;
+        st.execCommand = command;
+        return previous;
+    }
+
+    /** Exit of {@code Runtime.exec(String, String[], File)}, normal or not. */
+    public static void execStringDone(String previous) {
+        STATE.get().execCommand = previous;
     }
 
     /**

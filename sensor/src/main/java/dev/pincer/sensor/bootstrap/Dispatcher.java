@@ -2,6 +2,7 @@ package dev.pincer.sensor.bootstrap;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link Bridge} calls once it has decided a sink call may need a verdict. Implemented in the
@@ -16,7 +17,11 @@ public interface Dispatcher {
 
     void sql(ThreadState st, String query, String method);
 
-    void exec(ThreadState st, List<String> command, File directory);
+    /**
+     * {@code environment} is the builder's environment map, or {@code null} when the child inherits
+     * the JVM's (nobody called {@code environment()} or passed an {@code envp}).
+     */
+    void exec(ThreadState st, List<String> command, File directory, Map<String, String> environment);
 
     /** {@code target} is a {@link File}, a {@link String} or a {@code java.nio.file.Path}. */
     void file(ThreadState st, Object target, boolean write, String api);

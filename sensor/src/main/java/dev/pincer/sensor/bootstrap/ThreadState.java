@@ -29,6 +29,11 @@ public final class ThreadState {
     public boolean parametersRead;
     /** The connection this request's INPUTS were sent on (an opaque token); {@code null} when not sent. */
     public Object inputsSentOn;
+    /**
+     * The command string of the {@code Runtime.exec(String...)} call running on this thread, or
+     * {@code null}: the process it starts was split from it. Scoped by that call, not the request.
+     */
+    public String execCommand;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {

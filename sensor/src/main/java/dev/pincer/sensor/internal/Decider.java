@@ -48,7 +48,7 @@ public final class Decider {
     /** Decides one sink call; throws {@link PincerBlockedException} to block it. */
     public void decide(ThreadState st, int kind, List<String> args, List<String> attrPairs) {
         String ctx = st.ctx == null ? "" : st.ctx;
-        VerdictCache.Key key = new VerdictCache.Key(kind, args);
+        VerdictCache.Key key = new VerdictCache.Key(kind, args, attrPairs);
         Reply r = null;
         Map<VerdictCache.Key, Reply> perRequest = st.ctx == null ? null : requestCache(st, false);
         if (perRequest != null) {

@@ -16,16 +16,21 @@ public final class VerdictCache {
     /** Per-request bound: a request rarely repeats more distinct sink calls than this. */
     static final int MAX_REQUEST_ENTRIES = 256;
 
-    /** The cache key: kind and args. */
+    /**
+     * The cache key: kind, args and attrs. The attrs belong to it: the same argv run through
+     * {@code Runtime.exec(String)} or with another environment is another call, with its own verdict.
+     */
     static final class Key {
         final int kind;
         final List<String> args;
+        final List<String> attrs;
         private final int hash;
 
-        Key(int kind, List<String> args) {
+        Key(int kind, List<String> args, List<String> attrs) {
             this.kind = kind;
             this.args = args;
-            this.hash = 31 * kind + args.hashCode();
+            this.attrs = attrs;
+            this.hash = 31 * (31 * kind + args.hashCode()) + attrs.hashCode();
         }
 
         @Override
@@ -39,7 +44,7 @@ public final class VerdictCache {
                 return false;
             }
             Key k = (Key) o;
-            return k.kind == kind && k.hash == hash && k.args.equals(args);
+            return k.kind == kind && k.hash == hash && k.args.equals(args) && k.attrs.equals(attrs);
         }
     }
 

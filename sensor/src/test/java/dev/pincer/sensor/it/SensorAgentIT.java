@@ -125,6 +125,7 @@ class SensorAgentIT {
             assertEquals("sh", noCtxExec.arg(0));
             assertEquals("-c", noCtxExec.arg(1));
             one(checks, 8, "", "dev.pincer.sensor.it.EvilGadget");
+            execForms(run, checks);
             one(checks, 9, "", "cn=none-EVIL");
 
             // javax.servlet with hint 7: every sink checked with the request's context.
@@ -265,8 +266,53 @@ class SensorAgentIT {
         if (c.kind() == 9 && c.arg(0).equals("pincer-probe")) {
             return Answer.block("probe");
         }
-        boolean evil = c.args().stream().anyMatch(a -> a.contains("EVIL") || (c.kind() == 8 && a.contains("Evil")));
+        boolean evil = c.args().stream().anyMatch(a -> a.contains("EVIL") || (c.kind() == 8 && a.contains("Evil")))
+                || c.attrs().values().stream().anyMatch(v -> v.equals("EVIL"));
         return evil ? Answer.block("test") : Answer.allow();
+    }
+
+    /**
+     * Issue 8's exec attrs from a real JVM: {@code Runtime.exec(String)} reports its command string,
+     * an {@code envp} and a {@code ProcessBuilder.environment()} change report what differs from
+     * the JVM's environment (never what is the same), and an attr alone can block.
+     */
+    private void execForms(Run run, List<Check> checks) {
+        run.expect("none.exec.split", "ran");
+        run.fact("none.exec.split.marker", "true");
+        Check split = one(checks, 2, "", "none-split-ok.marker");
+        assertEquals(List.of("touch", dir.resolve("none-split-ok.marker").toString()), split.args());
+        assertEquals("string", split.attrs().get("exec.form"), split.toString());
+        assertEquals("touch\t" + dir.resolve("none-split-ok.marker"), split.attrs().get("exec.command"));
+        assertTrue(split.attrs().keySet().stream().noneMatch(k -> k.startsWith("env.")), split.toString());
+        run.expect("none.exec.split.evil", "blocked");
+        run.fact("none.exec.split.evil.marker", "false");
+        assertEquals("string", one(checks, 2, "", "none-split-EVIL").attrs().get("exec.form"));
+
+        run.expect("none.exec.envp", "ran");
+        run.fact("none.exec.envp.out", "none-envp");
+        Check envp = one(checks, 2, "", "none-envp-out.txt");
+        assertEquals("argv", envp.attrs().get("exec.form"), envp.toString());
+        assertEquals("none-envp", envp.attrs().get("env.PINCER_IT_VAR"), envp.toString());
+        assertFalse(envp.attrs().containsKey("env.PATH"), "the JVM's own PATH is not reported: " + envp);
+        assertFalse(envp.attrs().containsKey("exec.command"), envp.toString());
+
+        run.expect("none.exec.pbenv", "ran");
+        Check pb = one(checks, 2, "", "none-pb-env");
+        assertEquals(Map.of("env.PINCER_IT_PB", "none-pb"), envAttrs(pb), pb.toString());
+
+        run.expect("none.exec.envevil", "blocked");
+        run.fact("none.exec.envevil.marker", "false");
+        assertEquals("EVIL", one(checks, 2, "", "none-env-evil").attrs().get("env.PINCER_IT_BAD"));
+    }
+
+    private static Map<String, String> envAttrs(Check c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        c.attrs().forEach((k, v) -> {
+            if (k.startsWith("env.") && !k.equals("env.M")) {
+                m.put(k, v);
+            }
+        });
+        return m;
     }
 
     /** The one CHECK of {@code kind} and {@code ctx} whose args, joined by "|", contain {@code marker}. */

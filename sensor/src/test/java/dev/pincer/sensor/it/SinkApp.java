@@ -79,6 +79,7 @@ public final class SinkApp {
         s.sql("none");
         s.files("none");
         s.exec("none");
+        s.execForms("none");
         s.deser("none");
         s.jndi("none");
 

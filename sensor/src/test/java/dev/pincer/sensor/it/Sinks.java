@@ -133,6 +133,38 @@ final class Sinks {
         Out.fact(p + ".exec.evil.marker", evil.exists());
     }
 
+    /**
+     * Issue 8: {@code Runtime.exec(String)} (its command string is reported), an {@code envp} and a
+     * {@code ProcessBuilder.environment()} change (what differs from the JVM's environment is
+     * reported), and a block decided on an environment attr alone.
+     */
+    void execForms(String p) throws Exception {
+        File split = dir.resolve(p + "-split-ok.marker").toFile();
+        Out.result(p + ".exec.split", () -> Runtime.getRuntime().exec("touch\t" + split).waitFor());
+        Out.fact(p + ".exec.split.marker", split.exists());
+        File splitEvil = dir.resolve(p + "-split-EVIL.marker").toFile();
+        Out.result(p + ".exec.split.evil", () -> Runtime.getRuntime().exec("touch " + splitEvil).waitFor());
+        Out.fact(p + ".exec.split.evil.marker", splitEvil.exists());
+        File envp = dir.resolve(p + "-envp-out.txt").toFile();
+        Out.result(p + ".exec.envp", () -> Runtime.getRuntime().exec(new String[] {"sh", "-c",
+            "echo \"$PINCER_IT_VAR\" > '" + envp + "'"}, new String[] {"PINCER_IT_VAR=" + p + "-envp",
+                "PATH=" + System.getenv("PATH")}).waitFor());
+        Out.fact(p + ".exec.envp.out", envp.exists() ? new String(Files.readAllBytes(envp.toPath())).trim() : "");
+        Out.result(p + ".exec.pbenv", () -> {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "exit 0", p + "-pb-env");
+            pb.environment().put("PINCER_IT_PB", p + "-pb");
+            pb.start().waitFor();
+        });
+        File envEvil = dir.resolve(p + "-env-block.marker").toFile();
+        Out.result(p + ".exec.envevil", () -> {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "touch \"$M\"", p + "-env-evil");
+            pb.environment().put("M", envEvil.toString());
+            pb.environment().put("PINCER_IT_BAD", "EVIL");
+            pb.start().waitFor();
+        });
+        Out.fact(p + ".exec.envevil.marker", envEvil.exists());
+    }
+
     void files(String p) throws Exception {
         File out = dir.resolve(p + "-EVIL-out.txt").toFile();
         Out.result(p + ".file.stream", () -> new FileOutputStream(out).close());
