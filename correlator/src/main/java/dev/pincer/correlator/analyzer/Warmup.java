@@ -148,17 +148,27 @@ public final class Warmup {
     }
 
     /** One call: its kind, its inputs, the arguments, and whether the argument judge sees it too. */
-    private record Case(SinkKind kind, RequestInputs inputs, boolean judgeArgument, String... args) {
+    private record Case(SinkKind kind, RequestInputs inputs, Map<String, String> attrs, boolean judgeArgument,
+                        String... args) {
         Case(SinkKind kind, String input, boolean judgeArgument, String... args) {
             this(kind, List.of(input), judgeArgument, args);
         }
 
         Case(SinkKind kind, List<String> input, boolean judgeArgument, String... args) {
-            this(kind, inputsOf(input), judgeArgument, args);
+            this(kind, inputsOf(input), Map.of("request.host", "app.example"), judgeArgument, args);
+        }
+
+        Case(SinkKind kind, RequestInputs inputs, boolean judgeArgument, String... args) {
+            this(kind, inputs, Map.of("request.host", "app.example"), judgeArgument, args);
+        }
+
+        /** An exec call with the sensor's attributes (how it was made, its environment). */
+        static Case exec(String input, Map<String, String> attrs, String... argv) {
+            return new Case(SinkKind.EXEC, inputsOf(List.of(input)), attrs, true, argv);
         }
 
         SinkCall call() {
-            return new SinkCall("", kind, List.of(args), Map.of("request.host", "app.example"), "");
+            return new SinkCall("", kind, List.of(args), attrs, "");
         }
 
         private static RequestInputs inputsOf(List<String> values) {
@@ -182,6 +192,14 @@ public final class Warmup {
             new Case(SinkKind.EXEC, "a;whoami", true, "powershell", "-Command", "echo a;whoami"),
             new Case(SinkKind.EXEC, "8.8.8.8", true, "ping", "-c", "1", "8.8.8.8"),
             new Case(SinkKind.EXEC, "ab", false, "sh", "-c", "echo" + " ab".repeat(REPEAT)),
+            new Case(SinkKind.EXEC, "x*", true, "sh", "-c", "ls /srv/x*"),
+            Case.exec("8.8.8.8 -f", Map.of("exec.form", "string", "exec.command", "ping -c 1 8.8.8.8 -f"),
+                    "ping", "-c", "1", "8.8.8.8", "-f"),
+            Case.exec("8.8.8.8", Map.of("exec.form", "string", "exec.command", "ping -c 1 8.8.8.8"),
+                    "ping", "-c", "1", "8.8.8.8"),
+            Case.exec("--output=/etc/x", Map.of(), "curl", "--output=/etc/x", "https://api.example/"),
+            Case.exec("/tmp/evil.so", Map.of("env.LD_PRELOAD", "/tmp/evil.so"), "ls", "/srv"),
+            Case.exec("alice", Map.of("env.USER_NAME", "alice"), "ls", "/srv"),
             new Case(SinkKind.FILE, "../etc/passwd", true, "/srv/../etc/passwd", "/etc/passwd", "read"),
             new Case(SinkKind.FILE, "a.pdf", true, "/srv/files/a.pdf", "/srv/files/a.pdf", "read"),
             new Case(SinkKind.FILE, "a.", false, "/srv/" + "a./".repeat(REPEAT), "/srv", "read"),
