@@ -10,6 +10,7 @@ import dev.pincer.sensor.internal.Log;
 import dev.pincer.sensor.jdbc.SqlSink;
 import dev.pincer.sensor.jndi.JndiSink;
 import dev.pincer.sensor.ldap.LdapSink;
+import dev.pincer.sensor.net.ConnectSink;
 import dev.pincer.sensor.net.UrlSink;
 import dev.pincer.sensor.process.ExecSink;
 import dev.pincer.sensor.redirect.RedirectSink;
@@ -96,6 +97,15 @@ final class SensorDispatcher implements Dispatcher {
     public void url(ThreadState st, Object target, String api) {
         try {
             UrlSink.check(decider, st, target, api);
+        } catch (Throwable t) {
+            internal(4, t);
+        }
+    }
+
+    @Override
+    public void connect(ThreadState st, Object endpoint, String api) {
+        try {
+            ConnectSink.check(decider, st, endpoint, api);
         } catch (Throwable t) {
             internal(4, t);
         }

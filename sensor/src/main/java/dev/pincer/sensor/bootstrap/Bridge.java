@@ -38,6 +38,11 @@ public final class Bridge {
     public static final int XPATH = 7;
     public static final int DESERIALIZE = 8;
     public static final int JNDI = 9;
+    /**
+     * Not a protocol kind: the guard bit of a socket connect, whose CHECK is of kind {@link #URL}.
+     * Also taken by the sensor's own connection to the correlator, so it is never checked.
+     */
+    public static final int CONNECT = 10;
 
     /** Installed by the agent at premain; {@code null} means every sink simply runs. */
     public static volatile Dispatcher dispatcher;
@@ -225,6 +230,58 @@ public final class Bridge {
         if (d != null) {
             try {
                 d.url(st, target, api);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /**
+     * Enter advice of {@code HttpURLConnection.plainConnect}: notes on the thread which URL the
+     * socket connects that follow are for (the connection's current URL, so a redirect's own).
+     * Returns the URL noted before, for {@link #connectScopeEnd}. Without a context or URL hint it
+     * only reads two fields.
+     */
+    public static String connectScope(Object connection) {
+        ThreadState st = STATE.get();
+        String previous = st.connectUrl;
+        if (!wants(st, HINT_URL) || !(connection instanceof java.net.URLConnection)) {
+            return previous;
+        }
+        try {
+            java.net.URL u = ((java.net.URLConnection) connection).getURL();
+            st.connectUrl = u == null ? null : u.toExternalForm();
+        } catch (Throwable ignored) {
+            st.connectUrl = null;
+        }
+        return previous;
+    }
+
+    /** Exit advice of {@code HttpURLConnection.plainConnect}: back to the URL noted before. */
+    public static void connectScopeEnd(String previous) {
+        STATE.get().connectUrl = previous;
+    }
+
+    /**
+     * {@code Socket.connect}, {@code SocketChannel.connect}: the address actually connected to,
+     * checked as kind {@link #URL} with the URL noted by {@link #connectScope} (if any). Silent
+     * inside any sink but a URL one (a {@code HttpClient.send} whose executor runs on the caller's
+     * thread connects inside it), inside another connect, and on the sensor's own threads (no
+     * context, and the correlator connection holds the {@link #CONNECT} bit).
+     */
+    public static int connect(Object endpoint, String api) {
+        ThreadState st = STATE.get();
+        int guard = st.guard;
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL)) {
+            return 0;
+        }
+        int token = 1 << CONNECT;
+        st.guard = guard | token;
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.connect(st, endpoint, api);
             } catch (Throwable t) {
                 rethrowBlock(st, token, t);
             }

@@ -27,6 +27,13 @@ public interface Dispatcher {
     /** {@code target} is a {@code java.net.URL} or a {@code java.net.http.HttpRequest}. */
     void url(ThreadState st, Object target, String api);
 
+    /**
+     * A socket connect: {@code endpoint} is the {@code SocketAddress} passed to
+     * {@code Socket.connect} or {@code SocketChannel.connect}; {@code st.connectUrl} the URL it is
+     * for, or {@code null}.
+     */
+    void connect(ThreadState st, Object endpoint, String api);
+
     void redirect(ThreadState st, String location);
 
     void ldap(ThreadState st, Object name, String filter);

@@ -29,6 +29,12 @@ public final class ThreadState {
     public boolean parametersRead;
     /** The connection this request's INPUTS were sent on (an opaque token); {@code null} when not sent. */
     public Object inputsSentOn;
+    /**
+     * The URL whose connection is being opened on this thread (set around
+     * {@code HttpURLConnection.plainConnect}), for the connect check; {@code null} outside one. Has
+     * its own scope, like the guard.
+     */
+    public String connectUrl;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {

@@ -47,8 +47,17 @@ public final class Decider {
 
     /** Decides one sink call; throws {@link PincerBlockedException} to block it. */
     public void decide(ThreadState st, int kind, List<String> args, List<String> attrPairs) {
+        decide(st, kind, args, attrPairs, args);
+    }
+
+    /**
+     * As {@link #decide(ThreadState, int, List, List)}, with the verdict caches keyed on
+     * {@code cacheKey} (kind included) instead of the args: for a check whose verdict depends on
+     * attrs too (a connect's address).
+     */
+    public void decide(ThreadState st, int kind, List<String> args, List<String> attrPairs, List<String> cacheKey) {
         String ctx = st.ctx == null ? "" : st.ctx;
-        VerdictCache.Key key = new VerdictCache.Key(kind, args);
+        VerdictCache.Key key = new VerdictCache.Key(kind, cacheKey);
         Reply r = null;
         Map<VerdictCache.Key, Reply> perRequest = st.ctx == null ? null : requestCache(st, false);
         if (perRequest != null) {

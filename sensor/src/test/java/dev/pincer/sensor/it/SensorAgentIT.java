@@ -260,6 +260,69 @@ class SensorAgentIT {
         }
     }
 
+    /**
+     * The connect hooks in a real JVM: names the JVM's hosts file maps to 127.0.0.1 are reported at
+     * connect with the address they resolved to, tied to the URL being fetched, from
+     * {@code HttpURLConnection}, {@code Socket} and {@code SocketChannel}; a blocked connect never
+     * reaches the server; no context or no URL hint sends nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void connectsReportTheAddressTheNameResolvedTo(String java) throws Exception {
+        assumeJvm(java);
+        String ctx = "cc000000000000000000000000000009";
+        String noHint = "cd00000000000000000000000000000a";
+        Path hosts = Files.writeString(dir.resolve("hosts"),
+                "127.0.0.1 localhost internal.pincer.test rebind.pincer.test\n");
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(c -> c.kind() == 4
+                && "rebind.pincer.test".equals(c.attrs().get("connect.host")) ? Answer.block("ssrf") : rules(c))) {
+            long exp = System.currentTimeMillis() / 1000 + 3600;
+            List<String> props = List.of("-Djdk.net.hosts.file=" + hosts,
+                    "-Dit.header.connect=" + TestHeaders.sign(TOKEN, ctx, 4, exp),
+                    "-Dit.header.nohint=" + TestHeaders.sign(TOKEN, noHint, 3, exp));
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=2s,app=it", props, "connect");
+            List<Check> checks = correlator.checks(c -> c.kind() == 4);
+            String all = String.join("\n", checks.stream().map(Check::toString).toList());
+            String port = run.facts.get("connect.port");
+
+            run.expect("connect.url.ok", "ran");
+            run.fact("connect.url.ok.body", "secret");
+            // Twice: the URL's text at openConnection, then the address at connect.
+            assertEquals(2, checks.stream().filter(c -> c.arg(0).endsWith("/ok")).count(), all);
+            assertEquals(Map.of("api", "URL.openConnection"), checks.get(0).attrs(), all);
+            Check ok = checks.stream().filter(c -> c.attrs().containsKey("connect.ip") && c.arg(0).endsWith("/ok"))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals(List.of("http://internal.pincer.test:" + port + "/ok"), ok.args());
+            assertEquals(Map.of("api", "Socket.connect", "connect.ip", "127.0.0.1", "connect.port", port,
+                    "connect.host", "internal.pincer.test"), ok.attrs());
+
+            run.expect("connect.url.evil", "blocked");
+            run.fact("connect.url.evil.connections", "0");
+            run.expect("connect.socket.evil", "blocked");
+            run.fact("connect.socket.evil.connections", "0");
+            run.expect("connect.channel.evil", "blocked");
+            run.fact("connect.channel.evil.connections", "0");
+            run.expect("connect.socket.ok", "ran");
+            List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")).toList();
+            assertEquals(List.of("Socket.connect", "Socket.connect", "Socket.connect", "SocketChannel.connect",
+                    "Socket.connect"), connects.stream().map(c -> c.attrs().get("api")).toList(), all);
+            assertEquals(List.of("http://rebind.pincer.test:" + port + "/evil", "", "", ""),
+                    connects.stream().skip(1).map(c -> c.arg(0)).toList(), all);
+            assertTrue(connects.stream().allMatch(c -> c.ctx().equals(ctx)
+                    && c.attrs().get("connect.ip").equals("127.0.0.1") && c.attrs().get("connect.port").equals(port)),
+                    all);
+
+            run.expect("nohint.socket", "ran");
+            run.expect("nohint.url", "ran");
+            run.expect("none.socket", "ran");
+            run.expect("none.url", "ran");
+            assertTrue(checks.stream().noneMatch(c -> c.ctx().equals(noHint) || c.ctx().isEmpty()), all);
+            assertFalse(run.stderr.contains("could not instrument"), run.stderr);
+            assertFalse(run.stderr.contains("sensor error"), run.stderr);
+        }
+    }
+
     /** Blocks any call whose args carry the marker EVIL (or a class name with Evil); the probe too. */
     private static Answer rules(Check c) {
         if (c.kind() == 9 && c.arg(0).equals("pincer-probe")) {

@@ -1,0 +1,110 @@
+package dev.pincer.sensor.it;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The connect hooks, run by {@link SinkApp} scenario {@code connect} in a JVM started with
+ * {@code -Djdk.net.hosts.file=} mapping {@code internal.pincer.test} and {@code rebind.pincer.test}
+ * to 127.0.0.1: names that look public and resolve to loopback. A local server answers HTTP with
+ * {@code secret} and counts the connections it accepts, so a blocked connect is seen not to have
+ * reached it. The test correlator blocks every connect to {@code rebind.pincer.test}.
+ */
+final class Connects {
+    private final ServerSocket server;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final int port;
+
+    Connects() throws Exception {
+        server = new ServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
+        port = server.getLocalPort();
+        Thread t = new Thread(this::serve, "connects-server");
+        t.setDaemon(true);
+        t.start();
+        Out.fact("connect.port", port);
+    }
+
+    /** Counts every accepted connection; answers an HTTP request with {@code secret}. */
+    private void serve() {
+        while (true) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (Exception e) {
+                return;
+            }
+            accepted.incrementAndGet();
+            Thread h = new Thread(() -> answer(s), "connects-answer");
+            h.setDaemon(true);
+            h.start();
+        }
+    }
+
+    private static void answer(Socket s) {
+        try (s) {
+            s.setSoTimeout(2000);
+            InputStream in = s.getInputStream();
+            int state = 0;
+            for (int b; state < 4 && (b = in.read()) >= 0; ) {
+                state = (b == '\r' && state % 2 == 0) || (b == '\n' && state % 2 == 1) ? state + 1 : 0;
+            }
+            if (state == 4) {
+                OutputStream out = s.getOutputStream();
+                out.write("HTTP/1.0 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        } catch (Exception ignored) {
+            // a raw connect that sent nothing, or a client that went away
+        }
+    }
+
+    /** Every connect API under a context with the URL hint. */
+    void withContext() throws Exception {
+        Out.result("connect.url.ok", () -> Out.fact("connect.url.ok.body", fetch("http://internal.pincer.test:" + port + "/ok")));
+        counted("connect.url.evil", () -> fetch("http://rebind.pincer.test:" + port + "/evil"));
+        counted("connect.socket.evil", () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("rebind.pincer.test", port), 2000);
+            }
+        });
+        counted("connect.channel.evil", () -> SocketChannel.open(new InetSocketAddress("rebind.pincer.test", port))
+                .close());
+        Out.result("connect.socket.ok", () -> new Socket("internal.pincer.test", port).close());
+    }
+
+    /** The same connects with no context, or without the URL hint: nothing is asked. */
+    void unchecked(String name) throws Exception {
+        Out.result(name + ".socket", () -> new Socket("rebind.pincer.test", port).close());
+        Out.result(name + ".url", () -> fetch("http://rebind.pincer.test:" + port + "/" + name));
+    }
+
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private void counted(String name, Out.Body body) throws Exception {
+        int before = accepted.get();
+        Out.result(name, body);
+        Thread.sleep(150);
+        Out.fact(name + ".connections", accepted.get() - before);
+    }
+
+    private static String fetch(String url) throws Exception {
+        URLConnection c = new URL(url).openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(2000);
+        try (InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
