@@ -19,8 +19,9 @@ import java.util.Set;
  * <p>Bounds: at most {@link #MAX_INPUTS} entries and {@link #MAX_CHARS} characters of names and
  * values in total per request, whatever number of frames or sensors sent them. What does not fit
  * is dropped and marks the view {@code truncated}, which makes the whole request truncated (so the
- * argument-only judges run). Entries with an empty value (they cannot carry an attack) and exact
- * repeats are not kept and use none of the budget.
+ * argument-only judges run). Entries with an empty value (they cannot carry an attack), exact
+ * repeats, and the header fields the proxy itself sets ({@code X-Forwarded-For}, hop-by-hop...)
+ * are not kept and use none of the budget.
  *
  * <p>Union: every edge input in order, then every app entry that does not equal an edge input by
  * name and decoded value (header names compared in lower case, as the edge stores them). Example:
@@ -34,6 +35,17 @@ final class AppView {
     static final int MAX_CHARS = 256 * 1024;
 
     static final AppView EMPTY = new AppView(List.of(), 0, false);
+
+    /**
+     * Header fields the proxy owns or rewrites on the way to the app (forwarding, hop-by-hop,
+     * {@code X-Request-Id}; {@code X-Pincer-*} by prefix): not the client's input, so not kept, as
+     * the edge does not take them either. {@code X-Forwarded-For} is the proxy's own statement of
+     * the client address: kept, it would make the app's connects to that address look chosen by the
+     * request.
+     */
+    private static final Set<String> PROXY_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "x-forwarded-port", "forwarded", "x-request-id");
 
     private final List<Input> entries;
     private final int chars;
@@ -63,7 +75,7 @@ final class AppView {
         int total = chars;
         boolean dropped = truncated || cut;
         for (Input e : more) {
-            if (e.decoded().isEmpty() || !seen.add(key(e))) {
+            if (e.decoded().isEmpty() || proxyOwned(e) || !seen.add(key(e))) {
                 continue;
             }
             int size = e.name().length() + e.decoded().length();
@@ -100,6 +112,14 @@ final class AppView {
             cuts = more;
         }
         return new RequestInputs(all, edge.bodyMalformed(), cuts);
+    }
+
+    private static boolean proxyOwned(Input e) {
+        if (e.source() != InputSource.APP_HEADER) {
+            return false;
+        }
+        String name = e.name().toLowerCase(Locale.ROOT);
+        return PROXY_HEADERS.contains(name) || name.startsWith("x-pincer-");
     }
 
     /** Name and decoded value; header names are case-insensitive and the edge keeps them lower case. */

@@ -10,7 +10,9 @@ import dev.pincer.correlator.analyzer.internal.Occurrences;
 import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +43,8 @@ import java.util.Set;
  */
 public final class SsrfAnalyzer implements SinkAnalyzer {
     private static final Set<String> WEB = Set.of("http", "https", "ws", "wss");
+    private static final Set<InputSource> HEADERS = EnumSet.of(InputSource.HEADER, InputSource.APP_HEADER,
+            InputSource.COOKIE, InputSource.APP_COOKIE);
     private static final Occurrences.Options OPTIONS = Occurrences.Options.standard()
             .withExtraForms(List.of(JavaUrlForm::of));
 
@@ -92,12 +96,15 @@ public final class SsrfAnalyzer implements SinkAnalyzer {
     /**
      * A connect that is not to the URL's host (no URL in progress, a proxy, a redirect): a finding
      * only when an input names the whole host the socket was asked for and the address is internal.
+     * Headers and cookies do not count here: an app's own connections (its database, directory,
+     * cache) go to names and addresses that headers carry by coincidence (a {@code Host} of
+     * {@code localhost}, a client address), and without a URL nothing shows the value was used as one.
      */
     private static Finding byHost(Connect connect, RequestInputs inputs) {
         String host = connect.host();
         Occurrences.Result found = Occurrences.find(host, inputs, OPTIONS);
         for (Hit h : Attribution.strongestFirst(found.hits())) {
-            if (h.start() == 0 && h.end() == host.length()) {
+            if (h.start() == 0 && h.end() == host.length() && !HEADERS.contains(h.input().source())) {
                 return new Finding(AttackClass.SSRF, h.input(), Evidence.of(host, connect.ip()),
                         "input names the host " + host + ", connected to " + connect.internal());
             }
