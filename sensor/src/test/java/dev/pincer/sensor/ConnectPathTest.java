@@ -150,6 +150,53 @@ class ConnectPathTest {
         assertEquals("93.184.215.14", correlator.checks().get(1).attrs().get("connect.ip"));
     }
 
+    /**
+     * {@code HttpClient} runs an exchange on its own threads: the context of the thread that
+     * created the exchange goes with it for each attempt, with the attempt's URI in progress, and
+     * leaves with it. An exchange created without a context, or a thread serving its own request,
+     * takes nothing on.
+     */
+    @Test
+    void anHttpClientExchangeCarriesTheContextToTheClientThread() throws Exception {
+        Object exchange = new Object();
+        Object anonymous = new Object();
+        Bridge.exchangeCreated(anonymous);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 4), null);
+        Bridge.exchangeCreated(exchange);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://rebind.pincer.test:8080/x")).build();
+        Object own = Bridge.exchangeEnter(exchange, request);
+        assertEquals(CTX, Bridge.state().ctx, "the request's own thread keeps its context");
+        assertEquals("http://rebind.pincer.test:8080/x", Bridge.state().connectUrl, "and notes the URI");
+        Bridge.exchangeLeave(own);
+        assertNull(Bridge.state().connectUrl);
+        Bridge.requestExit();
+
+        java.util.concurrent.atomic.AtomicReference<Throwable> blocked = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> after = new java.util.concurrent.atomic.AtomicReference<>("?");
+        Thread worker = new Thread(() -> {
+            assertNull(Bridge.exchangeEnter(anonymous, request), "created without a context");
+            Object saved = Bridge.exchangeEnter(exchange, request);
+            try {
+                Bridge.connect(resolved("rebind.pincer.test", 127, 0, 0, 1, 8080), "SocketChannel.connect");
+            } catch (Throwable t) {
+                blocked.set(t);
+            } finally {
+                Bridge.exchangeLeave(saved);
+            }
+            ThreadState st = Bridge.state();
+            after.set(st.ctx + " " + st.hint + " " + st.connectUrl + " " + st.guard);
+        });
+        worker.start();
+        worker.join(5000);
+        assertTrue(blocked.get() instanceof PincerBlockedException, String.valueOf(blocked.get()));
+        assertEquals("null 0 null 0", after.get(), "the client thread is back to its own state");
+        Check c = correlator.checks().get(0);
+        assertEquals(CTX, c.ctx());
+        assertEquals(List.of("http://rebind.pincer.test:8080/x"), c.args());
+        assertEquals("127.0.0.1", c.attrs().get("connect.ip"));
+    }
+
     @Test
     void unresolvedAndNonIpEndpointsAreNotChecked() throws Exception {
         Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 4), null);

@@ -289,6 +289,59 @@ public final class Bridge {
         return token;
     }
 
+    /**
+     * Exit advice of the {@code java.net.http} client's per-request {@code MultiExchange}
+     * constructor, on the thread that called {@code send}: remembers the request's context for the
+     * client's own threads, which run the exchange and make its connects. Without a context or URL
+     * hint it only reads two fields.
+     */
+    public static void exchangeCreated(Object exchange) {
+        ThreadState st = STATE.get();
+        if (!wants(st, HINT_URL)) {
+            return;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.exchangeCreated(st, exchange);
+            } catch (Throwable ignored) {
+                // the exchange's connects go unattributed; its URL was judged at send
+            }
+        }
+    }
+
+    /**
+     * Enter advice of {@code MultiExchange.responseAsyncImpl} (each attempt and redirect, usually on
+     * a client thread): takes on the context remembered for {@code exchange}, with
+     * {@code request}'s URI as the URL in progress, until {@link #exchangeLeave}; a thread that
+     * serves a request of its own keeps its context and only notes the URI. Returns what to
+     * restore, or {@code null} when nothing was taken on.
+     */
+    public static Object exchangeEnter(Object exchange, Object request) {
+        Dispatcher d = dispatcher;
+        if (d == null) {
+            return null;
+        }
+        ThreadState st = STATE.get();
+        try {
+            return d.exchangeEnter(st, exchange, request);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Exit advice of {@code MultiExchange.responseAsyncImpl}: back to the thread's own state. */
+    public static void exchangeLeave(Object saved) {
+        Dispatcher d = dispatcher;
+        if (saved != null && d != null) {
+            try {
+                d.exchangeLeave(STATE.get(), saved);
+            } catch (Throwable ignored) {
+                // nothing to undo that could be undone
+            }
+        }
+    }
+
     /** {@code HttpServletResponse.sendRedirect}. */
     public static int redirect(String location) {
         ThreadState st = STATE.get();

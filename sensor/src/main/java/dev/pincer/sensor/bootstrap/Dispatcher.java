@@ -34,6 +34,18 @@ public interface Dispatcher {
      */
     void connect(ThreadState st, Object endpoint, String api);
 
+    /** {@code exchange} (a {@code java.net.http} {@code MultiExchange}) was created under {@code st}'s context. */
+    void exchangeCreated(ThreadState st, Object exchange);
+
+    /**
+     * Puts the context remembered for {@code exchange} on {@code st} (a client thread), with
+     * {@code request}'s URI as the URL in progress; returns what to restore, or {@code null}.
+     */
+    Object exchangeEnter(ThreadState st, Object exchange, Object request);
+
+    /** Restores what {@link #exchangeEnter} returned. */
+    void exchangeLeave(ThreadState st, Object saved);
+
     void redirect(ThreadState st, String location);
 
     void ldap(ThreadState st, Object name, String filter);

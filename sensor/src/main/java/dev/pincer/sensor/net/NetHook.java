@@ -1,5 +1,6 @@
 package dev.pincer.sensor.net;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -16,7 +17,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * text. Then the connects themselves, judged by the address: {@code java.net.Socket.connect(
  * SocketAddress, int)} (the one-argument overload and {@code SSLSocket}s delegate to it), the NIO
  * socket adaptor's override of it, and {@code sun.nio.ch.SocketChannelImpl.connect}; and
- * {@code HttpURLConnection.plainConnect}, which tells them which URL they connect for.
+ * {@code HttpURLConnection.plainConnect}, which tells them which URL they connect for; for
+ * {@code HttpClient}, whose connects run on its own threads, {@code MultiExchange} carries the
+ * request's context there ({@link HttpClientContexts}).
  */
 public final class NetHook implements Hook {
     @Override
@@ -39,6 +42,9 @@ public final class NetHook implements Hook {
                 .type(named("sun.nio.ch.SocketChannelImpl"))
                 .transform(hooks.advice().advice(named("connect").and(takesArguments(1))
                         .and(takesArgument(0, named("java.net.SocketAddress"))), ChannelConnectAdvice.class.getName()))
+                .type(named("jdk.internal.net.http.MultiExchange"))
+                .transform(hooks.advice().advice(isConstructor(), ExchangeCreatedAdvice.class.getName())
+                        .advice(named("responseAsyncImpl").and(takesArguments(0)), ExchangeAttemptAdvice.class.getName()))
                 .type(named("sun.net.www.protocol.http.HttpURLConnection"))
                 .transform(hooks.advice().advice(named("plainConnect").and(takesArguments(0)),
                         UrlConnectionAdvice.class.getName()));

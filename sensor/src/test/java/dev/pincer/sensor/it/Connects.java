@@ -6,10 +6,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -80,6 +88,21 @@ final class Connects {
         counted("connect.channel.evil", () -> SocketChannel.open(new InetSocketAddress("rebind.pincer.test", port))
                 .close());
         Out.result("connect.socket.ok", () -> new Socket("internal.pincer.test", port).close());
+        // java.net.http connects on its own threads: the request's context goes with the exchange.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        counted("connect.http.evil", () -> http.send(HttpRequest.newBuilder(
+                URI.create("http://rebind.pincer.test:" + port + "/http-evil")).build(), BodyHandlers.discarding()));
+        Out.result("connect.http.ok", () -> Out.fact("connect.http.ok.body", http.send(HttpRequest.newBuilder(
+                URI.create("http://internal.pincer.test:" + port + "/http-ok")).build(), BodyHandlers.ofString()).body()));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            HttpClient pooled = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(2)).build();
+            counted("connect.async.evil", () -> pooled.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://rebind.pincer.test:" + port + "/async-evil")).build(), BodyHandlers.discarding())
+                    .get(5, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The same connects with no context, or without the URL hint: nothing is asked. */

@@ -263,7 +263,8 @@ class SensorAgentIT {
     /**
      * The connect hooks in a real JVM: names the JVM's hosts file maps to 127.0.0.1 are reported at
      * connect with the address they resolved to, tied to the URL being fetched, from
-     * {@code HttpURLConnection}, {@code Socket} and {@code SocketChannel}; a blocked connect never
+     * {@code HttpURLConnection}, {@code Socket}, {@code SocketChannel} and {@code HttpClient} (whose
+     * connects run on its own threads); a blocked connect never
      * reaches the server; no context or no URL hint sends nothing.
      */
     @ParameterizedTest(name = "{0}")
@@ -304,11 +305,28 @@ class SensorAgentIT {
             run.expect("connect.channel.evil", "blocked");
             run.fact("connect.channel.evil.connections", "0");
             run.expect("connect.socket.ok", "ran");
+            // HttpClient: its connects run on the client's threads, with the request's context.
+            run.expect("connect.http.evil", "blocked");
+            run.fact("connect.http.evil.connections", "0");
+            run.expect("connect.http.ok", "ran");
+            run.fact("connect.http.ok.body", "secret");
+            run.expect("connect.async.evil", "blocked");
+            run.fact("connect.async.evil.connections", "0");
             List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")).toList();
+            // The client retries a refused connect once: a blocked HttpClient fetch asks twice.
             assertEquals(List.of("Socket.connect", "Socket.connect", "Socket.connect", "SocketChannel.connect",
-                    "Socket.connect"), connects.stream().map(c -> c.attrs().get("api")).toList(), all);
-            assertEquals(List.of("http://rebind.pincer.test:" + port + "/evil", "", "", ""),
+                    "Socket.connect", "SocketChannel.connect", "SocketChannel.connect", "SocketChannel.connect",
+                    "SocketChannel.connect", "SocketChannel.connect"),
+                    connects.stream().map(c -> c.attrs().get("api")).toList(), all);
+            String evil = "http://rebind.pincer.test:" + port + "/http-evil";
+            String async = "http://rebind.pincer.test:" + port + "/async-evil";
+            assertEquals(List.of("http://rebind.pincer.test:" + port + "/evil", "", "", "", evil, evil,
+                    "http://internal.pincer.test:" + port + "/http-ok", async, async),
                     connects.stream().skip(1).map(c -> c.arg(0)).toList(), all);
+            // sendAsync on the client's own executor: the connect is made on its thread, which
+            // serves no request, and still carries the request's context.
+            assertFalse(connects.get(8).stack().contains("dev.pincer.sensor.it.Connects"),
+                    "made on a client thread, not the caller's: " + connects.get(8));
             assertTrue(connects.stream().allMatch(c -> c.ctx().equals(ctx)
                     && c.attrs().get("connect.ip").equals("127.0.0.1") && c.attrs().get("connect.port").equals(port)),
                     all);
