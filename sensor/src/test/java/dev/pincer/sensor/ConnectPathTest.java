@@ -197,6 +197,30 @@ class ConnectPathTest {
         assertEquals("127.0.0.1", c.attrs().get("connect.ip"));
     }
 
+    /** A kept-alive connection reused from the cache: checked by the address it is connected to. */
+    @Test
+    void aReusedConnectionIsCheckedByItsAddress() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(resolved("internal.pincer.test", 127, 0, 0, 1, server.getLocalPort()));
+            URL url = new URL("http://internal.pincer.test:" + server.getLocalPort() + "/again");
+            Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 4), null);
+            Bridge.reusedConnection(false, url, socket);
+            assertEquals(List.of(), correlator.checks(), "a fresh connection was checked at its connect");
+            Bridge.state().connectUrl = "http://outer.example/";
+            assertThrows(PincerBlockedException.class, () -> Bridge.reusedConnection(true, url, socket));
+            assertEquals(0, Bridge.state().guard);
+            assertEquals("http://outer.example/", Bridge.state().connectUrl, "the URL in progress is restored");
+            Bridge.requestExit();
+            Bridge.reusedConnection(true, url, socket);
+            Check c = correlator.checks().get(0);
+            assertEquals(1, correlator.checks().size(), "no context: nothing asked");
+            assertEquals(List.of(url.toExternalForm()), c.args());
+            assertEquals(Map.of("api", "HttpURLConnection.reuse", "connect.ip", "127.0.0.1", "connect.port",
+                    String.valueOf(server.getLocalPort()), "connect.host", "internal.pincer.test"), c.attrs());
+        }
+    }
+
     @Test
     void unresolvedAndNonIpEndpointsAreNotChecked() throws Exception {
         Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 4), null);

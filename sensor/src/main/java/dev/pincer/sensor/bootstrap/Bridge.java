@@ -290,6 +290,40 @@ public final class Bridge {
     }
 
     /**
+     * Enter advice of {@code sun.net.www.http.HttpClient.writeRequests}, behind
+     * {@code HttpURLConnection}: a request about to go out on a kept-alive connection taken from
+     * the cache ({@code cached}) made no connect of its own, so the address that connection is
+     * connected to is checked here, as a connect of {@code url}. Otherwise (a fresh connection,
+     * checked at its connect) it returns at once, allocating nothing.
+     */
+    public static void reusedConnection(boolean cached, Object url, Object socket) {
+        if (!cached) {
+            return;
+        }
+        ThreadState st = STATE.get();
+        int guard = st.guard;
+        Dispatcher d = dispatcher;
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL) || d == null
+                || !(socket instanceof java.net.Socket) || !(url instanceof java.net.URL)) {
+            return;
+        }
+        String previous = st.connectUrl;
+        st.guard = guard | (1 << CONNECT);
+        try {
+            st.connectUrl = ((java.net.URL) url).toExternalForm();
+            d.connect(st, ((java.net.Socket) socket).getRemoteSocketAddress(), "HttpURLConnection.reuse");
+        } catch (PincerBlockedException e) {
+            st.connectUrl = previous;
+            st.guard = guard;
+            throw e;
+        } catch (Throwable ignored) {
+            // the sensor's own failure: the request goes out unchecked
+        }
+        st.connectUrl = previous;
+        st.guard = guard;
+    }
+
+    /**
      * Exit advice of the {@code java.net.http} client's per-request {@code MultiExchange}
      * constructor, on the thread that called {@code send}: remembers the request's context for the
      * client's own threads, which run the exchange and make its connects. Without a context or URL

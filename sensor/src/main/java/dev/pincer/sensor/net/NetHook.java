@@ -17,7 +17,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * text. Then the connects themselves, judged by the address: {@code java.net.Socket.connect(
  * SocketAddress, int)} (the one-argument overload and {@code SSLSocket}s delegate to it), the NIO
  * socket adaptor's override of it, and {@code sun.nio.ch.SocketChannelImpl.connect}; and
- * {@code HttpURLConnection.plainConnect}, which tells them which URL they connect for; for
+ * {@code HttpURLConnection.plainConnect}, which tells them which URL they connect for, and its
+ * {@code sun.net.www.http.HttpClient.writeRequests}, which checks a kept-alive connection reused
+ * from the cache (no connect ran for it); for
  * {@code HttpClient}, whose connects run on its own threads, {@code MultiExchange} carries the
  * request's context there ({@link HttpClientContexts}).
  */
@@ -45,6 +47,8 @@ public final class NetHook implements Hook {
                 .type(named("jdk.internal.net.http.MultiExchange"))
                 .transform(hooks.advice().advice(isConstructor(), ExchangeCreatedAdvice.class.getName())
                         .advice(named("responseAsyncImpl").and(takesArguments(0)), ExchangeAttemptAdvice.class.getName()))
+                .type(named("sun.net.www.http.HttpClient"))
+                .transform(hooks.advice().advice(named("writeRequests"), KeepAliveAdvice.class.getName()))
                 .type(named("sun.net.www.protocol.http.HttpURLConnection"))
                 .transform(hooks.advice().advice(named("plainConnect").and(takesArguments(0)),
                         UrlConnectionAdvice.class.getName()));

@@ -105,6 +105,37 @@ final class Connects {
         }
     }
 
+    /**
+     * {@code HttpURLConnection} keeps connections alive: a second fetch to the same host and port
+     * reuses the first one's connection and makes no connect. The test correlator blocks the reused
+     * connection for {@code /reuse-bad}; the keep-alive server counts what reached it.
+     */
+    void keepAlive() throws Exception {
+        AtomicInteger bad = new AtomicInteger();
+        com.sun.net.httpserver.HttpServer ka = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
+        ka.createContext("/", x -> {
+            if (x.getRequestURI().getPath().contains("reuse-bad")) {
+                bad.incrementAndGet();
+            }
+            byte[] body = "kept".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        ka.start();
+        try {
+            int kp = ka.getAddress().getPort();
+            Out.result("connect.reuse.first", () -> fetch("http://internal.pincer.test:" + kp + "/first"));
+            Out.result("connect.reuse.bad", () -> fetch("http://internal.pincer.test:" + kp + "/reuse-bad"));
+            Out.fact("connect.reuse.bad.reached", bad.get());
+            Out.fact("connect.reuse.port", kp);
+        } finally {
+            ka.stop(0);
+        }
+    }
+
     /** The same connects with no context, or without the URL hint: nothing is asked. */
     void unchecked(String name) throws Exception {
         Out.result(name + ".socket", () -> new Socket("rebind.pincer.test", port).close());

@@ -276,7 +276,9 @@ class SensorAgentIT {
         Path hosts = Files.writeString(dir.resolve("hosts"),
                 "127.0.0.1 localhost internal.pincer.test rebind.pincer.test\n");
         try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(c -> c.kind() == 4
-                && "rebind.pincer.test".equals(c.attrs().get("connect.host")) ? Answer.block("ssrf") : rules(c))) {
+                && ("rebind.pincer.test".equals(c.attrs().get("connect.host"))
+                || "HttpURLConnection.reuse".equals(c.attrs().get("api")) && c.arg(0).contains("reuse-bad"))
+                ? Answer.block("ssrf") : rules(c))) {
             long exp = System.currentTimeMillis() / 1000 + 3600;
             List<String> props = List.of("-Djdk.net.hosts.file=" + hosts,
                     "-Dit.header.connect=" + TestHeaders.sign(TOKEN, ctx, 4, exp),
@@ -312,7 +314,8 @@ class SensorAgentIT {
             run.fact("connect.http.ok.body", "secret");
             run.expect("connect.async.evil", "blocked");
             run.fact("connect.async.evil.connections", "0");
-            List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")).toList();
+            List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")
+                    && port.equals(c.attrs().get("connect.port"))).toList();
             // The client retries a refused connect once: a blocked HttpClient fetch asks twice.
             assertEquals(List.of("Socket.connect", "Socket.connect", "Socket.connect", "SocketChannel.connect",
                     "Socket.connect", "SocketChannel.connect", "SocketChannel.connect", "SocketChannel.connect",
@@ -330,6 +333,18 @@ class SensorAgentIT {
             assertTrue(connects.stream().allMatch(c -> c.ctx().equals(ctx)
                     && c.attrs().get("connect.ip").equals("127.0.0.1") && c.attrs().get("connect.port").equals(port)),
                     all);
+
+            // A kept-alive connection reused from HttpURLConnection's cache made no connect: it is
+            // checked before the request is written, with the address it is connected to.
+            run.expect("connect.reuse.first", "ran");
+            run.expect("connect.reuse.bad", "blocked");
+            run.fact("connect.reuse.bad.reached", "0");
+            String kp = run.facts.get("connect.reuse.port");
+            Check reuse = checks.stream().filter(c -> "HttpURLConnection.reuse".equals(c.attrs().get("api")))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals(List.of("http://internal.pincer.test:" + kp + "/reuse-bad"), reuse.args());
+            assertEquals(Map.of("api", "HttpURLConnection.reuse", "connect.ip", "127.0.0.1", "connect.port", kp,
+                    "connect.host", "internal.pincer.test"), reuse.attrs());
 
             run.expect("nohint.socket", "ran");
             run.expect("nohint.url", "ran");

@@ -166,6 +166,7 @@ public final class SinkApp {
     private static void connect() throws Exception {
         Connects c = new Connects();
         JavaxHarness.call("connect.all", System.getProperty("it.header.connect"), (req, resp) -> c.withContext());
+        JavaxHarness.call("connect.keepalive", System.getProperty("it.header.connect"), (req, resp) -> c.keepAlive());
         JavaxHarness.call("connect.nohint", System.getProperty("it.header.nohint"), (req, resp) -> c.unchecked("nohint"));
         c.unchecked("none");
         c.stop();
