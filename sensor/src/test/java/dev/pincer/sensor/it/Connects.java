@@ -136,6 +136,24 @@ final class Connects {
         }
     }
 
+    /**
+     * DNS rebinding: the app checks the name first ({@code flip.pincer.test} resolves to a public
+     * address), then the answer changes (the hosts file is rewritten; the JVM caches nothing, see
+     * {@code -Dsun.net.inetaddr.ttl=0}) and the fetch connects to 127.0.0.1. The connect reports the
+     * address really connected to, not the one the app checked. Nothing connects to the public one.
+     */
+    void rebinding(java.nio.file.Path hosts) throws Exception {
+        String original = java.nio.file.Files.readString(hosts);
+        try {
+            java.nio.file.Files.writeString(hosts, original + "93.184.215.14 flip.pincer.test\n");
+            Out.fact("connect.rebind.checked", InetAddress.getByName("flip.pincer.test").getHostAddress());
+            java.nio.file.Files.writeString(hosts, original + "127.0.0.1 flip.pincer.test\n");
+            counted("connect.rebind", () -> fetch("http://flip.pincer.test:" + port + "/rebound"));
+        } finally {
+            java.nio.file.Files.writeString(hosts, original);
+        }
+    }
+
     /** The same connects with no context, or without the URL hint: nothing is asked. */
     void unchecked(String name) throws Exception {
         Out.result(name + ".socket", () -> new Socket("rebind.pincer.test", port).close());

@@ -277,10 +277,12 @@ class SensorAgentIT {
                 "127.0.0.1 localhost internal.pincer.test rebind.pincer.test\n");
         try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(c -> c.kind() == 4
                 && ("rebind.pincer.test".equals(c.attrs().get("connect.host"))
+                // Any address: had the JVM kept the public answer, nothing would leave the machine.
+                || "flip.pincer.test".equals(c.attrs().get("connect.host"))
                 || "HttpURLConnection.reuse".equals(c.attrs().get("api")) && c.arg(0).contains("reuse-bad"))
                 ? Answer.block("ssrf") : rules(c))) {
             long exp = System.currentTimeMillis() / 1000 + 3600;
-            List<String> props = List.of("-Djdk.net.hosts.file=" + hosts,
+            List<String> props = List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0",
                     "-Dit.header.connect=" + TestHeaders.sign(TOKEN, ctx, 4, exp),
                     "-Dit.header.nohint=" + TestHeaders.sign(TOKEN, noHint, 3, exp));
             Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
@@ -315,7 +317,8 @@ class SensorAgentIT {
             run.expect("connect.async.evil", "blocked");
             run.fact("connect.async.evil.connections", "0");
             List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")
-                    && port.equals(c.attrs().get("connect.port"))).toList();
+                    && port.equals(c.attrs().get("connect.port"))
+                    && !"flip.pincer.test".equals(c.attrs().get("connect.host"))).toList();
             // The client retries a refused connect once: a blocked HttpClient fetch asks twice.
             assertEquals(List.of("Socket.connect", "Socket.connect", "Socket.connect", "SocketChannel.connect",
                     "Socket.connect", "SocketChannel.connect", "SocketChannel.connect", "SocketChannel.connect",
@@ -345,6 +348,15 @@ class SensorAgentIT {
             assertEquals(List.of("http://internal.pincer.test:" + kp + "/reuse-bad"), reuse.args());
             assertEquals(Map.of("api", "HttpURLConnection.reuse", "connect.ip", "127.0.0.1", "connect.port", kp,
                     "connect.host", "internal.pincer.test"), reuse.attrs());
+
+            // DNS rebinding: the app's own lookup said public, the connect went to 127.0.0.1.
+            run.fact("connect.rebind.checked", "93.184.215.14");
+            run.expect("connect.rebind", "blocked");
+            run.fact("connect.rebind.connections", "0");
+            Check flip = checks.stream().filter(c -> "flip.pincer.test".equals(c.attrs().get("connect.host")))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals("127.0.0.1", flip.attrs().get("connect.ip"), all);
+            assertEquals(List.of("http://flip.pincer.test:" + port + "/rebound"), flip.args());
 
             run.expect("nohint.socket", "ran");
             run.expect("nohint.url", "ran");

@@ -167,6 +167,8 @@ public final class SinkApp {
         Connects c = new Connects();
         JavaxHarness.call("connect.all", System.getProperty("it.header.connect"), (req, resp) -> c.withContext());
         JavaxHarness.call("connect.keepalive", System.getProperty("it.header.connect"), (req, resp) -> c.keepAlive());
+        JavaxHarness.call("connect.rebinding", System.getProperty("it.header.connect"),
+                (req, resp) -> c.rebinding(Path.of(System.getProperty("jdk.net.hosts.file"))));
         JavaxHarness.call("connect.nohint", System.getProperty("it.header.nohint"), (req, resp) -> c.unchecked("nohint"));
         c.unchecked("none");
         c.stop();
