@@ -10,6 +10,8 @@ import dev.pincer.sensor.internal.Log;
 import dev.pincer.sensor.jdbc.SqlSink;
 import dev.pincer.sensor.jndi.JndiSink;
 import dev.pincer.sensor.ldap.LdapSink;
+import dev.pincer.sensor.net.ConnectSink;
+import dev.pincer.sensor.net.HttpClientContexts;
 import dev.pincer.sensor.net.UrlSink;
 import dev.pincer.sensor.process.ExecSink;
 import dev.pincer.sensor.redirect.RedirectSink;
@@ -30,6 +32,7 @@ final class SensorDispatcher implements Dispatcher {
     private final Decider decider;
     private final RequestContexts contexts;
     private final boolean[] reported = new boolean[16];
+    private final HttpClientContexts exchanges = new HttpClientContexts();
 
     SensorDispatcher(Decider decider, RequestContexts contexts) {
         this.decider = decider;
@@ -97,6 +100,43 @@ final class SensorDispatcher implements Dispatcher {
     public void url(ThreadState st, Object target, String api) {
         try {
             UrlSink.check(decider, st, target, api);
+        } catch (Throwable t) {
+            internal(4, t);
+        }
+    }
+
+    @Override
+    public void connect(ThreadState st, Object endpoint, String api) {
+        try {
+            ConnectSink.check(decider, st, endpoint, api);
+        } catch (Throwable t) {
+            internal(4, t);
+        }
+    }
+
+    @Override
+    public void exchangeCreated(ThreadState st, Object exchange) {
+        try {
+            exchanges.created(st, exchange);
+        } catch (Throwable t) {
+            internal(4, t);
+        }
+    }
+
+    @Override
+    public Object exchangeEnter(ThreadState st, Object exchange, Object request) {
+        try {
+            return exchanges.enter(st, exchange, request);
+        } catch (Throwable t) {
+            internal(4, t);
+            return null;
+        }
+    }
+
+    @Override
+    public void exchangeLeave(ThreadState st, Object saved) {
+        try {
+            exchanges.leave(st, saved);
         } catch (Throwable t) {
             internal(4, t);
         }

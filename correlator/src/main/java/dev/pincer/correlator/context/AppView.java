@@ -20,8 +20,9 @@ import java.util.Set;
  * <p>Bounds: at most {@link #MAX_INPUTS} entries and {@link #MAX_CHARS} characters of names and
  * values in total per request, whatever number of frames or sensors sent them. What does not fit
  * is dropped and marks the view {@code truncated}, which makes the whole request truncated (so the
- * argument-only judges run). Entries with an empty value (their value cannot carry an attack) and
- * exact repeats are not kept and use none of the budget.
+ * argument-only judges run). Entries with an empty value (their value cannot carry an attack),
+ * exact repeats, and the header fields the proxy itself sets ({@code X-Forwarded-For},
+ * hop-by-hop...) are not kept and use none of the budget.
  *
  * <p>Names: an entry whose name is not a {@link PlainName plain word} also gives a name input
  * ({@code APP_PARAMETER_NAME}, {@code APP_HEADER_NAME}, {@code APP_COOKIE_NAME}, the name as its
@@ -42,6 +43,17 @@ final class AppView {
     static final int MAX_CHARS = 256 * 1024;
 
     static final AppView EMPTY = new AppView(List.of(), 0, false);
+
+    /**
+     * Header fields the proxy owns or rewrites on the way to the app (forwarding, hop-by-hop,
+     * {@code X-Request-Id}; {@code X-Pincer-*} by prefix): not the client's input, so not kept, as
+     * the edge does not take them either. {@code X-Forwarded-For} is the proxy's own statement of
+     * the client address: kept, it would make the app's connects to that address look chosen by the
+     * request.
+     */
+    private static final Set<String> PROXY_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "x-forwarded-port", "forwarded", "x-request-id");
 
     private final List<Input> entries;
     private final int chars;
@@ -71,6 +83,9 @@ final class AppView {
         int total = chars;
         boolean dropped = truncated || cut;
         for (Input e : more) {
+            if (proxyOwned(e)) {
+                continue; // the proxy's statement, not the client's input (as at the edge)
+            }
             InputSource names = e.source().nameSource();
             if (names != null && !PlainName.test(e.name())) {
                 Input name = Input.plain(names, e.name(), e.name()); // the name as an input of its own
@@ -121,6 +136,14 @@ final class AppView {
             cuts = more;
         }
         return new RequestInputs(all, edge.bodyMalformed(), cuts);
+    }
+
+    private static boolean proxyOwned(Input e) {
+        if (e.source() != InputSource.APP_HEADER) {
+            return false;
+        }
+        String name = e.name().toLowerCase(Locale.ROOT);
+        return PROXY_HEADERS.contains(name) || name.startsWith("x-pincer-");
     }
 
     /**

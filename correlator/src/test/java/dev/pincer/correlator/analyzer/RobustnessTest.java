@@ -56,8 +56,11 @@ class RobustnessTest {
                 args.set(1, pick("-c", "/c", "-Command", "-lc", "-EncodedCommand"));
             }
             RequestInputs inputs = inputs(args);
-            SinkCall call = new SinkCall("ctx", kind, args, Map.of("request.host", text(3), "exe.sha256", text(2),
-                    "exe.path", text(2)), "");
+            // Half the calls carry a connect's attrs too (a url CHECK at socket connect), hostile as the rest.
+            SinkCall call = new SinkCall("ctx", kind, args, rnd.nextBoolean()
+                    ? Map.of("request.host", text(3), "exe.sha256", text(2), "exe.path", text(2))
+                    : Map.of("request.host", text(3), "connect.ip", text(2), "connect.host", text(3),
+                            "connect.port", text(1)), "");
             int iteration = i;
             for (SinkAnalyzer a : analyzers.get(kind)) {
                 assertDoesNotThrow(() -> a.analyze(call, inputs), () -> "iteration " + iteration + ": " + call);

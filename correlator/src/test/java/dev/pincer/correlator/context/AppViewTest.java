@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link RequestContext#addAppView}: the union of the edge's and the app's view, its bounds and its races. */
 class AppViewTest {
@@ -43,6 +45,23 @@ class AppViewTest {
         ctx.addAppView(List.of(app("id", "1"), app("id", "2' OR '1'='1")), false);
         assertEquals(List.of(edgeId, app("id", "2' OR '1'='1")), ctx.inputs().inputs(),
                 "an app entry equal to an edge input by name and decoded value is skipped; a polluted second value is kept");
+        assertFalse(ctx.inputs().truncated());
+    }
+
+    /**
+     * Regression: the app's {@code X-Forwarded-For} (the proxy's own statement of the client
+     * address, 127.0.0.1 behind a local proxy) was kept as an input, so an app's connect to its own
+     * 127.0.0.1 service looked chosen by the request. Proxy-owned fields are not the client's input.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"X-Forwarded-For", "x-forwarded-proto", "X-Forwarded-Host", "X-Forwarded-Port",
+        "Forwarded", "X-Request-Id", "Connection", "Content-Length", "Transfer-Encoding", "TE", "X-Pincer-Context"})
+    void headersTheProxySetsAreNotTheClientsInput(String name) {
+        RequestContext ctx = open();
+        Input kept = Input.plain(InputSource.APP_HEADER, "X-Forwarded-Fork", "127.0.0.1");
+        ctx.addAppView(List.of(Input.plain(InputSource.APP_HEADER, name, "127.0.0.1"), kept,
+                Input.plain(InputSource.APP_PARAMETER, name, "127.0.0.1")), false);
+        assertEquals(List.of(kept, Input.plain(InputSource.APP_PARAMETER, name, "127.0.0.1")), ctx.inputs().inputs());
         assertFalse(ctx.inputs().truncated());
     }
 

@@ -29,6 +29,7 @@ final class Routes {
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
                 DemoServlet.LENIENT + "/vuln/file");
         add(ctx, "fetch", new FetchServlet(), "/vuln/fetch", "/vuln/fetch/host", "/safe/fetch", "/safe/fetch/host");
+        add(ctx, "catalog", new CatalogServlet(), "/catalog/item");
         add(ctx, "redirect", new RedirectServlet(), "/vuln/redirect", "/safe/redirect");
         add(ctx, "ldap", new LdapServlet(fx), "/vuln/ldap", "/safe/ldap");
         add(ctx, "deser", new DeserServlet(), "/vuln/deser", "/safe/deser");

@@ -39,6 +39,11 @@ public final class Bridge {
     public static final int XPATH = 7;
     public static final int DESERIALIZE = 8;
     public static final int JNDI = 9;
+    /**
+     * Not a protocol kind: the guard bit of a socket connect, whose CHECK is of kind {@link #URL}.
+     * Also taken by the sensor's own connection to the correlator, so it is never checked.
+     */
+    public static final int CONNECT = 10;
 
     /** Installed by the agent at premain; {@code null} means every sink simply runs. */
     public static volatile Dispatcher dispatcher;
@@ -256,6 +261,145 @@ public final class Bridge {
             }
         }
         return token;
+    }
+
+    /**
+     * Enter advice of {@code HttpURLConnection.plainConnect}: notes on the thread which URL the
+     * socket connects that follow are for (the connection's current URL, so a redirect's own).
+     * Returns the URL noted before, for {@link #connectScopeEnd}. Without a context or URL hint it
+     * only reads two fields.
+     */
+    public static String connectScope(Object connection) {
+        ThreadState st = STATE.get();
+        String previous = st.connectUrl;
+        if (!wants(st, HINT_URL) || !(connection instanceof java.net.URLConnection)) {
+            return previous;
+        }
+        try {
+            java.net.URL u = ((java.net.URLConnection) connection).getURL();
+            st.connectUrl = u == null ? null : u.toExternalForm();
+        } catch (Throwable ignored) {
+            st.connectUrl = null;
+        }
+        return previous;
+    }
+
+    /** Exit advice of {@code HttpURLConnection.plainConnect}: back to the URL noted before. */
+    public static void connectScopeEnd(String previous) {
+        STATE.get().connectUrl = previous;
+    }
+
+    /**
+     * {@code Socket.connect}, {@code SocketChannel.connect}: the address actually connected to,
+     * checked as kind {@link #URL} with the URL noted by {@link #connectScope} (if any). Silent
+     * inside any sink but a URL one (a {@code HttpClient.send} whose executor runs on the caller's
+     * thread connects inside it), inside another connect, and on the sensor's own threads (no
+     * context, and the correlator connection holds the {@link #CONNECT} bit).
+     */
+    public static int connect(Object endpoint, String api) {
+        ThreadState st = STATE.get();
+        int guard = st.guard;
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL)) {
+            return 0;
+        }
+        int token = 1 << CONNECT;
+        st.guard = guard | token;
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.connect(st, endpoint, api);
+            } catch (Throwable t) {
+                rethrowBlock(st, token, t);
+            }
+        }
+        return token;
+    }
+
+    /**
+     * Enter advice of {@code sun.net.www.http.HttpClient.writeRequests}, behind
+     * {@code HttpURLConnection}: a request about to go out on a kept-alive connection taken from
+     * the cache ({@code cached}) made no connect of its own, so the address that connection is
+     * connected to is checked here, as a connect of {@code url}. Otherwise (a fresh connection,
+     * checked at its connect) it returns at once, allocating nothing.
+     */
+    public static void reusedConnection(boolean cached, Object url, Object socket) {
+        if (!cached) {
+            return;
+        }
+        ThreadState st = STATE.get();
+        int guard = st.guard;
+        Dispatcher d = dispatcher;
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL) || d == null
+                || !(socket instanceof java.net.Socket) || !(url instanceof java.net.URL)) {
+            return;
+        }
+        String previous = st.connectUrl;
+        st.guard = guard | (1 << CONNECT);
+        try {
+            st.connectUrl = ((java.net.URL) url).toExternalForm();
+            d.connect(st, ((java.net.Socket) socket).getRemoteSocketAddress(), "HttpURLConnection.reuse");
+        } catch (PincerBlockedException e) {
+            st.connectUrl = previous;
+            st.guard = guard;
+            throw e;
+        } catch (Throwable ignored) {
+            // the sensor's own failure: the request goes out unchecked
+        }
+        st.connectUrl = previous;
+        st.guard = guard;
+    }
+
+    /**
+     * Exit advice of the {@code java.net.http} client's per-request {@code MultiExchange}
+     * constructor, on the thread that called {@code send}: remembers the request's context for the
+     * client's own threads, which run the exchange and make its connects. Without a context or URL
+     * hint it only reads two fields.
+     */
+    public static void exchangeCreated(Object exchange) {
+        ThreadState st = STATE.get();
+        if (!wants(st, HINT_URL)) {
+            return;
+        }
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.exchangeCreated(st, exchange);
+            } catch (Throwable ignored) {
+                // the exchange's connects go unattributed; its URL was judged at send
+            }
+        }
+    }
+
+    /**
+     * Enter advice of {@code MultiExchange.responseAsyncImpl} (each attempt and redirect, usually on
+     * a client thread): takes on the context remembered for {@code exchange}, with
+     * {@code request}'s URI as the URL in progress, until {@link #exchangeLeave}; a thread that
+     * serves a request of its own keeps its context and only notes the URI. Returns what to
+     * restore, or {@code null} when nothing was taken on.
+     */
+    public static Object exchangeEnter(Object exchange, Object request) {
+        Dispatcher d = dispatcher;
+        if (d == null) {
+            return null;
+        }
+        ThreadState st = STATE.get();
+        try {
+            return d.exchangeEnter(st, exchange, request);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Exit advice of {@code MultiExchange.responseAsyncImpl}: back to the thread's own state. */
+    public static void exchangeLeave(Object saved) {
+        Dispatcher d = dispatcher;
+        if (saved != null && d != null) {
+            try {
+                d.exchangeLeave(STATE.get(), saved);
+            } catch (Throwable ignored) {
+                // nothing to undo that could be undone
+            }
+        }
     }
 
     /** {@code HttpServletResponse.sendRedirect}. */

@@ -32,6 +32,25 @@ public interface Dispatcher {
     /** {@code target} is a {@code java.net.URL} or a {@code java.net.http.HttpRequest}. */
     void url(ThreadState st, Object target, String api);
 
+    /**
+     * A socket connect: {@code endpoint} is the {@code SocketAddress} passed to
+     * {@code Socket.connect} or {@code SocketChannel.connect}; {@code st.connectUrl} the URL it is
+     * for, or {@code null}.
+     */
+    void connect(ThreadState st, Object endpoint, String api);
+
+    /** {@code exchange} (a {@code java.net.http} {@code MultiExchange}) was created under {@code st}'s context. */
+    void exchangeCreated(ThreadState st, Object exchange);
+
+    /**
+     * Puts the context remembered for {@code exchange} on {@code st} (a client thread), with
+     * {@code request}'s URI as the URL in progress; returns what to restore, or {@code null}.
+     */
+    Object exchangeEnter(ThreadState st, Object exchange, Object request);
+
+    /** Restores what {@link #exchangeEnter} returned. */
+    void exchangeLeave(ThreadState st, Object saved);
+
     void redirect(ThreadState st, String location);
 
     void ldap(ThreadState st, Object name, String filter);

@@ -34,6 +34,12 @@ public final class ThreadState {
      * {@code null}: the process it starts was split from it. Scoped by that call, not the request.
      */
     public String execCommand;
+    /**
+     * The URL whose connection is being opened on this thread (set around
+     * {@code HttpURLConnection.plainConnect}), for the connect check; {@code null} outside one. Has
+     * its own scope, like the guard.
+     */
+    public String connectUrl;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {

@@ -1,5 +1,7 @@
 package dev.pincer.sensor.client;
 
+import dev.pincer.sensor.bootstrap.Bridge;
+import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.config.SensorConfig;
 import dev.pincer.sensor.internal.Log;
 import java.io.BufferedInputStream;
@@ -222,7 +224,16 @@ public final class CorrelatorClient {
             int handshakeMs = (int) (timing.handshakeTimeout / 1_000_000L);
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
-            s.connect(new InetSocketAddress(config.host(), config.port()), handshakeMs);
+            // The sensor's own connect is never a sink: it runs on pincer-sensor-io, which serves no
+            // request, and holds the connect guard besides, so the connect hook stays silent.
+            ThreadState st = Bridge.state();
+            int guard = st.guard;
+            st.guard = guard | (1 << Bridge.CONNECT);
+            try {
+                s.connect(new InetSocketAddress(config.host(), config.port()), handshakeMs);
+            } finally {
+                st.guard = guard;
+            }
             if (selfConnected(s)) {
                 // TCP simultaneous open: with no listener on a loopback port in the ephemeral range,
                 // a connect can pick that same port as its source and connect to itself, then hold

@@ -45,7 +45,11 @@ public final class Decider {
         return counters;
     }
 
-    /** Decides one sink call; throws {@link PincerBlockedException} to block it. */
+    /**
+     * Decides one sink call; throws {@link PincerBlockedException} to block it. The verdict caches
+     * are keyed on kind, args and attrs, so a verdict that depends on attrs (an environment, a
+     * connect's address) never stands for another call's.
+     */
     public void decide(ThreadState st, int kind, List<String> args, List<String> attrPairs) {
         String ctx = st.ctx == null ? "" : st.ctx;
         VerdictCache.Key key = new VerdictCache.Key(kind, args, attrPairs);

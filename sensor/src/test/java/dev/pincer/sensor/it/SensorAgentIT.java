@@ -261,6 +261,114 @@ class SensorAgentIT {
         }
     }
 
+    /**
+     * The connect hooks in a real JVM: names the JVM's hosts file maps to 127.0.0.1 are reported at
+     * connect with the address they resolved to, tied to the URL being fetched, from
+     * {@code HttpURLConnection}, {@code Socket}, {@code SocketChannel} and {@code HttpClient} (whose
+     * connects run on its own threads); a blocked connect never
+     * reaches the server; no context or no URL hint sends nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void connectsReportTheAddressTheNameResolvedTo(String java) throws Exception {
+        assumeJvm(java);
+        String ctx = "cc000000000000000000000000000009";
+        String noHint = "cd00000000000000000000000000000a";
+        Path hosts = Files.writeString(dir.resolve("hosts"),
+                "127.0.0.1 localhost internal.pincer.test rebind.pincer.test\n");
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(c -> c.kind() == 4
+                && ("rebind.pincer.test".equals(c.attrs().get("connect.host"))
+                // Any address: had the JVM kept the public answer, nothing would leave the machine.
+                || "flip.pincer.test".equals(c.attrs().get("connect.host"))
+                || "HttpURLConnection.reuse".equals(c.attrs().get("api")) && c.arg(0).contains("reuse-bad"))
+                ? Answer.block("ssrf") : rules(c))) {
+            long exp = System.currentTimeMillis() / 1000 + 3600;
+            List<String> props = List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0",
+                    "-Dit.header.connect=" + TestHeaders.sign(TOKEN, ctx, 4, exp),
+                    "-Dit.header.nohint=" + TestHeaders.sign(TOKEN, noHint, 3, exp));
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=2s,app=it", props, "connect");
+            List<Check> checks = correlator.checks(c -> c.kind() == 4);
+            String all = String.join("\n", checks.stream().map(Check::toString).toList());
+            String port = run.facts.get("connect.port");
+
+            run.expect("connect.url.ok", "ran");
+            run.fact("connect.url.ok.body", "secret");
+            // Twice: the URL's text at openConnection, then the address at connect.
+            assertEquals(2, checks.stream().filter(c -> c.arg(0).endsWith("/ok")).count(), all);
+            assertEquals(Map.of("api", "URL.openConnection"), checks.get(0).attrs(), all);
+            Check ok = checks.stream().filter(c -> c.attrs().containsKey("connect.ip") && c.arg(0).endsWith("/ok"))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals(List.of("http://internal.pincer.test:" + port + "/ok"), ok.args());
+            assertEquals(Map.of("api", "Socket.connect", "connect.ip", "127.0.0.1", "connect.port", port,
+                    "connect.host", "internal.pincer.test"), ok.attrs());
+
+            run.expect("connect.url.evil", "blocked");
+            run.fact("connect.url.evil.connections", "0");
+            run.expect("connect.socket.evil", "blocked");
+            run.fact("connect.socket.evil.connections", "0");
+            run.expect("connect.channel.evil", "blocked");
+            run.fact("connect.channel.evil.connections", "0");
+            run.expect("connect.socket.ok", "ran");
+            // HttpClient: its connects run on the client's threads, with the request's context.
+            run.expect("connect.http.evil", "blocked");
+            run.fact("connect.http.evil.connections", "0");
+            run.expect("connect.http.ok", "ran");
+            run.fact("connect.http.ok.body", "secret");
+            run.expect("connect.async.evil", "blocked");
+            run.fact("connect.async.evil.connections", "0");
+            List<Check> connects = checks.stream().filter(c -> c.attrs().containsKey("connect.ip")
+                    && port.equals(c.attrs().get("connect.port"))
+                    && !"flip.pincer.test".equals(c.attrs().get("connect.host"))).toList();
+            // The client retries a refused connect once: a blocked HttpClient fetch asks twice.
+            assertEquals(List.of("Socket.connect", "Socket.connect", "Socket.connect", "SocketChannel.connect",
+                    "Socket.connect", "SocketChannel.connect", "SocketChannel.connect", "SocketChannel.connect",
+                    "SocketChannel.connect", "SocketChannel.connect"),
+                    connects.stream().map(c -> c.attrs().get("api")).toList(), all);
+            String evil = "http://rebind.pincer.test:" + port + "/http-evil";
+            String async = "http://rebind.pincer.test:" + port + "/async-evil";
+            assertEquals(List.of("http://rebind.pincer.test:" + port + "/evil", "", "", "", evil, evil,
+                    "http://internal.pincer.test:" + port + "/http-ok", async, async),
+                    connects.stream().skip(1).map(c -> c.arg(0)).toList(), all);
+            // sendAsync on the client's own executor: the connect is made on its thread, which
+            // serves no request, and still carries the request's context.
+            assertFalse(connects.get(8).stack().contains("dev.pincer.sensor.it.Connects"),
+                    "made on a client thread, not the caller's: " + connects.get(8));
+            assertTrue(connects.stream().allMatch(c -> c.ctx().equals(ctx)
+                    && c.attrs().get("connect.ip").equals("127.0.0.1") && c.attrs().get("connect.port").equals(port)),
+                    all);
+
+            // A kept-alive connection reused from HttpURLConnection's cache made no connect: it is
+            // checked before the request is written, with the address it is connected to.
+            run.expect("connect.reuse.first", "ran");
+            run.expect("connect.reuse.bad", "blocked");
+            run.fact("connect.reuse.bad.reached", "0");
+            String kp = run.facts.get("connect.reuse.port");
+            Check reuse = checks.stream().filter(c -> "HttpURLConnection.reuse".equals(c.attrs().get("api")))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals(List.of("http://internal.pincer.test:" + kp + "/reuse-bad"), reuse.args());
+            assertEquals(Map.of("api", "HttpURLConnection.reuse", "connect.ip", "127.0.0.1", "connect.port", kp,
+                    "connect.host", "internal.pincer.test"), reuse.attrs());
+
+            // DNS rebinding: the app's own lookup said public, the connect went to 127.0.0.1.
+            run.fact("connect.rebind.checked", "93.184.215.14");
+            run.expect("connect.rebind", "blocked");
+            run.fact("connect.rebind.connections", "0");
+            Check flip = checks.stream().filter(c -> "flip.pincer.test".equals(c.attrs().get("connect.host")))
+                    .findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals("127.0.0.1", flip.attrs().get("connect.ip"), all);
+            assertEquals(List.of("http://flip.pincer.test:" + port + "/rebound"), flip.args());
+
+            run.expect("nohint.socket", "ran");
+            run.expect("nohint.url", "ran");
+            run.expect("none.socket", "ran");
+            run.expect("none.url", "ran");
+            assertTrue(checks.stream().noneMatch(c -> c.ctx().equals(noHint) || c.ctx().isEmpty()), all);
+            assertFalse(run.stderr.contains("could not instrument"), run.stderr);
+            assertFalse(run.stderr.contains("sensor error"), run.stderr);
+        }
+    }
+
     /** Blocks any call whose args carry the marker EVIL (or a class name with Evil); the probe too. */
     private static Answer rules(Check c) {
         if (c.kind() == 9 && c.arg(0).equals("pincer-probe")) {

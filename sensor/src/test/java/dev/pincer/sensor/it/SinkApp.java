@@ -30,6 +30,7 @@ public final class SinkApp {
                 Out.result("fail.jndi", () -> InitialContext.doLookup("fail-lookup"));
             }
             case "appview" -> appView(new Sinks(dir));
+            case "connect" -> connect();
             case "nocorrelator" -> {
                 Sinks s = new Sinks(dir);
                 s.exec("nocorrelator");
@@ -160,6 +161,18 @@ public final class SinkApp {
             Out.fact("jakarta.p.note", req.getParameter("note"));
             s.db.createStatement().executeQuery("SELECT 'jakarta-p'").close();
         });
+    }
+
+    /** The connect hooks: a URL hint, the URL hint cleared, no context (see {@link Connects}). */
+    private static void connect() throws Exception {
+        Connects c = new Connects();
+        JavaxHarness.call("connect.all", System.getProperty("it.header.connect"), (req, resp) -> c.withContext());
+        JavaxHarness.call("connect.keepalive", System.getProperty("it.header.connect"), (req, resp) -> c.keepAlive());
+        JavaxHarness.call("connect.rebinding", System.getProperty("it.header.connect"),
+                (req, resp) -> c.rebinding(Path.of(System.getProperty("jdk.net.hosts.file"))));
+        JavaxHarness.call("connect.nohint", System.getProperty("it.header.nohint"), (req, resp) -> c.unchecked("nohint"));
+        c.unchecked("none");
+        c.stop();
     }
 
     private static Throwable catchBlock(Out.Body body) {

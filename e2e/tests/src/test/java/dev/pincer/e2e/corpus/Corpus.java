@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
  *                              body~REGEX | marker | rows-deleted | offsite-redirect
+ *                              (in a benign file: that the sink ran and did its ordinary work)
  * {@literal @}expect STATUS               the status expected when nothing is blocked (default 200)
  * VALUE                        a case: the input value, taken as written (outer blanks trimmed)
  * esc:VALUE                    a case with escapes: \n \r \t \0 \s(space) \\ \xHH &#92;uHHHH

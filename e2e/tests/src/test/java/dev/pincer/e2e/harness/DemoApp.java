@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The demo app as a child JVM: {@code java [-javaagent:SENSOR] -jar DEMO_JAR} with the given
- * environment, started and waited for until it prints {@code demo app listening on <port>}. Its
+ * environment and the harness's hosts file ({@link #hostsFile}), started and waited for until it
+ * prints {@code demo app listening on <port>}. Its
  * stdout and stderr are kept (bounded) for assertions and failure messages. The JVM is the test's
  * own, or {@code PINCER_E2E_JAVA} (a {@code java} executable) when set.
  */
@@ -62,6 +63,7 @@ public final class DemoApp implements AutoCloseable {
             }
             cmd.add("-javaagent:" + agent);
         }
+        cmd.add("-Djdk.net.hosts.file=" + hostsFile());
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -83,6 +85,34 @@ public final class DemoApp implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting " + app.name);
         }
         return app;
+    }
+
+    /** Names the demo app's JVM resolves to loopback (its hosts file): they look public. */
+    public static final List<String> LOOPBACK_NAMES = List.of("internal.pincer.test", "rebind.pincer.test");
+    private static Path hostsFile;
+
+    /**
+     * The hosts file every demo app JVM reads instead of DNS ({@code -Djdk.net.hosts.file}, JDK 9+),
+     * written once per test JVM: {@code localhost} and {@link #LOOPBACK_NAMES} are 127.0.0.1, and
+     * this machine's own name keeps its address (the sensor names itself by it). Any other name
+     * does not resolve, so nothing the app fetches by name leaves the machine.
+     */
+    static synchronized Path hostsFile() throws IOException {
+        if (hostsFile != null) {
+            return hostsFile;
+        }
+        StringBuilder b = new StringBuilder("127.0.0.1 localhost " + String.join(" ", LOOPBACK_NAMES) + "\n");
+        b.append("::1 localhost\n");
+        try {
+            InetAddress self = InetAddress.getLocalHost();
+            b.append(self.getHostAddress()).append(' ').append(self.getHostName()).append('\n');
+        } catch (IOException e) {
+            // no name of its own: the sensor falls back to another id
+        }
+        Path f = Files.createTempFile("pincer-e2e-hosts-", ".txt");
+        f.toFile().deleteOnExit();
+        hostsFile = Files.writeString(f, b);
+        return hostsFile;
     }
 
     private static String java() {

@@ -68,6 +68,7 @@ public final class PincerStack implements AutoCloseable {
         env.put("PINCER_CORRELATOR", "127.0.0.1:" + corr.getPort());
         env.put("PINCER_TOKEN", token);
         env.put("PINCER_FAIL", "open");
+        env.put("DEMO_INTERNAL_PORT", Integer.toString(internal.port()));
         app = DemoApp.start(container, Repo.sensorJar(), appPort, env);
         InetSocketAddress listen = pincer.listenAddresses().get(0);
         proxy = URI.create("http://127.0.0.1:" + listen.getPort());
