@@ -29,6 +29,11 @@ public final class ThreadState {
     public boolean parametersRead;
     /** The connection this request's INPUTS were sent on (an opaque token); {@code null} when not sent. */
     public Object inputsSentOn;
+    /**
+     * The resolved path a zip constructor just checked, so that the reads and stats it does of that
+     * same file inside itself (the constructor cannot hold the guard) are not reported again.
+     */
+    public String zipChecked;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {
@@ -40,5 +45,6 @@ public final class ThreadState {
         request = null;
         parametersRead = false;
         inputsSentOn = null;
+        zipChecked = null;
     }
 }
