@@ -77,7 +77,7 @@ public final class FileSink {
             return null; // null: the method throws NullPointerException itself, or uses a default
         }
         boolean looks = Bridge.READ.equals(mode) || Bridge.STAT.equals(mode) || Bridge.LIST.equals(mode);
-        if (looks && (jvmOwnRead(resolved) || resolved.equals(st.zipChecked))) {
+        if (looks && (jvmOwnRead(resolved) || resolved.equals(st.zipChecked) || ClassPathLookup.inProgress())) {
             return null;
         }
         decider.decide(st, Bridge.FILE, Arrays.asList(given, resolved, mode), Arrays.asList("fs", FS, "api", api));

@@ -69,6 +69,16 @@ class FileSinkTest {
     }
 
     @Test
+    void classPathSearchesAreRecognisedByTheirLoaderFrames() {
+        assertTrue(ClassPathLookup.isLoader("jdk.internal.loader.URLClassPath$FileLoader"));
+        assertTrue(ClassPathLookup.isLoader("sun.misc.URLClassPath$FileLoader"));
+        assertTrue(ClassPathLookup.isLoader("org.apache.catalina.loader.WebappClassLoaderBase"));
+        assertFalse(ClassPathLookup.isLoader("org.apache.catalina.servlets.DefaultServlet"));
+        assertFalse(ClassPathLookup.isLoader("com.example.Templates"));
+        assertFalse(ClassPathLookup.inProgress(), "a test calling directly is no class loader");
+    }
+
+    @Test
     void thePlatformIsTakenFromTheSeparator() {
         assertEquals(File.separatorChar == '\\' ? "windows" : "unix", FileSink.FS);
     }
