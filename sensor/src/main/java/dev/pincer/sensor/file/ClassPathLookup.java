@@ -23,7 +23,11 @@ final class ClassPathLookup {
     }
 
     static boolean inProgress() {
-        StackTraceElement[] frames = new Throwable().getStackTrace();
+        return inProgress(new Throwable().getStackTrace());
+    }
+
+    /** A loader frame among the innermost {@value #MAX_FRAMES} of {@code frames}. */
+    static boolean inProgress(StackTraceElement[] frames) {
         int n = Math.min(frames.length, MAX_FRAMES);
         for (int i = 0; i < n; i++) {
             if (isLoader(frames[i].getClassName())) {

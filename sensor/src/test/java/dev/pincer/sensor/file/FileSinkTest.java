@@ -78,6 +78,24 @@ class FileSinkTest {
         assertFalse(ClassPathLookup.inProgress(), "a test calling directly is no class loader");
     }
 
+    /** The loader frame is looked for in the innermost MAX_FRAMES frames, not one more. */
+    @Test
+    void classPathSearchIsLookedForAtMostMaxFramesDeep() {
+        int max = ClassPathLookup.MAX_FRAMES;
+        assertTrue(ClassPathLookup.inProgress(frames(max + 5, max - 1)));
+        assertFalse(ClassPathLookup.inProgress(frames(max + 5, max)));
+        assertFalse(ClassPathLookup.inProgress(frames(3, -1)));
+    }
+
+    private static StackTraceElement[] frames(int n, int loaderAt) {
+        StackTraceElement[] f = new StackTraceElement[n];
+        for (int i = 0; i < n; i++) {
+            String cls = i == loaderAt ? "jdk.internal.loader.URLClassPath$FileLoader" : "com.example.App";
+            f[i] = new StackTraceElement(cls, "m", "App.java", i);
+        }
+        return f;
+    }
+
     @Test
     void thePlatformIsTakenFromTheSeparator() {
         assertEquals(File.separatorChar == '\\' ? "windows" : "unix", FileSink.FS);
