@@ -113,6 +113,11 @@ final class FileCases {
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING).close());
         add("nio.newByteChannel.deleteOnClose", "delete", d -> Files.newByteChannel(victim(d).toPath(),
                 StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE).close());
+        add("nio.FileChannel.open", "read", d -> java.nio.channels.FileChannel.open(victim(d).toPath()).close());
+        add("nio.FileChannel.open.write", "write", d -> java.nio.channels.FileChannel.open(victim(d).toPath(),
+                StandardOpenOption.APPEND).close());
+        add("nio.newFileSystem", "read", d -> java.nio.file.FileSystems.newFileSystem(d.resolve("victim-EVIL.zip"))
+                .close());
         add("nio.newOutputStream", "write", d -> Files.newOutputStream(victim(d).toPath()).close());
         add("nio.newBufferedWriter", "write", d -> Files.newBufferedWriter(victim(d).toPath()).close());
         add("nio.write", "write", d -> Files.write(victim(d).toPath(), new byte[] {1}));
