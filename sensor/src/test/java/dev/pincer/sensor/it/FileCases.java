@@ -87,6 +87,8 @@ final class FileCases {
         // java.io streams and readers, zip
         add("io.FileReader", "read", d -> new FileReader(victim(d)).close());
         add("io.FileWriter", "write", d -> new FileWriter(d.resolve("new-EVIL.txt").toString()).close());
+        add("io.FileInputStream", "read", d -> new java.io.FileInputStream(victim(d).toString()).close());
+        add("io.FileWriter.append", "write", d -> new FileWriter(victim(d), true).close());
         add("io.PrintWriter", "write", d -> new PrintWriter(d.resolve("new-EVIL.txt").toString()).close());
         add("io.PrintStream", "write", d -> new PrintStream(d.resolve("new-EVIL.txt").toFile()).close());
         add("io.Scanner.file", "read", d -> new Scanner(victim(d)).close());
@@ -96,6 +98,7 @@ final class FileCases {
         add("zip.ZipFile.delete", "delete", d -> new ZipFile(d.resolve("victim-EVIL.zip").toFile(),
                 ZipFile.OPEN_READ | ZipFile.OPEN_DELETE).close());
         add("zip.JarFile", "read", d -> new JarFile(d.resolve("victim-EVIL.zip").toFile()).close());
+        add("zip.JarFile.name", "read", d -> new JarFile(d.resolve("victim-EVIL.zip").toString()).close());
         add("zip.ZipFile.ok", "read", d -> new ZipFile(d.resolve("ok.zip").toFile()).close());
         // java.nio.file.Files
         add("nio.readAllBytes", "read", d -> Files.readAllBytes(victim(d).toPath()));
@@ -142,6 +145,14 @@ final class FileCases {
         add("nio.isReadable", "stat", d -> Files.isReadable(victim(d).toPath()));
         add("nio.isHidden", "stat", d -> Files.isHidden(victim(d).toPath()));
         add("nio.isSameFile", "stat", d -> Files.isSameFile(victim(d).toPath(), d.resolve("ok.txt")));
+        add("nio.isSymbolicLink", "stat", d -> Files.isSymbolicLink(victim(d).toPath()));
+        add("nio.isWritable", "stat", d -> Files.isWritable(victim(d).toPath()));
+        add("nio.isExecutable", "stat", d -> Files.isExecutable(victim(d).toPath()));
+        add("nio.getOwner", "stat", d -> Files.getOwner(victim(d).toPath()));
+        add("nio.getFileStore", "stat", d -> Files.getFileStore(victim(d).toPath()));
+        add("nio.readSymbolicLink", "stat", d -> Files.readSymbolicLink(victim(d).toPath()));
+        // mismatch asks isSameFile first: the blocked stat of the first path is its one CHECK.
+        add("nio.mismatch", "stat", d -> Files.mismatch(victim(d).toPath(), d.resolve("ok.txt")));
         add("nio.size", "stat", d -> Files.size(victim(d).toPath()));
         add("nio.getLastModifiedTime", "stat", d -> Files.getLastModifiedTime(victim(d).toPath()));
         add("nio.readAttributes", "stat", d -> Files.readAttributes(victim(d).toPath(), BasicFileAttributes.class));
