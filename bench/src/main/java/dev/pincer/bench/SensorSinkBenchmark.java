@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the in-app sensor adds to a sink call that needs no verdict: the decision path the inlined
  * advice runs, through the same static entry points ({@link Bridge#sql}, {@link Bridge#fileOpen},
- * {@link Bridge#url}, then {@link Bridge#leave}), with the real dispatcher installed.
+ * {@link Bridge#fileCall}, {@link Bridge#url}, then {@link Bridge#leave}), with the real dispatcher
+ * installed.
  *
  * <ul>
  *   <li>{@code *NoContext}: the thread serves no request (or one whose header did not verify).</li>
@@ -128,6 +129,21 @@ public class SensorSinkBenchmark {
     public int fileContextHint0(ContextHint0 s) {
         Bridge.fileOpen(FILE, false, "FileInputStream");
         return 0;
+    }
+
+    /** {@code File.exists}, {@code File.delete}, every {@code Files} call: the method advice's entry and exit. */
+    @Benchmark
+    public int fileCallNoContext(NoContext s) {
+        int token = Bridge.fileCall(FILE, null, "exists");
+        Bridge.leave(token);
+        return token;
+    }
+
+    @Benchmark
+    public int fileCallContextHint0(ContextHint0 s) {
+        int token = Bridge.fileCall(FILE, null, "exists");
+        Bridge.leave(token);
+        return token;
     }
 
     @Benchmark

@@ -79,18 +79,18 @@ final class SensorDispatcher implements Dispatcher {
     }
 
     @Override
-    public void file(ThreadState st, Object target, boolean write, String api) {
+    public void file(ThreadState st, Object target, String mode, String api) {
         try {
-            FileSink.check(decider, st, target, write, api);
+            FileSink.open(decider, st, target, mode, api);
         } catch (Throwable t) {
             internal(3, t);
         }
     }
 
     @Override
-    public void fileProvider(ThreadState st, Object path, Object options, String method) {
+    public void fileCall(ThreadState st, Object target, Object second, String method) {
         try {
-            FileSink.checkProvider(decider, st, path, options, method);
+            FileSink.call(decider, st, target, second, method);
         } catch (Throwable t) {
             internal(3, t);
         }

@@ -159,6 +159,50 @@ class DecisionPathTest {
         assertEquals("shop.example", checks.get(1).attrs().get("request.host"));
     }
 
+    /**
+     * File calls: the mode from the method (and the options), both paths of a two-path method (a
+     * relative link target resolved against the link's directory), the platform attr, silence
+     * inside another file call, the guard released by a block, and a zip constructor's own stat of
+     * its file not reported again (a later delete of it is).
+     */
+    @Test
+    void fileCallsCarryTheirModesAndPlatformAndReportOnce() throws Exception {
+        start(FailMode.OPEN, 1000);
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 1), "shop.example");
+        Bridge.leave(Bridge.fileCall(new File("/srv/files/a.txt"), null, "exists"));
+        Bridge.requestExit();
+        assertEquals(List.of(), correlator.checks(), "no path bit, no check");
+
+        Bridge.requestEnter(TestHeaders.sign(TOKEN, CTX, 2), "shop.example");
+        int outer = Bridge.fileCall(new File("/srv/files/a.txt"), null, "delete");
+        Bridge.leave(Bridge.fileCall(new File("/srv/files/a.txt"), null, "exists"));
+        Bridge.fileOpen(new File("/srv/files/a.txt"), false, "FileInputStream");
+        Bridge.leave(outer);
+        Bridge.leave(Bridge.fileCall(java.nio.file.Path.of("/srv/files/b.txt"), java.nio.file.Path.of("/srv/files/c.txt"),
+                "move"));
+        Bridge.leave(Bridge.fileCall(java.nio.file.Path.of("/srv/files/d"),
+                java.util.Set.of(java.nio.file.StandardOpenOption.WRITE), "newByteChannel"));
+        Bridge.leave(Bridge.fileCall(java.nio.file.Path.of("/srv/files/link"), java.nio.file.Path.of("target.txt"),
+                "createSymbolicLink"));
+        Bridge.leave(Bridge.fileCall(null, null, "createTempFile"));
+        Bridge.fileOpen(new File("/srv/files/u.zip"), Bridge.READ, "ZipFile");
+        Bridge.leave(Bridge.fileCall(java.nio.file.Path.of("/srv/files/u.zip"), Object.class, "readAttributes"));
+        Bridge.leave(Bridge.fileCall(new File("/srv/files/u.zip"), null, "delete"));
+        assertThrows(PincerBlockedException.class, () -> Bridge.fileCall(new File("/srv/EVIL"), null, "listFiles"));
+        assertEquals(0, Bridge.state().guard, "a block releases the guard");
+        Bridge.requestExit();
+
+        List<FakeCorrelator.Check> checks = correlator.checks();
+        List<String> seen = checks.stream().map(c -> c.arg(1) + " " + c.arg(2) + " " + c.attrs().get("api")).toList();
+        assertEquals(List.of("/srv/files/a.txt delete delete", "/srv/files/b.txt delete move",
+                "/srv/files/c.txt write move", "/srv/files/d write newByteChannel",
+                "/srv/files/link write createSymbolicLink", "/srv/files/target.txt read createSymbolicLink",
+                "/srv/files/u.zip read ZipFile", "/srv/files/u.zip delete delete", "/srv/EVIL list listFiles"), seen);
+        assertEquals("target.txt", checks.get(5).arg(0));
+        assertTrue(checks.stream().allMatch(c -> c.kind() == 3 && CTX.equals(c.ctx())
+                && "unix".equals(c.attrs().get("fs"))), checks.toString());
+    }
+
     @Test
     void hintZeroStillChecksAlwaysCheckedKinds() throws Exception {
         start(FailMode.OPEN, 1000);

@@ -16,7 +16,9 @@ import dev.pincer.correlator.sink.SinkKind;
  * and is left alone up to {@link #MAX_RELATIVE_CLIMB} levels; three or more levels
  * ({@code ../../../etc/passwd}) are not. The trade-off, stated in docs/correlation.md: an app that
  * itself builds {@code /srv/app/data/../logs} is blocked on an incomplete request of a
- * {@code suspect} route. Both {@code /} and {@code \} separate segments. One pass over the path.
+ * {@code suspect} route. Segments are read as the sensor's platform reads them ({@link PathPlatform}:
+ * {@code \} separates only on Windows; both readings when the platform is not known). One pass over
+ * the path per reading.
  *
  * <p>Example: {@code /var/www/uploads/../../../etc/passwd} gives "a '..' segment escapes a
  * directory the path named"; {@code /srv/app/data/./logs/today.log} is left alone.
@@ -37,13 +39,23 @@ public final class PathArgumentJudge implements ArgumentJudge {
         if (p.indexOf('\0') >= 0) {
             return ArgumentJudge.finding(AttackClass.PATH_TRAVERSAL, "the path holds a NUL byte", p);
         }
-        boolean absolute = !p.isEmpty() && (PathWalk.isSep(p.charAt(0)) || PathWalk.hasDrive(p));
+        for (PathPlatform platform : PathPlatform.readings(call)) {
+            Finding f = judge(p, platform);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static Finding judge(String p, PathPlatform platform) {
+        boolean absolute = platform.isAbsolute(p);
         int depth = 0;
         boolean named = false;
-        int i = PathWalk.hasDrive(p) ? 2 : 0;
+        int i = platform.hasDrive(p) ? 2 : 0;
         while (i <= p.length()) {
             int j = i;
-            while (j < p.length() && !PathWalk.isSep(p.charAt(j))) {
+            while (j < p.length() && !platform.isSep(p.charAt(j))) {
                 j++;
             }
             boolean up = j - i == 2 && p.charAt(i) == '.' && p.charAt(i + 1) == '.';

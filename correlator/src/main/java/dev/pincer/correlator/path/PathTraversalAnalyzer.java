@@ -20,7 +20,12 @@ import java.util.Locale;
  * {@code C:\}, {@code C:/}, {@code \\server\share}, {@code file:}) and supplies all of its
  * directories (so a header {@code /home} that happens to prefix {@code /home/app/data} is not),
  * or (3) contributes {@code ..} segments that climb above the directory the path had reached
- * before the input ({@link PathWalk}). Inputs are also matched decoded once more, as the app and
+ * before the input ({@link PathWalk}). Separators, drives and UNC roots are read as the sensor's
+ * platform reads them (attr {@code fs}, {@link PathPlatform}): on Unix {@code ..\..\win.ini} is a
+ * file name, on Windows a traversal; with no platform named, both readings are judged and either
+ * one's traversal is a finding. The mode ({@code args[2]}: read, write, delete, list, stat, or a
+ * mode this version does not know) does not change the verdict: a stat or a listing of a traversal
+ * leaks what is outside as surely as a read. Inputs are also matched decoded once more, as the app and
  * {@code java.io.File} pass them on ({@link AppPathForm}: NUL characters dropped, runs of separators
  * collapsed, trailing ones removed, so {@code ..//secret.txt} is found as the {@code ../secret.txt}
  * of {@code new File(base, name)}), and after a naive {@code ../} strip (so {@code ....//} is seen as
@@ -44,31 +49,38 @@ public final class PathTraversalAnalyzer implements SinkAnalyzer {
     @Override
     public Finding analyze(SinkCall call, RequestInputs inputs) {
         String given = call.arg(0);
-        PathWalk walk = null;
+        List<PathPlatform> readings = PathPlatform.readings(call);
+        PathWalk[] walks = new PathWalk[readings.size()];
         Occurrences.Result found = Occurrences.find(given, inputs, OPTIONS);
         for (Hit h : Attribution.strongestFirst(found.hits())) {
-            if (walk == null) {
-                ParseBudget.require(given, "path");
-                walk = new PathWalk(given);
-            }
-            String reason = judge(given, walk, h.start(), h.end());
-            if (reason != null) {
-                return new Finding(AttackClass.PATH_TRAVERSAL, h.input(),
-                        Evidence.of(h.text(given), given, call.arg(1)), reason);
+            for (int r = 0; r < walks.length; r++) {
+                PathPlatform platform = readings.get(r);
+                if (walks[r] == null) {
+                    ParseBudget.require(given, "path");
+                    walks[r] = new PathWalk(given, platform);
+                }
+                String reason = judge(given, walks[r], platform, h.start(), h.end());
+                if (reason != null) {
+                    if (walks.length > 1 && platform == PathPlatform.WINDOWS) {
+                        reason += " (read as a Windows path: the sensor did not name its platform)";
+                    }
+                    return new Finding(AttackClass.PATH_TRAVERSAL, h.input(),
+                            Evidence.of(h.text(given), given, call.arg(1)), reason);
+                }
             }
         }
         found.requireComplete();
         return null;
     }
 
-    static String judge(String given, PathWalk walk, int s, int e) {
+    static String judge(String given, PathWalk walk, PathPlatform platform, int s, int e) {
         for (int i = s; i < e; i++) {
             if (given.charAt(i) == '\0') {
                 return "input adds a NUL byte to the path";
             }
         }
         int lead = walk.lead();
-        if (s <= lead && lead < e && absolute(given.substring(lead, Math.min(e, lead + 8)))
+        if (s <= lead && lead < e && absolute(given.substring(lead, Math.min(e, lead + 8)), platform)
                 && e > walk.lastSeparator()) {
             return "input makes the path absolute";
         }
@@ -78,13 +90,12 @@ public final class PathTraversalAnalyzer implements SinkAnalyzer {
         return null;
     }
 
-    /** {@code /x}, {@code \x}, {@code C:}, {@code file:}: where the path starts is the input's choice. */
-    static boolean absolute(String p) {
-        if (p.isEmpty()) {
-            return false;
-        }
-        return PathWalk.isSep(p.charAt(0)) || PathWalk.hasDrive(p)
-                || p.toLowerCase(Locale.ROOT).startsWith("file:");
+    /**
+     * {@code /x}, {@code file:}, and on Windows {@code \x}, {@code C:}: where the path starts is the
+     * input's choice.
+     */
+    static boolean absolute(String p, PathPlatform platform) {
+        return platform.isAbsolute(p) || p.toLowerCase(Locale.ROOT).startsWith("file:");
     }
 
     private static boolean mayTraverse(String form) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Replays how a file system resolves a path's segments, to see whether the part an input
- * contributed climbs above the directory the path had reached before it. Both {@code /} and
- * {@code \} separate segments (the app may run on Windows); {@code .} and empty segments stay put;
+ * contributed climbs above the directory the path had reached before it, under one platform's
+ * reading ({@link PathPlatform}: on Windows both {@code /} and {@code \} separate segments, on Unix
+ * only {@code /}); {@code .} and empty segments stay put;
  * {@code ..} goes up (never above the root of an absolute path). A segment only partly made of
  * the input counts as the input's, so {@code img_} + {@code ..} is the segment {@code img_..},
  * which goes nowhere. The segments and their depths are computed once per path; each question
@@ -23,16 +24,16 @@ final class PathWalk {
     private int lead;
     private int lastSeparator = -1;
 
-    PathWalk(String path) {
+    PathWalk(String path, PathPlatform platform) {
         while (lead < path.length() && Character.isWhitespace(path.charAt(lead))) {
             lead++;
         }
-        boolean absolute = !path.isEmpty() && (isSep(path.charAt(0)) || hasDrive(path));
+        boolean absolute = platform.isAbsolute(path);
         int depth = 0;
-        int i = hasDrive(path) ? 2 : 0;
+        int i = platform.hasDrive(path) ? 2 : 0;
         while (i <= path.length()) {
             int j = i;
-            while (j < path.length() && !isSep(path.charAt(j))) {
+            while (j < path.length() && !platform.isSep(path.charAt(j))) {
                 j++;
             }
             boolean up = j - i == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.';
@@ -96,6 +97,7 @@ final class PathWalk {
         return p.length() >= 2 && p.charAt(1) == ':' && isAsciiLetter(p.charAt(0));
     }
 
+    /** Either separator: for the search forms of an input ({@link AppPathForm}), not for judging. */
     static boolean isSep(char c) {
         return c == '/' || c == '\\';
     }

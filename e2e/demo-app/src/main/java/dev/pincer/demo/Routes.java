@@ -28,6 +28,9 @@ final class Routes {
                 "/safe/exec/env");
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
                 DemoServlet.LENIENT + "/vuln/file");
+        add(ctx, "fileops", new FileOpsServlet(fx), "/vuln/file/exists", "/vuln/file/delete", "/vuln/file/list",
+                "/vuln/file/nio", "/vuln/file/walk", "/safe/file/exists", "/safe/file/delete", "/safe/file/list",
+                "/safe/file/nio", "/safe/file/walk");
         add(ctx, "fetch", new FetchServlet(), "/vuln/fetch", "/vuln/fetch/host", "/safe/fetch", "/safe/fetch/host");
         add(ctx, "catalog", new CatalogServlet(), "/catalog/item");
         add(ctx, "redirect", new RedirectServlet(), "/vuln/redirect", "/safe/redirect");

@@ -204,11 +204,24 @@ public final class Bridge {
         STATE.get().execCommand = previous;
     }
 
-    /**
-     * File stream constructors. Constructor advice cannot see the constructor fail, so the guard is
-     * held only while the check runs.
-     */
+    /** File modes (a {@code file} CHECK's {@code args[2]}): what the call does to the path. */
+    public static final String READ = "read";
+    public static final String WRITE = "write";
+    public static final String DELETE = "delete";
+    public static final String LIST = "list";
+    public static final String STAT = "stat";
+
+    /** {@link #fileOpen(Object, String, String)} with mode {@code write} or {@code read}. */
     public static void fileOpen(Object file, boolean write, String api) {
+        fileOpen(file, write ? WRITE : READ, api);
+    }
+
+    /**
+     * File and zip constructors ({@code FileInputStream(File)}, {@code ZipFile(File, int, Charset)},
+     * ...). Constructor advice cannot see the constructor fail, so the guard is held only while the
+     * check runs.
+     */
+    public static void fileOpen(Object file, String mode, String api) {
         ThreadState st = STATE.get();
         if (st.guard != 0 || !wants(st, HINT_PATH)) {
             return;
@@ -220,15 +233,23 @@ public final class Bridge {
         int token = 1 << FILE;
         st.guard = token;
         try {
-            d.file(st, file, write, api);
+            d.file(st, file, mode, api);
         } catch (Throwable t) {
             rethrowBlock(st, token, t);
         }
         st.guard = 0;
     }
 
-    /** {@code FileSystemProvider.newByteChannel/newFileChannel/newInputStream/newOutputStream}. */
-    public static int fileProvider(Object path, Object options, String method) {
+    /**
+     * Every other method that touches the file system by a path: {@code java.io.File}'s
+     * ({@code exists}, {@code delete}, {@code listFiles}, {@code renameTo}, ...), the
+     * {@code FileSystemProvider} methods all of {@code java.nio.file.Files} ends in, and
+     * {@code Files.walk/find/walkFileTree}. {@code target} is the {@code File} or {@code Path} (or
+     * {@code null}), {@code second} the method's second argument when it has one (open options, a
+     * second path, or {@code null}), {@code method} the method's name, constant per call site; the
+     * mode is worked out from it only when a verdict may be needed.
+     */
+    public static int fileCall(Object target, Object second, String method) {
         ThreadState st = STATE.get();
         int token = acquire(st, FILE);
         if (token == 0 || !wants(st, HINT_PATH)) {
@@ -237,7 +258,7 @@ public final class Bridge {
         Dispatcher d = dispatcher;
         if (d != null) {
             try {
-                d.fileProvider(st, path, options, method);
+                d.fileCall(st, target, second, method);
             } catch (Throwable t) {
                 rethrowBlock(st, token, t);
             }

@@ -23,11 +23,15 @@ public interface Dispatcher {
      */
     void exec(ThreadState st, List<String> command, File directory, Map<String, String> environment);
 
-    /** {@code target} is a {@link File}, a {@link String} or a {@code java.nio.file.Path}. */
-    void file(ThreadState st, Object target, boolean write, String api);
+    /**
+     * A file constructor: {@code target} is a {@link File}, a {@link String} or a
+     * {@code java.nio.file.Path}; {@code mode} one of {@link Bridge#READ}, {@link Bridge#WRITE},
+     * {@link Bridge#DELETE}, {@link Bridge#LIST}, {@link Bridge#STAT}.
+     */
+    void file(ThreadState st, Object target, String mode, String api);
 
-    /** A {@code FileSystemProvider} method: {@code options} is its second argument. */
-    void fileProvider(ThreadState st, Object path, Object options, String method);
+    /** Any other file method, named {@code method}: see {@link Bridge#fileCall}. */
+    void fileCall(ThreadState st, Object target, Object second, String method);
 
     /** {@code target} is a {@code java.net.URL} or a {@code java.net.http.HttpRequest}. */
     void url(ThreadState st, Object target, String api);

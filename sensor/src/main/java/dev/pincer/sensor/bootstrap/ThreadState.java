@@ -40,6 +40,11 @@ public final class ThreadState {
      * its own scope, like the guard.
      */
     public String connectUrl;
+    /**
+     * The resolved path a zip constructor just checked, so that the reads and stats it does of that
+     * same file inside itself (the constructor cannot hold the guard) are not reported again.
+     */
+    public String zipChecked;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {
@@ -51,5 +56,6 @@ public final class ThreadState {
         request = null;
         parametersRead = false;
         inputsSentOn = null;
+        zipChecked = null;
     }
 }

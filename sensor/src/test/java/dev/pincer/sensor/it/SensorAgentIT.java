@@ -369,6 +369,57 @@ class SensorAgentIT {
         }
     }
 
+    /**
+     * Every hooked file entry point ({@link FileCases}), in a request with the path hint: each
+     * reports the CHECKs its case names, with their modes and the platform, once (a hooked method
+     * calling another reports once); a blocked one leaves its directory as it was. Without a
+     * context nothing is reported and every call runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void everyFileEntryPointReportsItsMode(String java) throws Exception {
+        assumeJvm(java);
+        String ctx = "ad000000000000000000000000000009";
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(SensorAgentIT::rules)) {
+            long exp = System.currentTimeMillis() / 1000 + 3600;
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN
+                    + ",timeout=2s,app=it", List.of("-Dit.header.files=" + TestHeaders.sign(TOKEN, ctx, 2, exp)),
+                    "files");
+            List<Check> checks = correlator.checks(c -> c.kind() == 3);
+            String all = String.join("\n", checks.stream().map(Check::toString).toList());
+            assertTrue(checks.stream().allMatch(c -> c.ctx().equals(ctx)), all);
+            run.expect("files.javax", "ran");
+            List<String> failures = new ArrayList<>();
+            for (FileCases.Case c : FileCases.CASES) {
+                String none = run.results.get("files.none." + c.name());
+                if (none == null || none.startsWith("blocked")) {
+                    failures.add(c.name() + " without context: " + none);
+                }
+                String d = dir.resolve("javax-" + c.name()).toString();
+                List<Check> mine = checks.stream().filter(k -> k.arg(1).equals(d) || k.arg(1).startsWith(d + "/"))
+                        .toList();
+                List<String> modes = mine.stream().map(k -> k.arg(2)).toList();
+                if (!modes.equals(c.modes())) {
+                    failures.add(c.name() + ": modes " + modes + ", expected " + c.modes() + ": " + mine);
+                }
+                if (mine.stream().anyMatch(k -> !"unix".equals(k.attrs().get("fs")) || k.attrs().get("api") == null)) {
+                    failures.add(c.name() + ": attrs " + mine);
+                }
+                String outcome = run.results.get("files.javax." + c.name());
+                String expected = FileCases.allowed(c) ? "ran" : "blocked";
+                if (!expected.equals(outcome)) {
+                    failures.add(c.name() + ": " + outcome + ", expected " + expected);
+                }
+                if (!FileCases.allowed(c) && !"true".equals(run.facts.get("files.javax." + c.name() + ".unchanged"))) {
+                    failures.add(c.name() + ": the blocked call changed its directory");
+                }
+            }
+            assertTrue(failures.isEmpty(), String.join("\n", failures) + "\nall: " + all + "\n" + run.stderr);
+            assertFalse(run.stderr.contains("could not instrument"), run.stderr);
+            assertFalse(run.stderr.contains("sensor error"), run.stderr);
+        }
+    }
+
     /** Blocks any call whose args carry the marker EVIL (or a class name with Evil); the probe too. */
     private static Answer rules(Check c) {
         if (c.kind() == 9 && c.arg(0).equals("pincer-probe")) {

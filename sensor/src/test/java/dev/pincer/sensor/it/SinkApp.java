@@ -31,6 +31,7 @@ public final class SinkApp {
             }
             case "appview" -> appView(new Sinks(dir));
             case "connect" -> connect();
+            case "files" -> files(dir);
             case "nocorrelator" -> {
                 Sinks s = new Sinks(dir);
                 s.exec("nocorrelator");
@@ -173,6 +174,34 @@ public final class SinkApp {
         JavaxHarness.call("connect.nohint", System.getProperty("it.header.nohint"), (req, resp) -> c.unchecked("nohint"));
         c.unchecked("none");
         c.stop();
+    }
+
+    /**
+     * Every file entry point ({@link FileCases}): without a context (all run unchecked), then in a
+     * javax request with the path hint; each case's directory is compared before and after, outside
+     * the request.
+     */
+    private static void files(Path dir) throws Exception {
+        java.util.Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (FileCases.Case c : FileCases.CASES) {
+            FileCases.prepare(dir, "none", c);
+            Path d = FileCases.prepare(dir, "javax", c);
+            dirs.put(c.name(), d);
+            before.put(c.name(), FileCases.snapshot(d));
+        }
+        for (FileCases.Case c : FileCases.CASES) {
+            Out.result("files.none." + c.name(), () -> c.action().run(dir.resolve("none-" + c.name())));
+        }
+        JavaxHarness.call("files.javax", System.getProperty("it.header.files"), (req, resp) -> {
+            for (FileCases.Case c : FileCases.CASES) {
+                Out.result("files.javax." + c.name(), () -> c.action().run(dirs.get(c.name())));
+            }
+        });
+        for (FileCases.Case c : FileCases.CASES) {
+            Out.fact("files.javax." + c.name() + ".unchanged",
+                    before.get(c.name()).equals(FileCases.snapshot(dirs.get(c.name()))));
+        }
     }
 
     private static Throwable catchBlock(Out.Body body) {
