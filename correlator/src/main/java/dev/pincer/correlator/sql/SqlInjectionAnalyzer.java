@@ -29,7 +29,7 @@ import java.util.List;
  * {@code CURRENT_USER}. A number ({@code 42}) there is a literal and fine; a word inside a quoted
  * literal is fine; a word where the app expects an identifier ({@code ORDER BY}, {@code GROUP BY},
  * a column list) is fine. {@code NULL TRUE FALSE UNKNOWN DEFAULT} count only with the input's exact
- * spelling ({@link WordInputs}). The same holds for a non-word input that is one name there
+ * spelling, not all in lower case ({@link WordInputs} says why). The same holds for a non-word input that is one name there
  * ({@code @@version}, {@code users.id}, a backticked identifier).
  *
  * <p>Example: input {@code id=1 or 1=1} in {@code SELECT * FROM users WHERE id = 1 or 1=1} is a

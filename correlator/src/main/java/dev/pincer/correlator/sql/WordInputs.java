@@ -21,8 +21,12 @@ import java.util.Set;
  * ({@link IdentifierValueRule}). Matching is by token, not by substring: a word input is judged
  * only where a reading has a word token equal to it (ignoring case, as an app may change case), so
  * {@code id} inside {@code valid} or inside {@code 'id'} is never a candidate. The literal keywords
- * an app writes itself ({@code NULL TRUE FALSE UNKNOWN DEFAULT}) must match with the input's exact
- * spelling: {@code ?x=null} is not blamed for the app's own {@code SET x = NULL}.
+ * an app writes itself ({@code NULL TRUE FALSE UNKNOWN DEFAULT}) count only with the input's exact
+ * spelling and when that spelling is not all lower case: hand-written SQL spells them in upper
+ * case and ORMs ({@code enabled=true}, {@code set deleted_at=null}) in lower case, while browsers
+ * and front ends send {@code true}, {@code false}, {@code null} in lower case, so
+ * {@code ?remember=true} is not blamed for the app's own literal. The price, deliberately paid: a
+ * lower-case keyword input in a value position is not a finding (an identifier always is).
  *
  * <p>Cost: a substring search of the word forms first ({@link Occurrences}' budgets); only when a
  * form occurs as a whole word (or that search stopped early) are the query's readings scanned,
@@ -102,9 +106,10 @@ final class WordInputs {
         if (candidates == null) {
             return null;
         }
-        boolean exact = LITERAL_KEYWORDS.contains(token.toLowerCase(Locale.ROOT));
+        String lower = token.toLowerCase(Locale.ROOT);
+        boolean keyword = LITERAL_KEYWORDS.contains(lower);
         for (Candidate c : candidates) {
-            if (!exact || c.form().equals(token)) {
+            if (!keyword || (c.form().equals(token) && !token.equals(lower))) {
                 return c.input();
             }
         }

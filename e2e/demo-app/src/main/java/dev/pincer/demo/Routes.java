@@ -21,6 +21,8 @@ final class Routes {
                 "/safe/sql", "/safe/sql/id", "/safe/sql/delete", "/safe/sql/legacy",
                 DemoServlet.LENIENT + "/vuln/sql", DemoServlet.LENIENT + "/vuln/sql/id",
                 DemoServlet.LENIENT + "/vuln/sql/delete");
+        add(ctx, "sql-shapes", new SqlShapesServlet(fx), "/vuln/sql/call", "/safe/sql/call", "/vuln/sql/sorted",
+                "/safe/sql/sorted");
         add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",
                 DemoServlet.LENIENT + "/vuln/file");
