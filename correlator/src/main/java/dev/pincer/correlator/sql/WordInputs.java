@@ -1,5 +1,6 @@
 package dev.pincer.correlator.sql;
 
+import dev.pincer.correlator.analyzer.internal.Attribution;
 import dev.pincer.correlator.analyzer.internal.Forms;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
@@ -89,31 +90,37 @@ final class WordInputs {
                 if (t.type(k) != Type.WORD || len > MAX_WORD || !lengths[len]) {
                     continue;
                 }
-                Input in = pick(forms.get(t.lower(k)), t.text(k));
-                if (in == null || !seen.add(((long) t.start(k) << 32) | t.end(k))) {
+                Hit hit = pick(forms.get(t.lower(k)), t, k);
+                if (hit == null || !seen.add(((long) t.start(k) << 32) | t.end(k))) {
                     continue;
                 }
                 SqlReadings.Judged j = readings.judgeWord(t.start(k), t.end(k));
                 if (j != null) {
-                    return new Match(new Hit(in, t.start(k), t.end(k)), j);
+                    return new Match(hit, j);
                 }
             }
         }
         return null;
     }
 
-    private static Input pick(List<Candidate> candidates, String token) {
+    /**
+     * The occurrence of the input that the word token {@code k} is, or null; when several inputs
+     * are this word, the one {@link Attribution} names (a query input before a path segment).
+     */
+    private static Hit pick(List<Candidate> candidates, SqlTokens t, int k) {
         if (candidates == null) {
             return null;
         }
+        String token = t.text(k);
         String lower = token.toLowerCase(Locale.ROOT);
         boolean keyword = LITERAL_KEYWORDS.contains(lower);
+        List<Hit> hits = new ArrayList<>(1);
         for (Candidate c : candidates) {
             if (!keyword || (c.form().equals(token) && !token.equals(lower))) {
-                return c.input();
+                hits.add(new Hit(c.input(), t.start(k), t.end(k)));
             }
         }
-        return null;
+        return hits.isEmpty() ? null : Attribution.strongestFirst(hits).get(0);
     }
 
     /** One word token wherever it lands. */
