@@ -24,8 +24,8 @@ import java.util.Set;
 final class ValuePositions {
     private static final Set<String> COMPARE = Set.of("=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>");
     private static final Set<String> COMPARE_WORDS = Set.of("like", "ilike", "rlike", "regexp", "between");
-    /** How many tokens a procedure name may take ({@code catalog.schema.proc}). */
-    private static final int MAX_NAME_TOKENS = 5;
+    /** The most tokens a procedure name takes: SQL Server's four-part {@code server.db.schema.proc}. */
+    static final int MAX_NAME_TOKENS = 7;
 
     private ValuePositions() {
     }
