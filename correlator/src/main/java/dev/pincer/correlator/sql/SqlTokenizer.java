@@ -2,8 +2,6 @@ package dev.pincer.correlator.sql;
 
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.sql.SqlTokens.Type;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A tolerant, dialect-agnostic SQL tokenizer: it never fails, every character is either whitespace
@@ -19,7 +17,7 @@ import java.util.Set;
  * an {@code EXEC_OPEN} and an {@code EXEC_CLOSE} token), JDBC escapes (<code>&#123;call</code>,
  * <code>&#123;? = call</code>, and <code>&#123;</code> before {@code fn d t ts oj escape limit}: the brace
  * and keyword are one {@code ESCAPE_OPEN} token, the matching brace an {@code ESCAPE_CLOSE},
- * nesting allowed),
+ * nesting allowed; {@link JdbcEscapes}),
  * parameters ({@code ? :name $1}), words ({@code @var} and {@code @@var} included), operators and
  * punctuation.
  *
@@ -45,9 +43,6 @@ final class SqlTokenizer {
 
     private SqlTokenizer() {
     }
-
-    /** JDBC escape keywords after <code>{</code> (JDBC 4.3 section 13.4). */
-    private static final Set<String> ESCAPES = Set.of("call", "fn", "d", "t", "ts", "oj", "escape", "limit");
 
     static SqlTokens tokenize(String s, boolean backslashEscapes) {
         return tokenize(s, backslashEscapes ? SqlQuoting.BACKSLASH : SqlQuoting.STANDARD);
@@ -99,7 +94,7 @@ final class SqlTokenizer {
             } else if (isWordStart(c) && (i == 0 || !isWordPart(s.charAt(i - 1)))
                     && (next = PrefixedLiterals.read(t, s, i, quoting)) > 0) {
                 i = next;
-            } else if (c == '{' && (next = escapeOpenEnd(s, i)) > 0) {
+            } else if (c == '{' && (next = JdbcEscapes.openEnd(s, i)) > 0) {
                 t.add(Type.ESCAPE_OPEN, i, next);
                 escapes++;
                 i = next;
@@ -147,38 +142,6 @@ final class SqlTokenizer {
         t.add(type, from, s.length(), open + 1, s.length());
         t.markUnterminated();
         return s.length();
-    }
-
-    /**
-     * The end of a JDBC escape's opening at <code>{</code> (the brace, blanks, the keyword; or
-     * <code>{? = call</code>), or -1 when no escape keyword follows.
-     */
-    private static int escapeOpenEnd(String s, int i) {
-        int j = skipSpace(s, i + 1);
-        if (j < s.length() && s.charAt(j) == '?') {
-            j = skipSpace(s, j + 1);
-            if (j >= s.length() || s.charAt(j) != '=') {
-                return -1;
-            }
-            j = skipSpace(s, j + 1);
-            return s.regionMatches(true, j, "call", 0, 4) && !wordAt(s, j + 4) ? j + 4 : -1;
-        }
-        int k = j;
-        while (k < s.length() && k - j < 6 && Character.isLetter(s.charAt(k))) {
-            k++;
-        }
-        return k > j && !wordAt(s, k) && ESCAPES.contains(s.substring(j, k).toLowerCase(Locale.ROOT)) ? k : -1;
-    }
-
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean wordAt(String s, int i) {
-        return i < s.length() && isWordPart(s.charAt(i));
     }
 
     /** The end of a {@code $tag$} opening at {@code i} (exclusive), or -1. */
@@ -276,7 +239,7 @@ final class SqlTokenizer {
         return Character.isLetter(c) || c == '_';
     }
 
-    private static boolean isWordPart(char c) {
+    static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }
