@@ -15,15 +15,27 @@ import java.util.List;
 
 /**
  * SQL injection: a request input that occurs in the query text and is not confined to a single
- * literal token ({@link SqlSpanJudge} says what confined means). Inputs bound as parameters do not
- * occur in the text (the sensor sends it with {@code ?}) and so are never findings. Plain words and
- * numbers ({@code 42}, {@code name}) cannot break out of anything and are not even searched for;
- * single characters are searched only for {@code ' " \ `}, and count only when the query is left
- * with an unterminated literal.
+ * literal token ({@link SqlSpanJudge} says what confined means), read every way the query can be
+ * read ({@link SqlReadings}). Inputs bound as parameters do not occur in the text (the sensor sends
+ * it with {@code ?}) and so are never findings. Single characters are searched only for
+ * {@code ' " \ `}, and count only when the query is left with an unterminated literal.
+ *
+ * <p>A bare word input (letters, digits, {@code _}, {@code $}, not starting with a digit) cannot
+ * break out of anything; it is a finding exactly when it is, as a whole word token, the whole
+ * operand in a value position: after a comparison ({@code = <> < > <= >= != <=> LIKE}), after
+ * {@code BETWEEN} or its {@code AND}, or an element of an {@code IN (...)}, {@code VALUES (...)} or
+ * {@code CALL p(...)} list ({@link ValuePositions}), and it is a name there rather than the start
+ * of a longer construct ({@link IdentifierValueRule}): {@code id=id}, {@code NULL}, {@code TRUE},
+ * {@code CURRENT_USER}. A number ({@code 42}) there is a literal and fine; a word inside a quoted
+ * literal is fine; a word where the app expects an identifier ({@code ORDER BY}, {@code GROUP BY},
+ * a column list) is fine. {@code NULL TRUE FALSE UNKNOWN DEFAULT} count only with the input's exact
+ * spelling, not all in lower case ({@link WordInputs} says why). The same holds for a non-word input that is one name there
+ * ({@code @@version}, {@code users.id}, a backticked identifier).
  *
  * <p>Example: input {@code id=1 or 1=1} in {@code SELECT * FROM users WHERE id = 1 or 1=1} is a
  * finding ("input spans 5 SQL tokens", evidence {@code [1, or, 1, =, 1]}); input
- * {@code name=O'Brien} in {@code ... WHERE name = 'O''Brien'} is not.
+ * {@code name=O'Brien} in {@code ... WHERE name = 'O''Brien'} is not; input {@code id=id} in
+ * {@code ... WHERE id = id} is ("input puts an identifier or keyword where a value belongs: id").
  */
 public final class SqlInjectionAnalyzer implements SinkAnalyzer {
     private static final Occurrences.Options OPTIONS = Occurrences.Options.standard()
@@ -42,7 +54,8 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
         String sql = call.arg(0);
         Occurrences.Result found = Occurrences.find(sql, inputs, OPTIONS);
         List<Hit> hits = found.hits();
-        if (hits.isEmpty()) {
+        boolean words = WordInputs.worthScanning(sql, Occurrences.find(sql, inputs, WordInputs.GATE));
+        if (hits.isEmpty() && !words) {
             found.requireComplete();
             return null;
         }
@@ -52,6 +65,10 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
             if (j != null) {
                 return finding(sql, h, j);
             }
+        }
+        WordInputs.Match m = words ? WordInputs.find(inputs, readings) : null;
+        if (m != null) {
+            return finding(sql, m.hit(), m.judged());
         }
         found.requireComplete();
         return null;
@@ -69,15 +86,15 @@ public final class SqlInjectionAnalyzer implements SinkAnalyzer {
         }
         String reason = j.breakout().reason();
         if (semicolon) {
-            reason += statements(sql, h, j.backslashEscapes());
+            reason += statements(sql, h, j.quoting());
         }
         return new Finding(AttackClass.SQL_INJECTION, h.input(), Evidence.clip(evidence), reason);
     }
 
     /** The second opinion on a {@code ;}: how many statements with and without the input. */
-    private static String statements(String sql, Hit h, boolean backslash) {
-        int with = StatementCount.count(sql, backslash);
-        int without = StatementCount.count(sql.substring(0, h.start()) + "0" + sql.substring(h.end()), backslash);
+    private static String statements(String sql, Hit h, SqlQuoting quoting) {
+        int with = StatementCount.count(sql, quoting);
+        int without = StatementCount.count(sql.substring(0, h.start()) + "0" + sql.substring(h.end()), quoting);
         if (with > without && without > 0) {
             return "; it adds " + (with - without) + " statement(s) (" + without + " -> " + with + ")";
         }

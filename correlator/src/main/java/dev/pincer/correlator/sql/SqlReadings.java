@@ -1,89 +1,132 @@
 package dev.pincer.correlator.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * The one or two ways to read a query's string literals. A backslash inside a literal escapes the
- * next character in MySQL but not in standard SQL (PostgreSQL, SQL Server, H2...), and the sensor
- * does not say which database it is. A query without backslashes has one reading; otherwise both
- * are tokenized, a reading that leaves a literal unterminated is dropped when the other does not,
- * and when the two still disagree about an occurrence the reading that is well formed
- * ({@link StatementCount#wellFormed}: balanced parentheses, no backslash outside a literal) breaks
- * the tie; when both or neither are, the break-out stands. Each reading is one linear tokenizer
- * pass, bounded by {@link SqlTokenizer#MAX_TOKENS}; nothing here can take longer than that.
+ * The ways to read a query's string literals ({@link SqlQuoting}). A backslash inside a literal
+ * escapes the next character in MySQL but not in standard SQL (PostgreSQL, SQL Server, H2...);
+ * PostgreSQL alone knows {@code E'..'}, PostgreSQL and H2 {@code U&'..'}, Oracle {@code q'[...]'};
+ * the sensor does not say which database it is. Every query has the standard reading; one with
+ * {@code E'} or {@code U&'} also the PostgreSQL one, one with a backslash the MySQL one, one with
+ * {@code q'} the Oracle one. A reading that leaves a literal unterminated is dropped when another does not. When
+ * the readings left disagree about an occurrence, the readings that are well formed
+ * ({@link StatementCount#wellFormed}: balanced parentheses and JDBC escapes, no backslash outside a
+ * literal) decide: confined only if all of them say so; when none is well formed, the break-out
+ * stands. Each reading is one linear tokenizer pass, bounded by {@link SqlTokenizer#MAX_TOKENS};
+ * nothing here can take longer than four of them.
  *
  * <p>Example: {@code WHERE p = 'C:\' AND q = 'x'} is complete in standard SQL only, so the standard
  * reading is used and {@code C:\} is confined to its literal.
  */
 final class SqlReadings {
-    private final String sql;
-    private final SqlTokens standard;
-    private final SqlTokens backslash;
-    private Boolean preferBackslash;
-    private boolean asked;
-    /** Test seam: how many times a tie between the readings was broken, in this JVM. */
+    private final List<SqlTokens> readings;
+    private final List<SqlQuoting> quotings;
+    private boolean[] wellFormed;
+    /** Test seam: how many times a disagreement between readings was settled, in this JVM. */
     static final AtomicLong TIE_BREAKS = new AtomicLong();
-    /** Test seam: how many queries were read both ways, in this JVM. */
+    /** Test seam: how many queries were read more than one way, in this JVM. */
     static final AtomicLong TWO_READINGS = new AtomicLong();
 
     SqlReadings(String sql) {
-        this.sql = sql;
-        SqlTokens std = SqlTokenizer.tokenize(sql, false);
-        SqlTokens bs = sql.indexOf('\\') >= 0 ? SqlTokenizer.tokenize(sql, true) : null;
-        if (bs != null && bs.unterminated() >= 0 && std.unterminated() < 0) {
-            bs = null;
-        } else if (bs != null && std.unterminated() >= 0 && bs.unterminated() < 0) {
-            std = bs;
-            bs = null;
+        List<SqlQuoting> ways = new ArrayList<>(4);
+        ways.add(SqlQuoting.STANDARD);
+        if (PrefixedLiterals.beforeQuote(sql, "e") || PrefixedLiterals.beforeQuote(sql, "u&")) {
+            ways.add(SqlQuoting.POSTGRES);
         }
-        this.standard = std;
-        this.backslash = bs;
-        if (bs != null) {
+        if (sql.indexOf('\\') >= 0) {
+            ways.add(SqlQuoting.BACKSLASH);
+        }
+        if (PrefixedLiterals.beforeQuote(sql, "q") || PrefixedLiterals.beforeQuote(sql, "nq")) {
+            ways.add(SqlQuoting.ORACLE);
+        }
+        List<SqlTokens> all = new ArrayList<>(ways.size());
+        for (SqlQuoting q : ways) {
+            all.add(SqlTokenizer.tokenize(sql, q));
+        }
+        boolean anyComplete = all.stream().anyMatch(t -> t.unterminated() < 0);
+        this.readings = new ArrayList<>(ways.size());
+        this.quotings = new ArrayList<>(ways.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (!anyComplete || all.get(i).unterminated() < 0) {
+                readings.add(all.get(i));
+                quotings.add(ways.get(i));
+            }
+        }
+        if (readings.size() > 1) {
             TWO_READINGS.incrementAndGet();
         }
     }
 
     /** A verdict and the tokens it refers to. */
-    record Judged(SqlSpanJudge.Breakout breakout, SqlTokens tokens, boolean backslashEscapes) {
+    record Judged(SqlSpanJudge.Breakout breakout, SqlTokens tokens, SqlQuoting quoting) {
     }
 
-    /** The break-out of occurrence {@code [s, e)} under the reading that applies, or null. */
+    /** The break-out of occurrence {@code [s, e)} under the readings that apply, or null. */
     Judged judge(int s, int e, boolean single) {
-        SqlSpanJudge.Breakout std = SqlSpanJudge.judge(standard, s, e, single);
-        if (backslash == null) {
-            return std == null ? null : new Judged(std, standard, false);
+        return combine(t -> SqlSpanJudge.judge(t, s, e, single));
+    }
+
+    /** The break-out of a word input occurring as the token {@code [s, e)} ({@link IdentifierValueRule}), or null. */
+    Judged judgeWord(int s, int e) {
+        return combine(t -> IdentifierValueRule.word(t, s, e));
+    }
+
+    private Judged combine(Function<SqlTokens, SqlSpanJudge.Breakout> judge) {
+        int n = readings.size();
+        SqlSpanJudge.Breakout[] verdicts = new SqlSpanJudge.Breakout[n];
+        int breakouts = 0;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            verdicts[i] = judge.apply(readings.get(i));
+            if (verdicts[i] != null) {
+                breakouts++;
+                last = i;
+            }
         }
-        SqlSpanJudge.Breakout bs = SqlSpanJudge.judge(backslash, s, e, single);
-        if (std == null && bs == null) {
+        if (breakouts == 0) {
             return null;
         }
-        if (std != null && bs != null) {
-            return new Judged(bs, backslash, true);
+        if (breakouts == n) {
+            return judged(verdicts, last);
         }
-        Boolean prefer = preferBackslash();
-        if (prefer == null) {
-            return bs != null ? new Judged(bs, backslash, true) : new Judged(std, standard, false);
+        boolean[] formed = wellFormed();
+        int formedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (formed[i]) {
+                formedCount++;
+                if (verdicts[i] != null) {
+                    return judged(verdicts, i);
+                }
+            }
         }
-        if (prefer) {
-            return bs == null ? null : new Judged(bs, backslash, true);
-        }
-        return std == null ? null : new Judged(std, standard, false);
+        return formedCount == 0 ? judged(verdicts, last) : null;
     }
 
-    /** True: only the MySQL reading is well formed; false: only the standard one; null: cannot tell. */
-    private Boolean preferBackslash() {
-        if (!asked) {
-            asked = true;
+    private Judged judged(SqlSpanJudge.Breakout[] verdicts, int i) {
+        return new Judged(verdicts[i], readings.get(i), quotings.get(i));
+    }
+
+    private boolean[] wellFormed() {
+        if (wellFormed == null) {
             TIE_BREAKS.incrementAndGet();
-            boolean withBs = StatementCount.wellFormed(backslash);
-            boolean withoutBs = StatementCount.wellFormed(standard);
-            preferBackslash = withBs == withoutBs ? null : withBs;
+            wellFormed = new boolean[readings.size()];
+            for (int i = 0; i < wellFormed.length; i++) {
+                wellFormed[i] = StatementCount.wellFormed(readings.get(i));
+            }
         }
-        return preferBackslash;
+        return wellFormed;
     }
 
-    /** True when the query was read two ways (it has a backslash and both readings terminate). */
+    /** The readings kept, standard first. */
+    List<SqlTokens> tokens() {
+        return readings;
+    }
+
+    /** True when the query was read more than one way. */
     boolean twoReadings() {
-        return backslash != null;
+        return readings.size() > 1;
     }
 }

@@ -5,10 +5,11 @@ import dev.pincer.correlator.sql.SqlTokens.Type;
 /**
  * Decides whether one occurrence {@code [s, e)} of an input in a query changed the query's
  * structure. Confined, and so allowed: wholly inside one string literal's content; one token of any
- * kind ({@code 42}, {@code name}); a run of literals, commas and arithmetic ({@code 1,2,3},
- * {@code -5}, {@code 'a','b'}); a qualified name ({@code users.name}); a sort key in
- * {@code ORDER BY} ({@link OrderByRule}). Everything else is a break-out: leaving a literal, opening
- * one, introducing a comment, spanning several tokens.
+ * kind ({@code 42}, {@code name}) except a name that is a whole value ({@link IdentifierValueRule});
+ * a run of literals, commas and arithmetic ({@code 1,2,3}, {@code -5}, {@code 'a','b'}); a qualified
+ * name ({@code users.name}) where no value is expected; a sort key in {@code ORDER BY}
+ * ({@link OrderByRule}). Everything else is a break-out: leaving a literal, opening one,
+ * introducing a comment, spanning several tokens, turning a value into a name.
  *
  * <p>Example: in {@code SELECT * FROM u WHERE n='x' OR '1'='1'} the input {@code x' OR '1'='1}
  * starts inside the literal {@code 'x'} and ends in another: "input leaves a string literal".
@@ -56,6 +57,10 @@ final class SqlSpanJudge {
         }
         if (t.delimited(b) && e < t.end(b)) {
             return new Breakout("input opens " + what(t, b) + " that the query closes", a, b);
+        }
+        Breakout named = IdentifierValueRule.judge(t, a, b, s, e);
+        if (named != null) {
+            return named;
         }
         if (a == b || t.allLiteralish(a, b) || qualifiedName(t, a, b) || OrderByRule.allows(t, a, b)) {
             return null;

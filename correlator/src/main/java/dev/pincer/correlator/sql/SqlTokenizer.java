@@ -7,17 +7,23 @@ import dev.pincer.correlator.sql.SqlTokens.Type;
  * A tolerant, dialect-agnostic SQL tokenizer: it never fails, every character is either whitespace
  * or in exactly one token, and it runs in one linear pass.
  *
- * <p>It knows string literals ({@code '...'} with {@code ''}, and with {@code \'} when
- * {@code backslashEscapes} as in MySQL; prefixed {@code N'..' E'..' X'..' B'..' U&'..'}; PostgreSQL
- * {@code $tag$...$tag$}), {@code "quoted"} and {@code `backtick`} identifiers, numbers (decimal,
- * float, exponent, {@code 0x..}, {@code 0b..}), comments ({@code --}, {@code #} except PostgreSQL's
- * {@code #> #>> #-} operators, {@code /* *&#47;}),
+ * <p>It knows string literals ({@code '...'} with {@code ''}, and with {@code \'} in the
+ * {@link SqlQuoting#BACKSLASH} reading as in MySQL; prefixed literals {@code N'..' X'..' B'..'
+ * E'..' U&'..' q'[..]'} when their content is valid for the prefix, see {@link PrefixedLiterals};
+ * PostgreSQL {@code $tag$...$tag$}), {@code "quoted"} and {@code `backtick`} identifiers, numbers
+ * (decimal, float, exponent, {@code 0x..}, {@code 0b..}), comments ({@code --}, {@code #} except
+ * PostgreSQL's {@code #> #>> #-} operators, {@code /* *&#47;}),
  * MySQL executable comments ({@code /*!50000 ... *&#47;}, whose content is tokenized as code between
- * an {@code EXEC_OPEN} and an {@code EXEC_CLOSE} token), parameters ({@code ? :name $1}), words
- * ({@code @var} and {@code @@var} included), operators and punctuation.
+ * an {@code EXEC_OPEN} and an {@code EXEC_CLOSE} token), JDBC escapes (<code>&#123;call</code>,
+ * <code>&#123;? = call</code>, and <code>&#123;</code> before {@code fn d t ts oj escape limit}: the brace
+ * and keyword are one {@code ESCAPE_OPEN} token, the matching brace an {@code ESCAPE_CLOSE},
+ * nesting allowed; {@link JdbcEscapes}),
+ * parameters ({@code ? :name $1}), words ({@code @var} and {@code @@var} included), operators and
+ * punctuation.
  *
  * <p>Example: {@code SELECT * FROM t WHERE a='x'/*!50000union*&#47;} gives {@code SELECT * FROM t WHERE
- * a = 'x' /*!50000 union *&#47;}.
+ * a = 'x' /*!50000 union *&#47;}; <code>&#123;call p(x'4A')&#125;</code> gives <code>&#123;call</code>,
+ * {@code p ( x'4A' )} and <code>&#125;</code>.
  */
 final class SqlTokenizer {
     private static final String[] OPERATORS3 = {"<=>", "->>", "!~*"};
@@ -39,13 +45,20 @@ final class SqlTokenizer {
     }
 
     static SqlTokens tokenize(String s, boolean backslashEscapes) {
+        return tokenize(s, backslashEscapes ? SqlQuoting.BACKSLASH : SqlQuoting.STANDARD);
+    }
+
+    static SqlTokens tokenize(String s, SqlQuoting quoting) {
+        boolean backslashEscapes = quoting.backslash();
         SqlTokens t = new SqlTokens(s, MAX_TOKENS);
         int n = s.length();
         int i = 0;
         boolean inExec = false;
+        int escapes = 0;
         while (i < n) {
             char c = s.charAt(i);
             char d = i + 1 < n ? s.charAt(i + 1) : '\0';
+            int next;
             if (isSpace(c)) {
                 i++;
             } else if (c == '#' && (d == '>' || d == '-')) {
@@ -78,10 +91,17 @@ final class SqlTokenizer {
                 i += 2;
             } else if (c == '\'' || c == '"' || c == '`') {
                 i = quoted(t, s, i, i, backslashEscapes && c != '`');
-            } else if (stringPrefix(s, i) > 0) {
-                int open = i + stringPrefix(s, i);
-                boolean esc = backslashEscapes || (c | 0x20) == 'e';
-                i = quoted(t, s, i, open, esc);
+            } else if (isWordStart(c) && (i == 0 || !isWordPart(s.charAt(i - 1)))
+                    && (next = PrefixedLiterals.read(t, s, i, quoting)) > 0) {
+                i = next;
+            } else if (c == '{' && (next = JdbcEscapes.openEnd(s, i)) > 0) {
+                t.add(Type.ESCAPE_OPEN, i, next);
+                escapes++;
+                i = next;
+            } else if (c == '}' && escapes > 0) {
+                t.add(Type.ESCAPE_CLOSE, i, i + 1);
+                escapes--;
+                i++;
             } else if (c == '$' && dollarTagEnd(s, i) > 0) {
                 i = dollarQuoted(t, s, i, dollarTagEnd(s, i));
             } else if (isDigit(c) || (c == '.' && isDigit(d))) {
@@ -114,35 +134,14 @@ final class SqlTokenizer {
     private static int quoted(SqlTokens t, String s, int from, int open, boolean backslash) {
         char q = s.charAt(open);
         Type type = q == '\'' ? Type.STRING : q == '"' ? Type.QUOTED : Type.BACKTICK;
-        int i = open + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (backslash && c == '\\') {
-                i += 2;
-            } else if (c == q && i + 1 < s.length() && s.charAt(i + 1) == q) {
-                i += 2;
-            } else if (c == q) {
-                t.add(type, from, i + 1, open + 1, i);
-                return i + 1;
-            } else {
-                i++;
-            }
+        int close = PrefixedLiterals.closingQuote(s, open, backslash);
+        if (close >= 0) {
+            t.add(type, from, close + 1, open + 1, close);
+            return close + 1;
         }
         t.add(type, from, s.length(), open + 1, s.length());
         t.markUnterminated();
         return s.length();
-    }
-
-    /** The length of a string prefix ({@code N E X B U&}) directly before a quote at {@code i}, or 0. */
-    private static int stringPrefix(String s, int i) {
-        char c = (char) (s.charAt(i) | 0x20);
-        if (i > 0 && isWordPart(s.charAt(i - 1))) {
-            return 0;
-        }
-        if ("nexb".indexOf(c) >= 0 && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-            return 1;
-        }
-        return c == 'u' && s.startsWith("&'", i + 1) ? 2 : 0;
     }
 
     /** The end of a {@code $tag$} opening at {@code i} (exclusive), or -1. */
@@ -240,7 +239,7 @@ final class SqlTokenizer {
         return Character.isLetter(c) || c == '_';
     }
 
-    private static boolean isWordPart(char c) {
+    static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -13,7 +13,10 @@ import java.util.Arrays;
  * {@code N'a''b'} with start 10, content [12, 16) and end 17.
  */
 final class SqlTokens {
-    enum Type { WORD, NUMBER, STRING, QUOTED, BACKTICK, OPERATOR, PUNCT, PARAM, COMMENT, EXEC_OPEN, EXEC_CLOSE, OTHER }
+    enum Type {
+        WORD, NUMBER, STRING, QUOTED, BACKTICK, OPERATOR, PUNCT, PARAM, COMMENT, EXEC_OPEN, EXEC_CLOSE,
+        ESCAPE_OPEN, ESCAPE_CLOSE, OTHER
+    }
 
     private static final Type[] TYPES = Type.values();
 
@@ -28,6 +31,8 @@ final class SqlTokens {
     private int[] comments = new int[17];
     private int count;
     private int unterminated = -1;
+    /** [k]: token k starts a value operand ({@link ValuePositions}); computed on first use. */
+    private boolean[] valuePositions;
 
     private final int maxTokens;
 
@@ -95,6 +100,19 @@ final class SqlTokens {
 
     String text(int k) {
         return sql.substring(start[k], end[k]);
+    }
+
+    /** True when token {@code k} stands where the query expects a value ({@link ValuePositions}). */
+    boolean valuePosition(int k) {
+        if (valuePositions == null) {
+            valuePositions = ValuePositions.of(this);
+        }
+        return valuePositions[k];
+    }
+
+    /** The text of token {@code k} in lower case, or "" past the last token. */
+    String lower(int k) {
+        return k >= 0 && k < count ? text(k).toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     /** The index of the last token that is unterminated (runs to the end of the text), or -1. */

@@ -22,7 +22,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * What the demo's sinks act on, all created fresh at startup in a temp dir:
  * <ul>
  *   <li>an H2 in-memory database with {@code users(id, name, role)} (admin, alice, bob, carol) and
- *       {@code credentials(user_id, password)};</li>
+ *       {@code credentials(user_id, password)}, and the function {@code GREET(name)}
+ *       ({@link DemoFunctions#greet});</li>
  *   <li>an in-memory LDAP directory ({@code ou=people,dc=pincer,dc=dev}) with the same four people,
  *       served on a loopback port;</li>
  *   <li>a file base {@code <tmp>/files/public} holding {@code readme.txt}, and the secret
@@ -96,6 +97,7 @@ final class Fixtures implements AutoCloseable {
                         + (i == 0 ? "admin" : "user") + "')");
             }
             s.execute("INSERT INTO credentials VALUES (1, '" + DB_SECRET + "')");
+            s.execute("CREATE ALIAS IF NOT EXISTS GREET FOR '" + DemoFunctions.class.getName() + ".greet'");
         }
     }
 

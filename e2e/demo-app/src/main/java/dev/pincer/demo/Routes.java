@@ -23,6 +23,8 @@ final class Routes {
                 DemoServlet.LENIENT + "/vuln/sql/delete");
         add(ctx, "sql-names", new NameSqlServlet(fx), "/vuln/sql/names", "/vuln/sql/header", "/vuln/sql/cookie",
                 "/safe/sql/names", "/safe/sql/header", "/safe/sql/cookie");
+        add(ctx, "sql-shapes", new SqlShapesServlet(fx), "/vuln/sql/call", "/safe/sql/call", "/vuln/sql/sorted",
+                "/safe/sql/sorted");
         add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
         add(ctx, "exec-forms", new ExecFormsServlet(fx), "/vuln/exec/split", "/safe/exec/split", "/vuln/exec/env",
                 "/safe/exec/env");

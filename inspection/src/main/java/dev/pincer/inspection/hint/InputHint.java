@@ -25,10 +25,12 @@ import java.util.Objects;
  *       ({@code User-Agent}) are no inputs and set none.</li>
  *   <li>The bits of one string:
  *     <ul>
- *       <li>{@link #SYNTAX} (SQL, LDAP, XPath) if any character is outside {@code [A-Za-z0-9_.@]}
- *           (non-ASCII included), or it contains {@code ..}. So {@code 1 or 1=1}, {@code '},
- *           {@code -}, a space, {@code (}, {@code *}, {@code /} set it; {@code 42}, {@code hello},
- *           {@code a.b@c.d} do not.</li>
+ *       <li>{@link #SYNTAX} (SQL, LDAP, XPath) if any character is outside {@code [0-9.]}
+ *           (letters and non-ASCII included), or it contains {@code ..}. So {@code 1 or 1=1},
+ *           {@code '}, {@code -}, a space, {@code (}, {@code *}, {@code /}, and also {@code hello},
+ *           {@code id}, {@code a.b@c.d} set it: a bare name where SQL expects a value
+ *           ({@code WHERE id = id}) is an injection. {@code 42}, {@code 1.5},
+ *           {@code 10.0.0.1} do not.</li>
  *       <li>{@link #PATH} (file access) if it contains {@code /}, {@code \}, {@code ..},
  *           {@code :}, {@code ~}, a control character (NUL included) or any non-ASCII
  *           character (Unicode normalisation and Windows best-fit mapping turn U+FF0F into

@@ -185,7 +185,7 @@ class SinkGuardTest {
         ContextHeader h = new ContextHeader(TOKEN);
         long now = System.currentTimeMillis() / 1000;
         try (Socket s = RawHttp.connect(pincer.port())) {
-            RawHttp.send(s, "GET /status HTTP/1.1\r\nHost: shop.test\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n");
+            RawHttp.send(s, "GET /42 HTTP/1.1\r\nHost: shop.test\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n");
             assertEquals(200, RawHttp.read(s.getInputStream()).status());
             RawHttp.send(s, "GET /users?q=1%20or%201%3D1 HTTP/1.1\r\nHost: shop.test\r\n\r\n");
             assertEquals(200, RawHttp.read(s.getInputStream()).status());

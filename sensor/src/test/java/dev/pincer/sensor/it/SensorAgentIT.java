@@ -138,6 +138,10 @@ class SensorAgentIT {
             run.fact("javax.sql.users", "1");
             run.expect("javax.sql.prepare", "ran");
             assertEquals("prepareStatement", one(checks, 1, FULL, "-- javax").attrs().get("method"));
+            run.expect("javax.sql.call.ok", "ran");
+            assertEquals("{call LOWER('javax-call-ok')}", one(checks, 1, FULL, "javax-call-ok").arg(0));
+            run.expect("javax.sql.call", "blocked");
+            assertEquals("prepareCall", one(checks, 1, FULL, "javax-call-EVIL").attrs().get("method"));
             run.expect("javax.sql.batch", "blocked");
             assertEquals("addBatch", one(checks, 1, FULL, "javax-EVIL").attrs().get("method"));
             run.fact("javax.sql.users.after", "1");

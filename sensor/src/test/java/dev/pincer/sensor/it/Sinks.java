@@ -103,6 +103,8 @@ final class Sinks {
         Out.fact(p + ".sql.users", users());
         restore();
         Out.result(p + ".sql.prepare", () -> db.prepareStatement("SELECT name FROM users WHERE name = ? -- " + p).close());
+        Out.result(p + ".sql.call.ok", () -> db.prepareCall("{call LOWER('" + p + "-call-ok')}").close());
+        Out.result(p + ".sql.call", () -> db.prepareCall("{call LOWER('" + p + "-call-EVIL')}").close());
         Out.result(p + ".sql.batch", () -> {
             try (Statement s = db.createStatement()) {
                 s.addBatch("INSERT INTO users VALUES ('" + p + "-EVIL')");
