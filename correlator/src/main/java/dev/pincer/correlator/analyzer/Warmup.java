@@ -164,7 +164,12 @@ public final class Warmup {
 
         /** An exec call with the sensor's attributes (how it was made, its environment). */
         static Case exec(String input, Map<String, String> attrs, String... argv) {
-            return new Case(SinkKind.EXEC, inputsOf(List.of(input)), attrs, true, argv);
+            return with(SinkKind.EXEC, input, attrs, argv);
+        }
+
+        /** A call with the sensor's attributes (an exec's environment, a file's platform). */
+        static Case with(SinkKind kind, String input, Map<String, String> attrs, String... args) {
+            return new Case(kind, inputsOf(List.of(input)), attrs, true, args);
         }
 
         SinkCall call() {
@@ -187,6 +192,11 @@ public final class Warmup {
             new Case(SinkKind.SQL, "C:\\", true, "SELECT * FROM f WHERE p = 'C:\\' AND q = 'x'"),
             new Case(SinkKind.SQL, "O'Brien", true, "SELECT a FROM t WHERE 1=1 AND n = 'O''Brien'"),
             new Case(SinkKind.SQL, "a,b", false, "SELECT a FROM t WHERE x IN (" + "'a,b',".repeat(REPEAT) + "'z')"),
+            new Case(SinkKind.SQL, "id", true, "SELECT a FROM t WHERE id = id"),
+            new Case(SinkKind.SQL, "alice", true, "SELECT a FROM t WHERE name = 'alice' ORDER BY id"),
+            new Case(SinkKind.SQL, "x\\' OR 1=1 --", true,
+                    "SELECT a FROM t WHERE b = E'x\\' OR 1=1 --' AND c = q'[y]' AND d = X'0A'"),
+            new Case(SinkKind.SQL, "x' OR '1'='1", true, "{call p(x' OR '1'='1)}"),
             new Case(SinkKind.EXEC, "a;id", true, "sh", "-c", "echo a;id"),
             new Case(SinkKind.EXEC, "a&whoami", true, "cmd.exe", "/c", "echo a&whoami"),
             new Case(SinkKind.EXEC, "a;whoami", true, "powershell", "-Command", "echo a;whoami"),
@@ -203,6 +213,10 @@ public final class Warmup {
             new Case(SinkKind.FILE, "../etc/passwd", true, "/srv/../etc/passwd", "/etc/passwd", "read"),
             new Case(SinkKind.FILE, "a.pdf", true, "/srv/files/a.pdf", "/srv/files/a.pdf", "read"),
             new Case(SinkKind.FILE, "a.", false, "/srv/" + "a./".repeat(REPEAT), "/srv", "read"),
+            Case.with(SinkKind.FILE, "..\\..\\win.ini", Map.of("fs", "unix", "api", "exists"),
+                    "/srv/..\\..\\win.ini", "/srv/..\\..\\win.ini", "stat"),
+            Case.with(SinkKind.FILE, "..\\..\\win.ini", Map.of("fs", "windows", "api", "exists"),
+                    "C:\\srv\\..\\..\\win.ini", "C:\\win.ini", "stat"),
             new Case(SinkKind.URL, "http://127.0.0.1/", false, "http://127.0.0.1/"),
             new Case(SinkKind.URL, "v1", false, "https://api.example.com/v1"),
             new Case(SinkKind.URL, "ab", false, "https://api.example.com/" + "ab/".repeat(REPEAT)),

@@ -28,9 +28,12 @@ public final class Forms {
     private Forms() {
     }
 
-    /** Distinct forms of {@code in}, most literal first, at most {@link #MAX_FORMS}. */
+    /**
+     * Distinct forms of {@code in}, most literal first, at most {@link #MAX_FORMS}; the decodings
+     * are {@link FormCache cached} per input, only {@code extra} is applied on each call.
+     */
     public static List<String> of(Input in, List<UnaryOperator<String>> extra) {
-        return of(standard(in), extra);
+        return of(FormCache.standard(in), extra);
     }
 
     /**

@@ -202,7 +202,7 @@ public final class Occurrences {
         char[] needle = fold(text);
         long work = 0;
         for (Input in : inputs) {
-            for (String form : Forms.of(FormCache.standard(in), List.of())) {
+            for (String form : Forms.of(in, List.of())) {
                 work += form.length() + needle.length;
                 if (work > MAX_WORK) {
                     return null;
