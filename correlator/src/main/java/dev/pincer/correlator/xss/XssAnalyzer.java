@@ -55,6 +55,41 @@ public final class XssAnalyzer {
         }
     }
 
+    /**
+     * For text past the judged prefix, whose context is unknown: a finding as soon as a form of an
+     * input that carries markup occurs in {@code text} at all, whatever its context; an
+     * {@code analysis_limit} finding when the search hit a budget first. Never throws.
+     */
+    public Finding echo(String text, RequestInputs inputs) {
+        try {
+            List<Input> candidates = MarkupInputs.of(inputs);
+            if (candidates.isEmpty()) {
+                return null;
+            }
+            Occurrences.Result found = Occurrences.find(text, candidates, OPTIONS);
+            if (!found.hits().isEmpty()) {
+                Hit h = found.hits().get(0);
+                return finding(text, h, h.start(), "occurs unescaped past the judged prefix");
+            }
+            found.requireComplete();
+            return null;
+        } catch (AnalysisLimitException e) {
+            return e.finding();
+        } catch (RuntimeException e) {
+            LOG.warn("XSS echo search failed: {}", e.toString());
+            return new AnalysisLimitException("analyzer_error", "the response could not be analysed").finding();
+        }
+    }
+
+    /** How many characters an occurrence of a markup-carrying input spans at most (64 Ki at most): the overlap {@link #echo} needs between pieces. */
+    public static int longestEcho(RequestInputs inputs) {
+        int max = 0;
+        for (Input in : MarkupInputs.of(inputs)) {
+            max = Math.max(max, Math.max(in.raw().length(), in.decoded().length()) + 8);
+        }
+        return Math.min(max, 64 * 1024);
+    }
+
     private static Finding judge(String html, RequestInputs inputs) {
         List<Input> candidates = MarkupInputs.of(inputs);
         if (candidates.isEmpty()) {
