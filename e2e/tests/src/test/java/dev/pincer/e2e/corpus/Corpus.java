@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *                              body) or BODY (raw text body; PARAM is -)
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
- *                              body~REGEX | marker | rows-deleted | offsite-redirect
+ *                              body~REGEX | marker | rows-deleted | offsite-redirect | echo (the
+ *                              case's value comes back verbatim in the body: reflected XSS)
  * {@literal @}expect STATUS               the status expected when nothing is blocked (default 200)
  * VALUE                        a case: the input value, taken as written (outer blanks trimmed)
  * esc:VALUE                    a case with escapes: \n \r \t \0 \s(space) \\ \xHH &#92;uHHHH
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 public record Corpus(String file, String attackClass, String sink, boolean eventInput, List<Group> groups) {
 
     public static final List<String> ATTACK_FILES = List.of("sqli", "command", "path", "ssrf", "redirect", "ldap",
-            "deserialization");
+            "deserialization", "xss");
     public static final List<String> BENIGN_FILES = List.of("benign", "benign-deserialization");
 
     public enum Via { GET, FORM, JSON, BODY }
@@ -52,6 +53,10 @@ public record Corpus(String file, String attackClass, String sink, boolean event
         }
 
         record OffsiteRedirect() implements Proof {
+        }
+
+        /** The case's value is in the response body as sent, unescaped. */
+        record Echo() implements Proof {
         }
 
         record None() implements Proof {
@@ -196,8 +201,9 @@ public record Corpus(String file, String attackClass, String sink, boolean event
             case "marker" -> new Proof.Marker();
             case "rows-deleted" -> new Proof.RowsDeleted();
             case "offsite-redirect" -> new Proof.OffsiteRedirect();
+            case "echo" -> new Proof.Echo();
             default -> throw new IllegalArgumentException(where + ": @proof " + arg
-                    + " (expected: body~REGEX, marker, rows-deleted or offsite-redirect)");
+                    + " (expected: body~REGEX, marker, rows-deleted, offsite-redirect or echo)");
         };
     }
 
