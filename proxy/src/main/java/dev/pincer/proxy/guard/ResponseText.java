@@ -43,7 +43,7 @@ final class ResponseText {
         this.coding = coding;
         this.charset = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        if (coding == ResponseTypes.Coding.GZIP) {
+        if (coding == ResponseTypes.Coding.GZIP || coding == ResponseTypes.Coding.DEFLATE) {
             header = new byte[64];
         }
         if (coding == ResponseTypes.Coding.UNDECODABLE) {
@@ -77,9 +77,16 @@ final class ResponseText {
     private void inflate(byte[] in, StringBuilder out) throws DataFormatException {
         int from = 0;
         if (inflater == null) {
+            int old = headerLength;
             from = start(in);
             if (inflater == null) {
                 return; // the header is not complete yet
+            }
+            if (coding == ResponseTypes.Coding.DEFLATE && old > 0) { // the stream's first byte came in an earlier content
+                byte[] joined = new byte[old + in.length];
+                System.arraycopy(header, 0, joined, 0, old);
+                System.arraycopy(in, 0, joined, old, in.length);
+                in = joined;
             }
         }
         if (memberDone) {
@@ -105,8 +112,15 @@ final class ResponseText {
 
     /** Reads the stream's header; makes the inflater once it is complete. Returns where deflate data starts in {@code in}. */
     private int start(byte[] in) {
-        if (coding == ResponseTypes.Coding.DEFLATE) {
-            boolean zlib = in.length >= 2 && (in[0] & 0x0f) == 8 && (((in[0] & 0xff) << 8) | (in[1] & 0xff)) % 31 == 0;
+        if (coding == ResponseTypes.Coding.DEFLATE) { // zlib or raw: the first two bytes say
+            if (headerLength + in.length < 2) {
+                System.arraycopy(in, 0, header, headerLength, in.length);
+                headerLength += in.length;
+                return in.length;
+            }
+            byte b0 = headerLength > 0 ? header[0] : in[0];
+            byte b1 = headerLength > 1 ? header[1] : in[1 - headerLength];
+            boolean zlib = (b0 & 0x0f) == 8 && (((b0 & 0xff) << 8) | (b1 & 0xff)) % 31 == 0;
             inflater = new Inflater(!zlib);
             return 0;
         }
