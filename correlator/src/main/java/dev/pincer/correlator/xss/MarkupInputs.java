@@ -28,6 +28,8 @@ import java.util.Locale;
  */
 public final class MarkupInputs {
     private static final String CHARS = "<>\"'`";
+    /** Inputs longer than this are searched by segments ({@link #of}). */
+    static final int LONG = 4096;
     private static final String[] SCHEMES = {"javascript:", "vbscript:", "data:"};
     private static final String[] ATTRS = {"style", "src", "href", "srcdoc", "action", "formaction", "xlink:href",
         "data", "background", "poster", "autofocus", "id", "class", "name", "type", "value"};
@@ -45,12 +47,34 @@ public final class MarkupInputs {
         return false;
     }
 
-    /** The inputs of {@code inputs} that carry markup, in order. */
+    /**
+     * The inputs of {@code inputs} that carry markup, in order. An input longer than
+     * {@link #LONG} characters is replaced by its overlapping {@link #LONG}-character segments
+     * (of its decoded, twice-decoded and HTML-unescaped readings) that carry markup, each an input
+     * of the same source and name: a page that echoes a long value echoes every segment of it, and
+     * a segment's occurrence is judged like the whole's, while the search stays within windows.
+     */
     static List<Input> of(RequestInputs inputs) {
         List<Input> out = new ArrayList<>();
         for (Input in : inputs.inputs()) {
-            if (carries(in)) {
+            if (!carries(in)) {
+                continue;
+            }
+            if (in.raw().length() <= LONG && in.decoded().length() <= LONG) {
                 out.add(in);
+                continue;
+            }
+            String d = in.decoded();
+            for (String reading : new java.util.LinkedHashSet<>(List.of(d, Decoding.percent(d), Decoding.html(d)))) {
+                for (int from = 0; from < reading.length(); from += LONG / 2) {
+                    String seg = reading.substring(from, Math.min(reading.length(), from + LONG));
+                    if (markupForm(seg)) {
+                        out.add(new Input(in.source(), in.name(), seg, seg));
+                    }
+                    if (from + LONG >= reading.length()) {
+                        break;
+                    }
+                }
             }
         }
         return out;

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * out of an attribute value, opens or closes a comment, ends a raw-text element, or changes the
  * syntax of a script or style sheet), or covers the scheme of a {@code javascript:},
  * {@code vbscript:} or {@code data:} URL in a URL attribute. Occurrences are found by the shared
- * {@link Occurrences} search, over the inputs that carry markup ({@link MarkupInputs}) and only
- * their forms that do; the document is tokenized ({@link HtmlTokenizer}) only when some such form
+ * {@link Occurrences} search (window by window, {@link WindowedSearch}), over the inputs that
+ * carry markup ({@link MarkupInputs}) and only their forms that do; the document is tokenized ({@link HtmlTokenizer}) only when some such form
  * occurs in it, so a page that echoes nothing costs one bounded search.
  *
  * <p>Not findings: the same input escaped ({@code &lt;script&gt;} does not contain the input),
@@ -66,7 +66,7 @@ public final class XssAnalyzer {
             if (candidates.isEmpty()) {
                 return null;
             }
-            Occurrences.Result found = Occurrences.find(text, candidates, OPTIONS);
+            WindowedSearch.Result found = WindowedSearch.find(text, candidates, OPTIONS, overlap(candidates));
             if (!found.hits().isEmpty()) {
                 Hit h = found.hits().get(0);
                 return finding(text, h, h.start(), "occurs unescaped past the judged prefix");
@@ -83,8 +83,12 @@ public final class XssAnalyzer {
 
     /** How many characters an occurrence of a markup-carrying input spans at most (64 Ki at most): the overlap {@link #echo} needs between pieces. */
     public static int longestEcho(RequestInputs inputs) {
+        return overlap(MarkupInputs.of(inputs));
+    }
+
+    private static int overlap(List<Input> candidates) {
         int max = 0;
-        for (Input in : MarkupInputs.of(inputs)) {
+        for (Input in : candidates) {
             max = Math.max(max, Math.max(in.raw().length(), in.decoded().length()) + 8);
         }
         return Math.min(max, 64 * 1024);
@@ -95,7 +99,7 @@ public final class XssAnalyzer {
         if (candidates.isEmpty()) {
             return null;
         }
-        Occurrences.Result found = Occurrences.find(html, candidates, OPTIONS);
+        WindowedSearch.Result found = WindowedSearch.find(html, candidates, OPTIONS, overlap(candidates));
         if (found.hits().isEmpty()) {
             found.requireComplete();
             return null;

@@ -2,6 +2,7 @@ package dev.pincer.proxy.guard;
 
 import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.analyzer.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.context.RequestContext;
@@ -194,7 +195,7 @@ public final class ResponseGuard {
     }
 
     private static Finding limit(String budget, String detail) {
-        return new dev.pincer.correlator.analyzer.AnalysisLimitException(budget, detail).finding();
+        return new AnalysisLimitException(budget, detail).finding();
     }
 
     /** Frees the decoder; idempotent. The exchange calls it when it ends, whatever happened. */
