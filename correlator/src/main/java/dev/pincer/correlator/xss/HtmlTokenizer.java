@@ -55,9 +55,9 @@ final class HtmlTokenizer {
             }
             char c = s.charAt(i + 1);
             if (c == '!') {
-                i = declaration(i);
+                i = Declarations.at(s, i, m, foreign > 0);
             } else if (c == '?') {
-                i = bogus(i, 2);
+                i = Declarations.bogus(s, i, m);
             } else if (c == '/') {
                 i = endTag(i);
             } else if (letter(c)) {
@@ -68,58 +68,13 @@ final class HtmlTokenizer {
         }
     }
 
-    /** {@code <!--...-->}, {@code <![CDATA[...]]>} in foreign content, else a bogus comment. */
-    private int declaration(int i) {
-        if (s.startsWith("<!--", i)) {
-            m.mark(i, i + 4, Role.COMMENT_OPEN);
-            int j = i + 4;
-            if (s.startsWith(">", j) || s.startsWith("->", j)) { // <!--> and <!---> end at once
-                int e = s.indexOf('>', j) + 1;
-                m.mark(j, e, Role.COMMENT_CLOSE);
-                return e;
-            }
-            for (; j < n; j++) {
-                if (s.startsWith("-->", j)) {
-                    m.mark(j, j + 3, Role.COMMENT_CLOSE);
-                    return j + 3;
-                }
-                if (s.startsWith("--!>", j)) {
-                    m.mark(j, j + 4, Role.COMMENT_CLOSE);
-                    return j + 4;
-                }
-            }
-            return n;
-        }
-        if (foreign > 0 && s.startsWith("<![CDATA[", i)) {
-            m.mark(i, i + 9, Role.COMMENT_OPEN);
-            int e = s.indexOf("]]>", i + 9);
-            if (e < 0) {
-                return n;
-            }
-            m.mark(e, e + 3, Role.COMMENT_CLOSE);
-            return e + 3;
-        }
-        return bogus(i, 2);
-    }
-
-    /** A bogus comment or declaration: from {@code <} to the next {@code >}. */
-    private int bogus(int i, int open) {
-        m.mark(i, i + open, Role.COMMENT_OPEN);
-        int e = s.indexOf('>', i + open);
-        if (e < 0) {
-            return n;
-        }
-        m.mark(e, e + 1, Role.COMMENT_CLOSE);
-        return e + 1;
-    }
-
     private int endTag(int i) {
         if (i + 2 < n && s.charAt(i + 2) == '>') { // "</>" is dropped
             m.mark(i, i + 3, Role.END_TAG);
             return i + 3;
         }
         if (i + 2 >= n || !letter(s.charAt(i + 2))) {
-            return bogus(i, 2);
+            return Declarations.bogus(s, i, m);
         }
         int j = name(i + 2);
         m.mark(i, j, Role.END_TAG);
