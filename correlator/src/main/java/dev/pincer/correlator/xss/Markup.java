@@ -18,12 +18,12 @@ final class Markup {
     static final int SCRIPT = 4;
     /** The content of a {@code <style>} element. */
     static final int STYLE = 5;
-    /** A URL attribute value's dangerous scheme, up to and including its colon ({@link UrlScheme}). */
-    static final int SCHEME = 6;
 
     private final byte[] roles;
     private int[] spans = new int[24];
     private int spanInts;
+    private int[] schemes = new int[8];
+    private int schemeInts;
 
     Markup(int length) {
         this.roles = new byte[length];
@@ -46,6 +46,30 @@ final class Markup {
                 roles[i] = role;
             }
         }
+    }
+
+    /** Records a dangerous URL scheme's span; they arrive in document order and do not overlap. */
+    void scheme(int start, int end) {
+        if (schemeInts + 2 > schemes.length) {
+            schemes = java.util.Arrays.copyOf(schemes, schemes.length * 2);
+        }
+        schemes[schemeInts++] = start;
+        schemes[schemeInts++] = end;
+    }
+
+    /** The start of the first dangerous scheme span overlapping {@code [start, end)}, or -1 (binary search). */
+    int schemeIn(int start, int end) {
+        int lo = 0;
+        int hi = schemeInts / 2; // first span whose end is after start
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (schemes[2 * mid + 1] <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < schemeInts / 2 && schemes[2 * lo] < end ? schemes[2 * lo] : -1;
     }
 
     void span(int start, int end, int kind) {

@@ -32,8 +32,7 @@ final class ScriptSyntax {
 
     /** Marks every script span of {@code m}. */
     static void markAll(String html, Markup m) {
-        int spans = m.spanCount(); // the scheme spans added below are not read again
-        for (int i = 0; i < spans; i++) {
+        for (int i = 0; i < m.spanCount(); i++) {
             int kind = m.spanKind(i);
             int start = m.spanStart(i);
             int end = m.spanEnd(i);
@@ -45,7 +44,7 @@ final class ScriptSyntax {
                 Decoded d = Decoded.of(html, start, end, true);
                 int colon = UrlScheme.dangerousColon(d);
                 if (colon >= 0) {
-                    m.span(start, d.raw(colon + 1), Markup.SCHEME);
+                    m.scheme(start, d.raw(colon + 1));
                     mark(d, colon + 1, m);
                 }
             }

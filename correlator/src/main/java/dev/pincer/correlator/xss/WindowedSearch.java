@@ -26,6 +26,8 @@ final class WindowedSearch {
     /** 8 Mi character steps per response (a few milliseconds of one core): more is an attacker's size. */
     static final long MAX_WORK = 8L << 20;
     static final String WORK = "response_search_work";
+    /** Occurrences kept over all windows: each is judged, so they are bounded like one search's. */
+    static final int MAX_HITS = 8 * Occurrences.MAX_HITS;
 
     private WindowedSearch() {
     }
@@ -36,6 +38,10 @@ final class WindowedSearch {
             if (WORK.equals(budget)) {
                 throw new AnalysisLimitException(WORK, "searching the inputs in the response needs more than "
                         + MAX_WORK + " steps");
+            }
+            if (Occurrences.HITS.equals(budget) && hits.size() >= MAX_HITS) {
+                throw new AnalysisLimitException(Occurrences.HITS, "the inputs occur more than " + MAX_HITS
+                        + " times in the response");
             }
             if (budget != null) {
                 new Occurrences.Result(List.of(), 0, budget).requireComplete();
@@ -54,6 +60,9 @@ final class WindowedSearch {
                 hits.add(new Hit(h.input(), h.start() + from, h.end() + from));
             }
             work += r.work();
+            if (hits.size() > MAX_HITS) {
+                return new Result(hits.subList(0, MAX_HITS), Occurrences.HITS);
+            }
             if (r.exhausted()) {
                 return new Result(hits, r.budget());
             }

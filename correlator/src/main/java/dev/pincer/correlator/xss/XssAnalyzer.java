@@ -122,12 +122,8 @@ public final class XssAnalyzer {
                 return finding(html, h, i, Role.describe(roles[i]));
             }
         }
-        for (int s = 0; s < m.spanCount(); s++) {
-            if (m.spanKind(s) == Markup.SCHEME && h.start() < m.spanEnd(s) && h.end() > m.spanStart(s)) {
-                return finding(html, h, Math.max(h.start(), m.spanStart(s)), "sets a script URL");
-            }
-        }
-        return null;
+        int scheme = m.schemeIn(h.start(), h.end());
+        return scheme < 0 ? null : finding(html, h, Math.max(h.start(), scheme), "sets a script URL");
     }
 
     private static Finding finding(String html, Hit h, int at, String what) {

@@ -85,4 +85,20 @@ class XssAnalyzerLimitsTest {
         assertTrue(f.reason().contains(WindowedSearch.WORK), f.reason());
         assertNull(ANALYZER.analyze(page(64 * 1024, "end"), inputs(many)), "40 inputs on a 64 KiB page are judged");
     }
+
+    /** Harmless echoes spread so that no window holds more than one search keeps, but too many in all. */
+    @Test
+    void tooManyEchoesInAllAreAnAnalysisLimitAndJustEnoughAreJudged() {
+        String filler = "<i>" + "x".repeat(245) + "</i> ";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= WindowedSearch.MAX_HITS; i++) {
+            many.append("\"q\" ").append(filler);
+        }
+        Finding f = ANALYZER.analyze(many.toString(), inputs("\"q\""));
+        assertNotNull(f);
+        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass(), f::toString);
+        assertTrue(f.reason().contains("more than " + WindowedSearch.MAX_HITS), f.reason());
+        String fewer = many.substring(0, many.length() / 2);
+        assertNull(ANALYZER.analyze(fewer, inputs("\"q\"")));
+    }
 }
