@@ -275,6 +275,39 @@ class XssResponseTest {
         }
     }
 
+    /** {@code on_analysis_limit: allow}: a body the check cannot decode passes, and the event says it was not judged. */
+    @Test
+    void anUndecodableBodyPassesObservedUnderOnAnalysisLimitAllow() throws Exception {
+        upstream = new MockWebServer();
+        upstream.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setHeader("Content-Type", "text/html").setHeader("Content-Encoding", "br")
+                        .setBody("not decodable");
+            }
+        });
+        upstream.start();
+        pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN
+                + "\n  on_analysis_limit: allow\n", upstream.getHostName() + ":" + upstream.getPort()));
+        try (EventCapture events = new EventCapture()) {
+            RawHttp.Response r = get("/search?q=" + ATTACK, "Accept-Encoding: br\r\n");
+            assertEquals(200, r.status());
+            assertEquals("not decodable", r.bodyText());
+            String event = awaitEvent(events);
+            assertTrue(event.contains("\"action\":\"observed\"") && event.contains("response_decoding"), event);
+        }
+        assertEquals(0.0, blocked("response"));
+    }
+
+    @Test
+    void aHeadRequestIsNeverHeld() throws Exception {
+        start("hybrid", "", r -> html("<p>" + q(r) + "</p>"));
+        try (Socket s = RawHttp.connect(pincer.port())) {
+            RawHttp.send(s, "HEAD /search?q=" + ATTACK + " HTTP/1.1\r\nHost: shop.test\r\n\r\n");
+            assertEquals(200, RawHttp.read(s.getInputStream(), true).status());
+        }
+    }
+
     @Test
     void aCorruptGzipBodyIsNotPassedAsJudged() throws Exception {
         start("hybrid", "", r -> new MockResponse().setHeader("Content-Type", "text/html")
