@@ -39,16 +39,24 @@ final class HtmlTokenizer {
     }
 
     static Markup scan(String html) {
+        return scan(html, html.length());
+    }
+
+    /**
+     * Reads {@code html} as far as needed to give the role of every character before
+     * {@code upTo}: the construct that contains {@code upTo} is read whole, nothing after it.
+     */
+    static Markup scan(String html, int upTo) {
         HtmlTokenizer t = new HtmlTokenizer(html);
-        t.run();
+        t.run(upTo);
         ScriptSyntax.markAll(html, t.m);
         StyleSyntax.markAll(html, t.m);
         return t.m;
     }
 
-    private void run() {
+    private void run(int upTo) {
         int i = 0;
-        while (i < n) {
+        while (i < n && i < upTo) {
             if (s.charAt(i) != '<' || i + 1 >= n) {
                 i++;
                 continue;

@@ -104,7 +104,11 @@ public final class XssAnalyzer {
             found.requireComplete();
             return null;
         }
-        Markup m = HtmlTokenizer.scan(html);
+        int last = 0;
+        for (Hit h : found.hits()) {
+            last = Math.max(last, h.end());
+        }
+        Markup m = HtmlTokenizer.scan(html, last); // no role after the last occurrence is read
         for (Hit h : found.hits()) {
             Finding f = judge(html, m, h);
             if (f != null) {

@@ -70,6 +70,16 @@ class HtmlTokenizerTest {
         assertEquals(expected, letters(HtmlTokenizer.scan(html).roles()), html);
     }
 
+    /** Read up to a point, the roles before it are those of the whole document. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void aPrefixScanAgreesWithTheWholeBeforeItsEnd(String html, String expected) {
+        for (int upTo = 0; upTo <= html.length(); upTo++) {
+            String part = letters(HtmlTokenizer.scan(html, upTo).roles()).substring(0, upTo);
+            assertEquals(expected.substring(0, upTo), part, html + " up to " + upTo);
+        }
+    }
+
     static String letters(byte[] roles) {
         StringBuilder b = new StringBuilder(roles.length);
         for (byte r : roles) {
