@@ -17,8 +17,9 @@ import java.util.zip.Inflater;
  *
  * <p>Bounded: each {@link #feed} decodes one content whole, and inflates at most
  * {@link #MAX_INFLATE_PER_FEED} bytes of it; a content that would inflate to more (a decompression bomb),
- * a corrupt stream, or a gzip header longer than {@link #MAX_GZIP_HEADER} makes {@link #failed()}
- * true, and the caller treats the body as not judged.
+ * a corrupt stream, a gzip header longer than {@link #MAX_GZIP_HEADER}, or bytes after the
+ * compressed stream beyond gzip's trailer (a second member) make {@link #failed()} true, and the
+ * caller treats the body as not judged.
  *
  * <p>Example: the gzip of {@code <p>hi</p>} fed in two halves yields {@code "<p>"} and then
  * {@code "hi</p>"} (or any split of it).
@@ -35,6 +36,9 @@ final class ResponseText {
     private byte[] header;
     private int headerLength;
     private boolean memberDone;
+    private long trailerBytes;
+    /** CRC-32 and ISIZE after a gzip member's deflate data (RFC 1952 §2.3.1). */
+    private static final int GZIP_TRAILER = 8;
     private boolean failed;
     private final byte[] window = new byte[8192];
     private ByteBuffer pending = ByteBuffer.allocate(0);
@@ -90,7 +94,8 @@ final class ResponseText {
             }
         }
         if (memberDone) {
-            return; // a gzip trailer, or a second member: a browser shows the first
+            trailer(in.length - from);
+            return;
         }
         inflater.setInput(in, from, in.length - from);
         int inflated = 0;
@@ -108,6 +113,21 @@ final class ResponseText {
             chars(window, 0, n, out);
         }
         memberDone = inflater.finished();
+        if (memberDone) {
+            trailer(inflater.getRemaining());
+        }
+    }
+
+    /**
+     * Bytes after the compressed stream: gzip's 8-byte trailer (CRC and size). Anything more (a
+     * second gzip member, bytes after a deflate stream) is text no reading here judges, so the
+     * body counts as not decodable.
+     */
+    private void trailer(int bytes) {
+        trailerBytes += bytes;
+        if (trailerBytes > GZIP_TRAILER) {
+            failed = true;
+        }
     }
 
     /** Reads the stream's header; makes the inflater once it is complete. Returns where deflate data starts in {@code in}. */

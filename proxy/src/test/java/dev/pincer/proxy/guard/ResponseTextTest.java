@@ -61,6 +61,25 @@ class ResponseTextTest {
         assertEquals(PAGE, out.toString());
     }
 
+    /** A second gzip member would be text nothing judged: not decodable. The first member alone, trailer included, is fine. */
+    @Test
+    void aSecondGzipMemberFails() {
+        byte[] one = encode("gzip", PAGE.getBytes(StandardCharsets.UTF_8));
+        ResponseText single = new ResponseText(ResponseTypes.Coding.GZIP, StandardCharsets.UTF_8);
+        feed(single, new StringBuilder(), slice(one, 0, one.length - 3), slice(one, one.length - 3, one.length));
+        assertFalse(single.failed());
+        byte[] two = encode("gzip", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        ResponseText both = new ResponseText(ResponseTypes.Coding.GZIP, StandardCharsets.UTF_8);
+        feed(both, new StringBuilder(), one, two);
+        assertTrue(both.failed());
+        ResponseText joined = new ResponseText(ResponseTypes.Coding.GZIP, StandardCharsets.UTF_8);
+        byte[] all = new byte[one.length + two.length];
+        System.arraycopy(one, 0, all, 0, one.length);
+        System.arraycopy(two, 0, all, one.length, two.length);
+        feed(joined, new StringBuilder(), all);
+        assertTrue(joined.failed());
+    }
+
     @Test
     void notGzipFails() {
         ResponseText t = new ResponseText(ResponseTypes.Coding.GZIP, StandardCharsets.UTF_8);
