@@ -10,11 +10,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Binds {@code routes}: a list of {@code match} (host, path_prefix), {@code upstream}, each
  * naming an upstream declared in the same file, and optionally {@code incomplete}
- * ({@code reject}, the default, or {@code suspect}). Hosts are lower-cased; IPv6 literals are kept
+ * ({@code reject}, the default, or {@code suspect}), {@code xss} (a boolean, true by default) and
+ * {@code xss_prefix_bytes} (a size from 1k to 8m, 64k by default). Hosts are lower-cased; IPv6 literals are kept
  * in brackets ({@code [::1]}), as they appear in a Host header.
  */
 final class RouteBinder {
-    private static final List<String> KEYS = List.of("match", "upstream", "incomplete");
+    private static final List<String> KEYS = List.of("match", "upstream", "incomplete", "xss", "xss_prefix_bytes");
     private static final String INCOMPLETE = "reject or suspect";
     private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
     private static final String HOST = "a host name, *.domain or IP literal, without a port";
@@ -71,7 +72,10 @@ final class RouteBinder {
         }
         RouteConfig.Incomplete incomplete = m.parsed("incomplete", RouteConfig.Incomplete.REJECT, INCOMPLETE,
                 RouteBinder::incomplete);
-        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream, incomplete);
+        RouteConfig.Xss xss = new RouteConfig.Xss(m.bool("xss", RouteConfig.Xss.DEFAULT.enabled()),
+                (int) m.size("xss_prefix_bytes", RouteConfig.Xss.DEFAULT_PREFIX_BYTES,
+                        RouteConfig.Xss.MIN_PREFIX_BYTES, RouteConfig.Xss.MAX_PREFIX_BYTES));
+        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream, incomplete, xss);
     }
 
     /** {@code reject} or {@code suspect}, any case. */

@@ -12,18 +12,52 @@ import java.util.Objects;
  * @param upstream   the name of an upstream that exists
  * @param incomplete what the proxy does with a request that inspection could not represent whole
  *                   (a limit cut it); {@link Incomplete#REJECT} by default
+ * @param xss        the reflected-XSS check of this route's HTML responses; {@link Xss#DEFAULT} by default
  */
-public record RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete) {
+public record RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete, Xss xss) {
     public RouteConfig {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(incomplete, "incomplete");
+        Objects.requireNonNull(xss, "xss");
         host = host == null ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    /** A route with the default XSS check, {@link Xss#DEFAULT}. */
+    public RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete) {
+        this(host, pathPrefix, upstream, incomplete, Xss.DEFAULT);
     }
 
     /** A route with the default policy for incomplete requests, {@link Incomplete#REJECT}. */
     public RouteConfig(String host, String pathPrefix, String upstream) {
         this(host, pathPrefix, upstream, Incomplete.REJECT);
+    }
+
+    /**
+     * The reflected-XSS check (keys {@code xss} and {@code xss_prefix_bytes}; docs/correlation.md,
+     * "Reflected XSS"): for a request with an input that carries markup, an HTML response is held
+     * until its first {@code prefixBytes} are judged. Applies only when a correlator is configured;
+     * the mode decides what a finding does (hybrid and edge block, monitor logs).
+     *
+     * @param enabled     whether the check runs on this route
+     * @param prefixBytes how much of an HTML response body is held and judged, at most
+     */
+    public record Xss(boolean enabled, int prefixBytes) {
+        /** A few real pages' worth of markup before the content that echoes input, and bounded memory per held response. */
+        public static final int DEFAULT_PREFIX_BYTES = 64 * 1024;
+        /** The smallest prefix: a page's head and the start of its body. */
+        public static final int MIN_PREFIX_BYTES = 1024;
+        /** The largest: a held response is memory per in-flight request. */
+        public static final int MAX_PREFIX_BYTES = 8 << 20;
+        public static final Xss DEFAULT = new Xss(true, DEFAULT_PREFIX_BYTES);
+        public static final Xss OFF = new Xss(false, DEFAULT_PREFIX_BYTES);
+
+        public Xss {
+            if (prefixBytes < MIN_PREFIX_BYTES || prefixBytes > MAX_PREFIX_BYTES) {
+                throw new IllegalArgumentException("xss_prefix_bytes: " + prefixBytes + " (expected: "
+                        + MIN_PREFIX_BYTES + " to " + MAX_PREFIX_BYTES + ")");
+            }
+        }
     }
 
     /**

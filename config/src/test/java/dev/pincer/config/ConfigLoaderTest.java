@@ -43,10 +43,21 @@ class ConfigLoaderTest {
                 HealthConfig.DEFAULT), app);
         assertEquals(List.of(new RouteConfig(null, "/", "app")), c.routes());
         assertEquals(RouteConfig.Incomplete.REJECT, c.routes().get(0).incomplete());
+        assertEquals(new RouteConfig.Xss(true, 64 * 1024), c.routes().get(0).xss());
         assertEquals(LimitsConfig.DEFAULT, c.limits());
         assertEquals(List.of(), c.trustedProxies());
         assertTrue(c.accessLog());
         assertEquals(Duration.ofSeconds(10), c.shutdownGrace());
+    }
+
+    /** The XSS prefix at both ends of its range binds; one byte past either end is in invalid/route_xss_*. */
+    @Test
+    void xssPrefixBindsAtItsLimits() throws ConfigException {
+        PincerConfig max = ConfigLoader.parse(MINIMAL + "    xss_prefix_bytes: 8m\n", "pincer.yaml");
+        PincerConfig min = ConfigLoader.parse(MINIMAL + "    xss_prefix_bytes: 1024\n    xss: false\n", "pincer.yaml");
+
+        assertEquals(new RouteConfig.Xss(true, RouteConfig.Xss.MAX_PREFIX_BYTES), max.routes().get(0).xss());
+        assertEquals(new RouteConfig.Xss(false, RouteConfig.Xss.MIN_PREFIX_BYTES), min.routes().get(0).xss());
     }
 
     @Test
@@ -72,8 +83,10 @@ class ConfigLoaderTest {
         assertEquals(64, c.upstreams().get("static-files.v2").maxIdlePerServer());
         assertEquals(List.of(
                 new RouteConfig("api.example.com", "/api", "app", RouteConfig.Incomplete.SUSPECT),
-                new RouteConfig("*.example.com", "/", "static-files.v2"),
-                new RouteConfig("[::1]", "/", "app"),
+                new RouteConfig("*.example.com", "/", "static-files.v2", RouteConfig.Incomplete.REJECT,
+                        RouteConfig.Xss.OFF),
+                new RouteConfig("[::1]", "/", "app", RouteConfig.Incomplete.REJECT,
+                        new RouteConfig.Xss(true, 1 << 20)),
                 new RouteConfig(null, "/", "app")), c.routes());
         assertEquals(new LimitsConfig(16 * 1024, 4096, 50, 1L << 30, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(15), 1024, Duration.ofSeconds(3)), c.limits());

@@ -2,8 +2,8 @@ package dev.pincer.correlator.analyzer;
 
 /**
  * The attack classes the correlator decides. Each is confirmed by exactly one sink kind (except
- * {@link #ANALYSIS_LIMIT}, which any kind can give); the edge keeps everything else (XSS,
- * scanners, protocol attacks, virtual patches). The label is the
+ * {@link #ANALYSIS_LIMIT}, which any kind can give); the edge keeps everything else (scanners,
+ * protocol attacks, virtual patches). {@link #XSS} is confirmed by the HTML response. The label is the
  * value of {@code attack_class} in security events and metrics.
  */
 public enum AttackClass {
@@ -17,6 +17,8 @@ public enum AttackClass {
     DESERIALIZATION("deserialization"),
     JNDI_INJECTION("jndi_injection"),
     EXEC_DRIFT("exec_drift"),
+    /** Reflected XSS, confirmed by the HTML response itself (the proxy's response check), not a sensor. */
+    XSS("xss"),
     /**
      * Not an attack class but an outcome: a check that could not be fully judged within a bound —
      * its analysis hit one of its work budgets ({@link AnalysisLimitException}), or the correlator

@@ -38,6 +38,7 @@ final class Routes {
         add(ctx, "redirect", new RedirectServlet(), "/vuln/redirect", "/safe/redirect");
         add(ctx, "ldap", new LdapServlet(fx), "/vuln/ldap", "/safe/ldap");
         add(ctx, "deser", new DeserServlet(), "/vuln/deser", "/safe/deser");
+        add(ctx, "xss", new XssServlet(), "/vuln/xss", "/safe/xss");
     }
 
     private static void add(Context ctx, String name, HttpServlet servlet, String... patterns) {

@@ -3,6 +3,7 @@ package dev.pincer.proxy.forward;
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.proxy.guard.RequestGuard;
+import dev.pincer.proxy.guard.ResponseGuard;
 import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
@@ -49,7 +50,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
  * same loop. Ownership: request contents received are written upstream (the write owns them) or
  * held in {@link #buffered} until the upstream connection is ready; response objects received are
- * written to the client or released. Every path out ({@link #finish}) releases what is held.
+ * written to the client, released, or held in {@link #heldResponse} while the XSS check judges an
+ * HTML response's prefix ({@link ResponseGuard}). Every path out ({@link #finish}) releases what is held.
  */
 final class Exchange implements UpstreamListener {
     /** Retries of a body-less request whose reused pooled connection turned out to be closed. */
@@ -61,6 +63,8 @@ final class Exchange implements UpstreamListener {
     private final boolean http2;
     private final long startNanos = System.nanoTime();
     private final ArrayDeque<HttpContent> buffered = new ArrayDeque<>(2);
+    /** The response head and contents held while {@link #responseCheck} judges the body prefix. */
+    private final ArrayDeque<HttpObject> heldResponse = new ArrayDeque<>(0);
 
     private final String requestId;
     private final String clientIp;
@@ -91,6 +95,10 @@ final class Exchange implements UpstreamListener {
     private UpstreamConnection conn;
     private String server;
     private RequestGuard guard;
+    /** The XSS check of this response, or null when it streams unheld. */
+    private ResponseGuard responseCheck;
+    /** True while the response head and contents are held, so nothing of the response was sent yet. */
+    private boolean holdingResponse;
 
     private boolean requestComplete;
     private boolean requestWritten;
@@ -333,6 +341,9 @@ final class Exchange implements UpstreamListener {
             upstreamRequest.headers().set(HttpHeaderNames.HOST, server); // an HTTP/1.0 client sent none
         }
         upstreamStart = System.nanoTime();
+        if (guard != null && route.xss().enabled() && guard.inputsCarryMarkup()) {
+            AcceptEncoding.restrict(upstreamRequest.headers()); // so the HTML response can be judged
+        }
         up.write(upstreamRequest, up.voidPromise());
         if (requestComplete && bodyBytes == 0 && buffered.isEmpty()) {
             writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
@@ -435,7 +446,7 @@ final class Exchange implements UpstreamListener {
 
     private void reject(RejectReason reason) {
         metrics().rejected.labels(reason.label()).inc();
-        if (responseStarted) {
+        if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
             return;
@@ -499,11 +510,76 @@ final class Exchange implements UpstreamListener {
             }
             return;
         }
+        if (responseCheck != null) {
+            checked(c);
+            return;
+        }
         bytesOut += c.content().readableBytes();
         lastClientProgress = lastUpstreamActivity;
         lastWrite = ctx.write(c);
         if (c instanceof LastHttpContent) {
             finish(true, true);
+        }
+    }
+
+    /** True when anything of the upstream's response went to the client (not while it is held). */
+    private boolean responseSent() {
+        return responseStarted && !holdingResponse;
+    }
+
+    /**
+     * Runs a response content through the XSS check; the content joins the held ones. While the
+     * prefix is judged nothing is forwarded; then the held head and contents go out unchanged as
+     * far as the check releases them, or a 403 replaces them all (before the head went out) or the
+     * response is cut (after).
+     */
+    private void checked(HttpContent c) {
+        ResponseGuard.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
+        if (heldResponse.peekLast() != c) {
+            heldResponse.add(c);
+        }
+        if (step == ResponseGuard.Step.HOLD) {
+            return;
+        }
+        if (step == ResponseGuard.Step.BLOCK && holdingResponse) {
+            failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this response reflects a request input as markup",
+                    null);
+            return;
+        }
+        if (step == ResponseGuard.Step.BLOCK) {
+            finish(false, false); // the head went out: cut, never completed; finish releases what is held
+            frontend.closeNow();
+            return;
+        }
+        releaseHeld(responseCheck.releasable());
+    }
+
+    /** Forwards the held head, if still held, and the {@code contents} oldest held contents, as the upstream sent them. */
+    private void releaseHeld(int contents) {
+        boolean last = false;
+        int left = contents;
+        if (holdingResponse) {
+            holdingResponse = false;
+            frontend.answeringHead(head);
+            HttpObject h = heldResponse.poll();
+            if (h instanceof HttpContent hc) { // a FullHttpResponse: head and content in one
+                bytesOut += hc.content().readableBytes();
+                last = h instanceof LastHttpContent;
+                left--;
+            }
+            lastWrite = ctx.write(h);
+        }
+        for (; left > 0 && !heldResponse.isEmpty(); left--) {
+            HttpContent hc = (HttpContent) heldResponse.poll();
+            bytesOut += hc.content().readableBytes();
+            last |= hc instanceof LastHttpContent;
+            lastWrite = ctx.write(hc);
+        }
+        lastClientProgress = lastUpstreamActivity;
+        if (last) {
+            finish(true, true);
+        } else {
+            ctx.flush();
         }
     }
 
@@ -556,6 +632,14 @@ final class Exchange implements UpstreamListener {
                 r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE); // RFC 9112 §9.3
             }
         }
+        if (guard != null && code != 101) {
+            responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
+        }
+        if (responseCheck != null) {
+            holdingResponse = true; // written with the first contents once the prefix is judged
+            heldResponse.add(r);
+            return;
+        }
         frontend.answeringHead(head);
         lastClientProgress = lastUpstreamActivity;
         lastWrite = ctx.write(r);
@@ -600,7 +684,7 @@ final class Exchange implements UpstreamListener {
     }
 
     private void upstreamFailed(HttpResponseStatus status, String why) {
-        if (!responseStarted) {
+        if (!responseSent()) {
             failLocal(status, why, null);
             return;
         }
@@ -679,7 +763,7 @@ final class Exchange implements UpstreamListener {
      */
     private void blockedAtSink() {
         metrics().blocked.labels(guard.sinkStopped() ? "sink" : "sink_late").inc();
-        if (responseStarted) {
+        if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
             return;
@@ -693,7 +777,7 @@ final class Exchange implements UpstreamListener {
      * else cut off; either way the upstream connection, if any, is closed, never pooled.
      */
     private void incomplete(HttpResponseStatus status) {
-        if (responseStarted) {
+        if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
             return;
@@ -727,6 +811,14 @@ final class Exchange implements UpstreamListener {
         HttpContent c;
         while ((c = buffered.poll()) != null) {
             c.release();
+        }
+        HttpObject held;
+        while ((held = heldResponse.poll()) != null) {
+            ReferenceCountUtil.release(held);
+        }
+        holdingResponse = false;
+        if (responseCheck != null) {
+            responseCheck.close();
         }
         if (conn != null) {
             conn.release(completed && upstreamKeepAlive && requestWritten);

@@ -1,11 +1,16 @@
 package dev.pincer.proxy.guard;
 
+import dev.pincer.config.RouteConfig;
 import dev.pincer.config.RouteConfig.Incomplete;
 import dev.pincer.correlator.context.RequestContext;
+import dev.pincer.correlator.xss.MarkupInputs;
 import dev.pincer.inspection.body.BodyBuffer;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.RequestHead;
+import dev.pincer.proxy.metrics.ProxyMetrics;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
@@ -135,6 +140,33 @@ public final class RequestGuard {
             fits = body.append(scratch, 0, len);
         }
         return fits;
+    }
+
+    /**
+     * True when some input of the request (as the context has it now) carries markup
+     * ({@link MarkupInputs}): its HTML responses are held for the XSS check.
+     */
+    public boolean inputsCarryMarkup() {
+        return MarkupInputs.any(context.inputs());
+    }
+
+    /**
+     * The XSS check for this response, or null when it streams unheld: the route's check is off,
+     * the response has no body a browser renders as markup (a HEAD answer, 1xx, 204, 304, a
+     * non-markup type; see {@code ResponseTypes}), or no input carries markup.
+     */
+    public ResponseGuard checkResponse(HttpResponse r, RouteConfig.Xss xss, boolean headRequest,
+                                       ProxyMetrics metrics) {
+        int code = r.status().code();
+        if (!xss.enabled() || headRequest || code < 200 || code == 204 || code == 304) {
+            return null;
+        }
+        if (!ResponseTypes.markup(r.headers().getAll(HttpHeaderNames.CONTENT_TYPE)) || !inputsCarryMarkup()) {
+            return null;
+        }
+        ResponseText text = new ResponseText(ResponseTypes.coding(r.headers().getAll(HttpHeaderNames.CONTENT_ENCODING)),
+                ResponseTypes.charset(r.headers().getAll(HttpHeaderNames.CONTENT_TYPE)));
+        return owner.responseGuard(context, xss.prefixBytes(), text, metrics);
     }
 
     /** True once a sink of this request was blocked (hybrid mode). */

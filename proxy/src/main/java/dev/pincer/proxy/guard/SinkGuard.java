@@ -8,6 +8,7 @@ import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.drift.ExecBaseline;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.context.RequestContext;
+import dev.pincer.correlator.xss.XssAnalyzer;
 import dev.pincer.inspection.body.BodyBuffer;
 import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.RequestInputs;
@@ -39,13 +40,18 @@ import java.util.Objects;
  */
 public final class SinkGuard implements AutoCloseable {
     private final Correlator correlator;
+    private final XssAnalyzer xss = new XssAnalyzer();
     private volatile InputExtractor extractor;
     private volatile int bodyPrefixBytes;
+    private volatile CorrelatorConfig.Mode mode;
+    private volatile CorrelatorConfig.OnAnalysisLimit onAnalysisLimit;
 
     private SinkGuard(Correlator correlator, CorrelatorConfig config) {
         this.correlator = correlator;
         this.bodyPrefixBytes = config.bodyPrefixBytes();
         this.extractor = extractor(config);
+        this.mode = config.mode();
+        this.onAnalysisLimit = config.onAnalysisLimit();
     }
 
     /** Values long enough for a whole body of {@code body_prefix_bytes}: a raw body is one value. */
@@ -85,6 +91,8 @@ public final class SinkGuard implements AutoCloseable {
         Map<SinkKind, List<SinkAnalyzer>> a = analyzers(next);
         bodyPrefixBytes = next.bodyPrefixBytes();
         extractor = extractor(next);
+        mode = next.mode();
+        onAnalysisLimit = next.onAnalysisLimit();
         correlator.reconfigure(next, a);
     }
 
@@ -126,6 +134,10 @@ public final class SinkGuard implements AutoCloseable {
 
     RequestInputs extract(RequestHead head, byte[] prefix, boolean complete) {
         return extractor.extract(head, new BodyPrefix(prefix, complete));
+    }
+
+    ResponseGuard responseGuard(RequestContext ctx, int prefix, ResponseText text, ProxyMetrics metrics) {
+        return new ResponseGuard(xss, ctx, mode, onAnalysisLimit, metrics, prefix, text);
     }
 
     void close(RequestContext ctx) {

@@ -67,10 +67,13 @@ public final class ProxyMetrics {
         blocked = Counter.build("pincer_blocked_requests_total",
                 "Requests whose response Pincer replaced with a 403 (or cut), by where the attack was confirmed:"
                         + " sink (the sink was stopped before it ran), sink_late (the block verdict came after the"
-                        + " sensor stopped waiting: the sink ran).")
+                        + " sensor stopped waiting: the sink ran), response (an HTML response reflected an input as"
+                        + " markup: replaced), response_late (the same past the judged prefix: cut).")
                 .labelNames("stage").register(registry);
         blocked.labels("sink");
         blocked.labels("sink_late");
+        blocked.labels("response");
+        blocked.labels("response_late");
         incomplete = Counter.build("pincer_incomplete_requests_total",
                 "Requests inspection could not represent whole, by the first bound that cut them (body, count,"
                         + " length, depth, encoding) and the route's policy (reject, suspect).")

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *                              parameter NAME, PARAM its value, - for none: ?VALUE)
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
- *                              body~REGEX | marker | rows-deleted | offsite-redirect
+ *                              body~REGEX | marker | rows-deleted | offsite-redirect | echo (the
+ *                              case's value comes back verbatim in the body: reflected XSS)
  *                              (in a benign file: that the sink ran and did its ordinary work)
  * {@literal @}expect STATUS               the status expected when nothing is blocked (default 200)
  * VALUE                        a case: the input value, taken as written (outer blanks trimmed)
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
 public record Corpus(String file, String attackClass, String sink, boolean eventInput, List<Group> groups) {
 
     public static final List<String> ATTACK_FILES = List.of("sqli", "command", "path", "ssrf", "redirect", "ldap",
-            "deserialization");
+            "deserialization", "xss");
     public static final List<String> BENIGN_FILES = List.of("benign", "benign-deserialization");
 
     public enum Via { GET, FORM, JSON, BODY, HEADER, COOKIE, NAME }
@@ -56,6 +57,10 @@ public record Corpus(String file, String attackClass, String sink, boolean event
         }
 
         record OffsiteRedirect() implements Proof {
+        }
+
+        /** The case's value is in the response body as sent, unescaped. */
+        record Echo() implements Proof {
         }
 
         record None() implements Proof {
@@ -200,8 +205,9 @@ public record Corpus(String file, String attackClass, String sink, boolean event
             case "marker" -> new Proof.Marker();
             case "rows-deleted" -> new Proof.RowsDeleted();
             case "offsite-redirect" -> new Proof.OffsiteRedirect();
+            case "echo" -> new Proof.Echo();
             default -> throw new IllegalArgumentException(where + ": @proof " + arg
-                    + " (expected: body~REGEX, marker, rows-deleted or offsite-redirect)");
+                    + " (expected: body~REGEX, marker, rows-deleted, offsite-redirect or echo)");
         };
     }
 

@@ -88,6 +88,9 @@ public final class Attempts {
         if (proof instanceof Proof.OffsiteRedirect) {
             return r.status() / 100 == 3 && BrowserLocation.offsite(r.header("Location"));
         }
+        if (proof instanceof Proof.Echo) {
+            return r.body().contains(fill(c, c.value())); // the browser got the payload unescaped
+        }
         return false;
     }
 
