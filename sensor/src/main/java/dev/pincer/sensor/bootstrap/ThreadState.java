@@ -29,6 +29,12 @@ public final class ThreadState {
     public boolean parametersRead;
     /** The connection this request's INPUTS were sent on (an opaque token); {@code null} when not sent. */
     public Object inputsSentOn;
+    /**
+     * The class this thread's {@code resolveClass} hook judged last and let through, so the
+     * deserialization filter that runs right after it for the same class does not ask again;
+     * {@code null} once the filter used it.
+     */
+    public String deserJudged;
 
     /** Forgets the request. The guard and the depth are left alone: they have their own scopes. */
     public void clearRequest() {
@@ -40,5 +46,6 @@ public final class ThreadState {
         request = null;
         parametersRead = false;
         inputsSentOn = null;
+        deserJudged = null;
     }
 }

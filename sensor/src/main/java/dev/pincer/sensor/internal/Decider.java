@@ -86,6 +86,12 @@ public final class Decider {
         apply(st, ctx, kind, args, r);
     }
 
+    /** True when the process-wide cache holds an allow for {@code kind} and {@code args} ({@code cache=2}). */
+    public boolean allowedForProcess(int kind, List<String> args) {
+        Reply r = global.get(new VerdictCache.Key(kind, args));
+        return r != null && r.verdict == Reply.ALLOW;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<VerdictCache.Key, Reply> requestCache(ThreadState st, boolean create) {
         Object m = st.requestCache;
