@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *                              body) or BODY (raw text body; PARAM is -)
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
- *                              body~REGEX | marker | rows-deleted | offsite-redirect
+ *                              body~REGEX | marker | rows-deleted | offsite-redirect | connect
  * {@literal @}expect STATUS               the status expected when nothing is blocked (default 200)
  * VALUE                        a case: the input value, taken as written (outer blanks trimmed)
  * esc:VALUE                    a case with escapes: \n \r \t \0 \s(space) \\ \xHH &#92;uHHHH
@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  *                              percent-encoding is part of the test (double encoding, %00)
  * </pre>
  * Values may hold placeholders the suites fill in: {@code {MARKER}} (a file the command
- * attacks try to create), {@code {IPORT}} (the port of the internal-only HTTP server).
+ * attacks try to create), {@code {IPORT}} (the port of the internal-only HTTP server), and a
+ * leading {@code {ATTACKER}} before a base64 serialization stream that names the endpoint
+ * {@code 127.0.0.1:1}: the suite rewrites that port to the attacker listener it opens for the case
+ * ({@link #ATTACKER_ENDPOINT}); proof {@code connect} is that listener being connected to.
  */
 public record Corpus(String file, String attackClass, String sink, boolean eventInput, List<Group> groups) {
 
@@ -39,6 +42,15 @@ public record Corpus(String file, String attackClass, String sink, boolean event
     public static final List<String> BENIGN_FILES = List.of("benign", "benign-deserialization");
 
     public enum Via { GET, FORM, JSON, BODY }
+
+    /** The placeholder that starts a stream whose endpoint the suite rewrites. */
+    public static final String ATTACKER = "{ATTACKER}";
+    /**
+     * How an {@code {ATTACKER}} stream names its endpoint: {@code writeUTF("127.0.0.1")} then
+     * {@code writeInt(1)}, as {@code TCPEndpoint} writes host and port. Port 1 has no listener, so
+     * a stream sent unrewritten connects nowhere.
+     */
+    public static final byte[] ATTACKER_ENDPOINT = {0, 9, '1', '2', '7', '.', '0', '.', '0', '.', '1', 0, 0, 0, 1};
 
     /** How to tell that an attack worked. */
     public sealed interface Proof {
@@ -52,6 +64,10 @@ public record Corpus(String file, String attackClass, String sink, boolean event
         }
 
         record OffsiteRedirect() implements Proof {
+        }
+
+        /** The app opened a TCP connection to the attacker listener the case names ({@code {ATTACKER}}). */
+        record Connect() implements Proof {
         }
 
         record None() implements Proof {
@@ -196,8 +212,9 @@ public record Corpus(String file, String attackClass, String sink, boolean event
             case "marker" -> new Proof.Marker();
             case "rows-deleted" -> new Proof.RowsDeleted();
             case "offsite-redirect" -> new Proof.OffsiteRedirect();
+            case "connect" -> new Proof.Connect();
             default -> throw new IllegalArgumentException(where + ": @proof " + arg
-                    + " (expected: body~REGEX, marker, rows-deleted or offsite-redirect)");
+                    + " (expected: body~REGEX, marker, rows-deleted, offsite-redirect or connect)");
         };
     }
 

@@ -165,6 +165,16 @@ public final class DeserCorpus {
         group(sb, "gadgets-body: each stream as the raw request body", "BODY /vuln/deser -", attacks);
         group(sb, "gadgets-form: a few streams as the form field data=", "FORM /vuln/deser data", attacks.subList(0, 4));
         group(sb, "gadgets-json: a few streams as the JSON field data", "JSON /vuln/deser data", attacks.subList(13, 16));
+        List<Stream> jrmp = jrmp();
+        sb.append("""
+                # The JDK's own JRMP chain: JDK classes only, and the app connects to the endpoint the stream
+                # names while reading it. Each line is {ATTACKER} + base64 of a stream naming 127.0.0.1:1; the
+                # suites rewrite the port to a listener of the case's own, and the proof is that it was connected to.
+                """);
+        group(sb, "jrmp-body: JDK-only JRMP streams as the raw request body", "BODY /vuln/deser -", jrmp,
+                "connect", Corpus.ATTACKER);
+        group(sb, "jrmp-form: the JRMPClient stream as the form field data=", "FORM /vuln/deser data",
+                jrmp.subList(0, 2), "connect", Corpus.ATTACKER);
         return sb.toString();
     }
 
@@ -184,14 +194,24 @@ public final class DeserCorpus {
     }
 
     private static void group(StringBuilder sb, String what, String send, List<Stream> streams) {
+        group(sb, what, send, streams, "body~^(deserialized: |deserialization failed: ClassNotFoundException)", "");
+    }
+
+    private static void group(StringBuilder sb, String what, String send, List<Stream> streams, String proof,
+            String prefix) {
         sb.append("@group ").append(what).append('\n')
                 .append("@send ").append(send).append('\n')
                 .append("@safe /safe/deser\n")
-                .append("@proof body~^(deserialized: |deserialization failed: ClassNotFoundException)\n");
+                .append("@proof ").append(proof).append('\n');
         for (Stream s : streams) {
-            sb.append("# ").append(s.what()).append('\n').append(s.base64()).append('\n');
+            sb.append("# ").append(s.what()).append('\n').append(prefix).append(s.base64()).append('\n');
         }
         sb.append('\n');
+    }
+
+    /** The JDK's own JRMP chain ({@link Jrmp}): the app connects to the endpoint the stream names. */
+    public static List<Stream> jrmp() {
+        return Jrmp.streams();
     }
 
     /** Writes both files into the corpus directory given as the only argument. */
