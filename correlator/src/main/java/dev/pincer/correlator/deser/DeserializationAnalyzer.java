@@ -39,7 +39,9 @@ public final class DeserializationAnalyzer implements SinkAnalyzer {
      * objects), {@code Enum} (the superclass descriptor of every enum constant), {@code Number} and
      * the primitive wrappers (the superclass and class descriptors of every boxed value),
      * {@code BigInteger}/{@code BigDecimal} and {@code Object} (as an array element type or a class
-     * reference). None has a {@code readObject} that does more than restore its value.
+     * reference). None has a {@code readObject} that does more than restore its value. The JDK's
+     * own RMI registry filter ({@code sun.rmi.registry.RegistryImpl.registryFilter}) admits
+     * {@code String} and every {@code Number} for the same reason.
      */
     static final Set<String> IMPLICIT = Set.of("java.lang.String", "java.lang.Enum", "java.lang.Number",
             "java.lang.Boolean", "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer",

@@ -67,20 +67,28 @@ public final class SerialFilter {
         active = false;
     }
 
-    /** A new {@code ObjectInputFilter}: this judgement first, then {@code delegate} (may be null). */
+    /**
+     * A new {@code ObjectInputFilter}: this judgement first, then {@code delegate} (may be null);
+     * {@code delegate} itself when it already is one of ours (a stream given another stream's
+     * filter), so no class is judged twice.
+     */
     Object chain(Object delegate) {
+        if (isOurs(delegate)) {
+            return delegate;
+        }
         Class<?> iface = checkInput.getDeclaringClass();
         return Proxy.newProxyInstance(SerialFilter.class.getClassLoader(), new Class<?>[] {iface},
                 new Chained(delegate));
     }
 
-    /** The filter in front of {@code filter}, or {@code filter} itself when it is not one of ours. */
+    /** The filter behind {@code filter} when it is one of ours, else {@code filter} itself. */
     static Object unwrap(Object filter) {
-        if (filter != null && Proxy.isProxyClass(filter.getClass())
-                && Proxy.getInvocationHandler(filter) instanceof Chained) {
-            return ((Chained) Proxy.getInvocationHandler(filter)).delegate;
-        }
-        return filter;
+        return isOurs(filter) ? ((Chained) Proxy.getInvocationHandler(filter)).delegate : filter;
+    }
+
+    private static boolean isOurs(Object filter) {
+        return filter != null && Proxy.isProxyClass(filter.getClass())
+                && Proxy.getInvocationHandler(filter) instanceof Chained;
     }
 
     /** True when this filter refuses what {@code filterInfo} describes. */
