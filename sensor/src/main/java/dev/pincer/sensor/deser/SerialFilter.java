@@ -135,8 +135,9 @@ public final class SerialFilter {
         st.guard |= bit;
         try {
             List<String> args = Collections.singletonList(name);
-            decider.decide(st, Bridge.DESERIALIZE, args, Collections.<String>emptyList());
-            if (decider.allowedForProcess(Bridge.DESERIALIZE, args)) {
+            List<String> attrs = Collections.<String>emptyList();
+            decider.decide(st, Bridge.DESERIALIZE, args, attrs);
+            if (decider.allowedForProcess(Bridge.DESERIALIZE, args, attrs)) {
                 known[0] = true;
             }
             return false;

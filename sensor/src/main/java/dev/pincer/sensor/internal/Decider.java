@@ -86,8 +86,11 @@ public final class Decider {
         apply(st, ctx, kind, args, r);
     }
 
-    /** True when the process-wide cache holds an allow for {@code kind} and {@code args} ({@code cache=2}). */
-    public boolean allowedForProcess(int kind, List<String> args) {
+    /**
+     * True when the process-wide cache holds an allow for this call ({@code cache=2}), keyed as
+     * {@link #decide} keys it. ({@code attrPairs} is part of the key once the cache keys attrs.)
+     */
+    public boolean allowedForProcess(int kind, List<String> args, List<String> attrPairs) {
         Reply r = global.get(new VerdictCache.Key(kind, args));
         return r != null && r.verdict == Reply.ALLOW;
     }
