@@ -10,7 +10,7 @@ import java.util.function.BinaryOperator;
 /**
  * Installs {@link SerialFilter} as a process-wide deserialization filter, by reflection (the
  * sensor is Java 8 bytecode), so that streams that never reach {@code ObjectInputStream.resolveClass}
- * (a subclass overriding it without calling {@code super}, RMI's own streams, {@code readUnshared})
+ * (a subclass overriding it without calling {@code super}, RMI's own streams)
  * are judged too. It never replaces a filter the app or {@code jdk.serialFilter} set: it goes in
  * front of it.
  *
