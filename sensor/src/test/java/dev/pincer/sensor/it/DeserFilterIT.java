@@ -118,6 +118,27 @@ class DeserFilterIT {
         }
     }
 
+    /**
+     * An app that set its own filter factory ({@code -Djdk.serialFilterFactory}) keeps it: the JVM
+     * takes no second one, the sensor says so in one line, the app's factory still works, and the
+     * resolveClass hook still refuses the JRMP chain in plain streams.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jvms")
+    void anAppsOwnFilterFactoryIsLeftAloneAndTheHookStillJudges(String java) throws Exception {
+        assumeJvm(java);
+        try (FakeCorrelator correlator = new FakeCorrelator(TOKEN).rules(DeserFilterIT::rules)) {
+            Run run = launch(java, "correlator=127.0.0.1:" + correlator.port() + ",token=" + TOKEN + ",timeout=2s",
+                    List.of("-Djdk.serialFilterFactory=dev.pincer.sensor.it.FilterApp$AppFactory"), "appfactory");
+            run.fact("factory", "false");
+            run.fact("appfactory.factory", "the app's factory");
+            assertTrue(run.stderr.contains("deserialization filter not installed: the JVM refused a filter factory"),
+                    run.stderr);
+            run.expect("appfactory.app.refuses", "error:InvalidClassException");
+            run.expect("appfactory.plain.jrmp", "blocked");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jvms")
     void failClosedRefusesWithoutACorrelator(String java) throws Exception {

@@ -53,6 +53,29 @@ public final class FilterApp {
         }
     }
 
+    /**
+     * The app's own filter factory ({@code -Djdk.serialFilterFactory}): refuses {@link AppRefused}
+     * in every stream. With it set, the JVM takes no second factory, so the sensor's filter is not
+     * installed and must say so without disturbing the app.
+     */
+    public static final class AppFactory implements java.util.function.BinaryOperator<ObjectInputFilter> {
+        @Override
+        public ObjectInputFilter apply(ObjectInputFilter current, ObjectInputFilter requested) {
+            ObjectInputFilter next = requested != null ? requested : current;
+            return info -> {
+                if (info.serialClass() == AppRefused.class) {
+                    return ObjectInputFilter.Status.REJECTED;
+                }
+                return next == null ? ObjectInputFilter.Status.UNDECIDED : next.checkInput(info);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "the app's factory";
+        }
+    }
+
     /** A look-alike "safe" stream that resolves classes itself and never calls super.resolveClass. */
     static final class NoSuper extends ObjectInputStream {
         NoSuper(InputStream in) throws IOException {
@@ -116,7 +139,11 @@ public final class FilterApp {
             Out.result(scenario + ".plain.jrmp", () -> plain(jrmp));
             Thread.sleep(300); // DGC dirty calls are made from the reading thread; give the trap a moment
             Out.fact(scenario + ".trap.connections", connections.get());
-            if (scenario.equals("off") || scenario.equals("down")) {
+            if (scenario.equals("appfactory")) {
+                Out.result("appfactory.app.refuses", () -> noSuper(bytes(new AppRefused())));
+                Out.fact("appfactory.factory", ObjectInputFilter.Config.getSerialFilterFactory());
+            }
+            if (!scenario.equals("on")) {
                 return;
             }
             // Chaining: jdk.serialFilter (set by the test) still refuses AppRefused; a stream's own
