@@ -41,6 +41,28 @@ final class ClassNames {
         return s.replace('/', '.');
     }
 
+    /**
+     * True when a normalised name can name a class at all: non-empty, no empty segment (no leading,
+     * trailing or doubled {@code .}), and none of the characters the JVM forbids in a binary name
+     * ({@code [}, {@code ;}; {@code /} is already {@code .}: hidden classes such as
+     * {@code com.shop.Foo$$Lambda/0x0000000800c03000} pass). A name the JVM could never load is
+     * never passed as judged.
+     */
+    static boolean isBinaryName(String name) {
+        if (name.isEmpty() || name.charAt(0) == '.' || name.charAt(name.length() - 1) == '.') {
+            return false;
+        }
+        char prev = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '[' || c == ';' || (c == '.' && prev == '.')) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
+    }
+
     /** True for a primitive array descriptor ({@code [B}, {@code [[I}): the only names that are not classes. */
     static boolean isPrimitiveArray(String raw) {
         String s = raw.strip();

@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>in {@code allowlist} mode, any class no {@code allow} entry covers, except
  *       {@link #IMPLICIT}: the JDK value classes whose descriptors every stream of strings, numbers
  *       and enums carries, and primitive arrays;</li>
- *   <li>an empty name (nothing to judge).</li>
+ *   <li>an empty name, or one no class can have ({@code a..b}, {@code a.}, {@code [} left after
+ *       unwrapping an array): nothing to judge.</li>
  * </ul>
  * Array descriptors are judged by their element class ({@code [Lorg.foo.Bar;}, {@code [[Lorg/foo/Bar;}),
  * internal names ({@code a/b/C}) read as binary names.
@@ -78,6 +79,9 @@ public final class DeserializationAnalyzer implements SinkAnalyzer {
         String name = ClassNames.normalize(raw);
         if (name.isEmpty()) {
             return finding(name, "deserializes a class the sensor did not name (nothing to judge)");
+        }
+        if (!ClassNames.isBinaryName(name)) {
+            return finding(name, "deserializes " + Evidence.one(name) + ", which is not a class name (nothing to judge)");
         }
         String allowed = allow.isEmpty() ? null : ClassNames.longestMatch(allow::contains, name);
         String entry = gadgets.match(name);

@@ -114,6 +114,25 @@ class GadgetListTest {
                 f.reason());
     }
 
+    /**
+     * Hostile names (a sensor frame is hostile too): huge, all dots, all dollars, control
+     * characters, array brackets without an end. Each is judged (in both modes) without an
+     * exception, and in allowlist mode none of them passes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {".", "$", "[", "[L", "[L;", ";", "\u0000", "a..b", "a.$.b"})
+    void hostileNamesAreJudgedWithoutAnException(String unit) {
+        DeserializationAnalyzer allowlist = new DeserializationAnalyzer(new Deserialization(DeserializationMode.ALLOWLIST,
+                List.of("com.shop.", "com.shop.Cart")));
+        DeserializationAnalyzer denylist = new DeserializationAnalyzer();
+        for (String name : List.of(unit, unit.repeat(1_000_000), "com.shop" + unit.repeat(100_000), "[[[[" + unit)) {
+            SinkCall call = new SinkCall("", SinkKind.DESERIALIZE, List.of(name), Map.of(), "");
+            Finding f = allowlist.analyze(call, RequestInputs.EMPTY);
+            assertNotNull(f, () -> "allowlist mode let through " + name.substring(0, Math.min(40, name.length())));
+            denylist.analyze(call, RequestInputs.EMPTY);
+        }
+    }
+
     @Test
     void aNameAtTheLengthLimitIsJudgedAndOneLongerIsCut() {
         String base = "org.apache.commons.collections.functors.";
