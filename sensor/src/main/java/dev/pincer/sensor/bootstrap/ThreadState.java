@@ -41,11 +41,11 @@ public final class ThreadState {
         ctx = null;
         hint = 0;
         host = null;
+        deserJudged = null;
         blocked = false;
         requestCache = null;
         request = null;
         parametersRead = false;
         inputsSentOn = null;
-        deserJudged = null;
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *                              body) or BODY (raw text body; PARAM is -)
  * {@literal @}safe PATH                   the safe twin, sent the same way (attack files)
  * {@literal @}proof PROOF                 how to see that the attack worked on the vulnerable endpoint:
- *                              body~REGEX | marker | rows-deleted | offsite-redirect | connect
+ *                              body~REGEX | marker | rows-deleted | offsite-redirect
  * {@literal @}expect STATUS               the status expected when nothing is blocked (default 200)
  * VALUE                        a case: the input value, taken as written (outer blanks trimmed)
  * esc:VALUE                    a case with escapes: \n \r \t \0 \s(space) \\ \xHH &#92;uHHHH
