@@ -20,7 +20,7 @@ final class CorrelatorBinder {
     private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
             "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
             "redirect_allowlist", "exec", "exec_baseline", "on_analysis_limit", "analysis_threads",
-            "analysis_queue", "request_analysis_checks", "request_analysis_time");
+            "analysis_queue", "request_analysis_checks", "request_analysis_time", "deserialization");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
     private static final String MODES = "hybrid, edge or monitor";
@@ -71,7 +71,8 @@ final class CorrelatorBinder {
                 exec,
                 baseline,
                 onLimit,
-                analysis(m));
+                analysis(m),
+                deserialization(m));
         return token == null ? null : c;
     }
 
@@ -81,6 +82,67 @@ final class CorrelatorBinder {
                 (int) m.integer("analysis_queue", CorrelatorConfig.Analysis.DEFAULT_QUEUE, 1, 1_000_000),
                 (int) m.integer("request_analysis_checks", CorrelatorConfig.Analysis.DEFAULT_REQUEST_CHECKS, 1, 65_536),
                 m.duration("request_analysis_time", CorrelatorConfig.Analysis.DEFAULT_REQUEST_TIME));
+    }
+
+    private static final List<String> DESER_KEYS = List.of("mode", "allow");
+    private static final String DESER_MODES = "denylist or allowlist";
+    private static final String DESER_ENTRY = "a class name (com.shop.Cart) or a package prefix ending in . (com.shop.model.)";
+
+    /** {@code deserialization: {mode: denylist|allowlist, allow: [...]}}; absent: the deny-list alone. */
+    private CorrelatorConfig.Deserialization deserialization(YamlMap parent) {
+        Node node = parent.get("deserialization");
+        if (node == null) {
+            return CorrelatorConfig.Deserialization.DEFAULTS;
+        }
+        YamlMap m = nodes.map(node, parent.path("deserialization"), "a mapping with mode and allow", DESER_KEYS);
+        if (m == null) {
+            return CorrelatorConfig.Deserialization.DEFAULTS;
+        }
+        CorrelatorConfig.DeserializationMode mode = m.parsed("mode", CorrelatorConfig.DeserializationMode.DENYLIST,
+                DESER_MODES, t -> named(CorrelatorConfig.DeserializationMode.class, t, DESER_MODES));
+        List<String> allow = new ArrayList<>();
+        Node allowNode = m.get("allow");
+        List<Node> items = allowNode == null ? List.of()
+                : nodes.list(allowNode, m.path("allow"), "a list of " + DESER_ENTRY, true);
+        if (items != null) {
+            if (items.size() > CorrelatorConfig.Deserialization.MAX_ALLOW) {
+                nodes.problems().add(allowNode, m.path("allow"), items.size() + " entries",
+                        "at most " + CorrelatorConfig.Deserialization.MAX_ALLOW + " entries");
+                items = List.of();
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String e = nodes.parsed(items.get(i), m.path("allow") + "[" + i + "]", DESER_ENTRY,
+                        CorrelatorBinder::classEntry);
+                if (e != null) {
+                    allow.add(e);
+                }
+            }
+        }
+        if (mode == CorrelatorConfig.DeserializationMode.ALLOWLIST && allowNode == null) {
+            nodes.problems().add(m.node(), m.path("allow"), null,
+                    "allow set too with mode allowlist (the packages and classes the app deserializes)");
+        }
+        return new CorrelatorConfig.Deserialization(mode, allow);
+    }
+
+    /** A deserialization entry: dot-separated Java identifiers, a trailing {@code .} for a package. */
+    static String classEntry(String text) {
+        String t = text.strip();
+        boolean segmentStart = true;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.' && !segmentStart) {
+                segmentStart = true;
+            } else if (c != '.' && (segmentStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c))) {
+                segmentStart = false;
+            } else {
+                throw new IllegalArgumentException(DESER_ENTRY);
+            }
+        }
+        if (t.isEmpty() || t.length() > 1024) {
+            throw new IllegalArgumentException(DESER_ENTRY);
+        }
+        return t;
     }
 
     private String token(YamlMap m) {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param execBaseline      the baseline file ({@code pincer baseline}) when {@code exec} is {@code baseline}
  * @param onAnalysisLimit   what a sink check whose analysis hit a work budget gets
  * @param analysis          where and within what share sink checks are analysed
+ * @param deserialization   which classes a sensor may let the application deserialize
  */
 public record CorrelatorConfig(
         HostPort listen,
@@ -41,7 +42,8 @@ public record CorrelatorConfig(
         ExecPolicy exec,
         Path execBaseline,
         OnAnalysisLimit onAnalysisLimit,
-        Analysis analysis) {
+        Analysis analysis,
+        Deserialization deserialization) {
 
     /** Loopback: sensors are on the same host or pod, and the port must not face the network. */
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7701);
@@ -88,6 +90,17 @@ public record CorrelatorConfig(
         Objects.requireNonNull(exec, "exec");
         Objects.requireNonNull(onAnalysisLimit, "onAnalysisLimit");
         Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(deserialization, "deserialization");
+    }
+
+    /** The section without {@code deserialization}: {@link Deserialization#DEFAULTS} (the deny-list alone). */
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
+                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
+                            OnAnalysisLimit onAnalysisLimit, Analysis analysis) {
+        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, onAnalysisLimit, analysis,
+                Deserialization.DEFAULTS);
     }
 
     /** The config without an {@code on_analysis_limit}: {@link #DEFAULT_ON_ANALYSIS_LIMIT}. */
@@ -173,6 +186,41 @@ public record CorrelatorConfig(
         EDGE,
         /** Nothing is blocked; every decision is logged as it would have been made in hybrid mode. */
         MONITOR
+    }
+
+    /**
+     * Which classes Java deserialization may instantiate (docs/configuration.md, "Deserialization").
+     * Keys {@code deserialization.mode} and {@code deserialization.allow}.
+     *
+     * @param mode  {@code denylist}: every class but the published gadget classes; {@code allowlist}:
+     *              only the classes {@code allow} names, the few JDK value classes every stream
+     *              needs, and never a gadget class unless {@code allow} names it at least as
+     *              precisely as the deny-list does
+     * @param allow entries, each a binary class name ({@code com.shop.Cart}, covering its nested
+     *              classes) or a package prefix ending in {@code .} ({@code com.shop.model.})
+     */
+    public record Deserialization(DeserializationMode mode, List<String> allow) {
+        /** The deny-list alone: safe for every app, with nothing to configure. */
+        public static final Deserialization DEFAULTS = new Deserialization(DeserializationMode.DENYLIST, List.of());
+        /** More entries than any real model has packages; bounds the list an analyzer holds. */
+        public static final int MAX_ALLOW = 4096;
+
+        public Deserialization {
+            Objects.requireNonNull(mode, "mode");
+            allow = List.copyOf(allow);
+            if (allow.size() > MAX_ALLOW) {
+                throw new IllegalArgumentException("deserialization.allow: " + allow.size()
+                        + " entries (expected: at most " + MAX_ALLOW + ")");
+            }
+        }
+    }
+
+    /** How {@link Deserialization#allow} is read. */
+    public enum DeserializationMode {
+        /** Refuse the deny-list's gadget classes; {@code allow} only exempts gadget entries it names precisely. */
+        DENYLIST,
+        /** Refuse every class {@code allow} does not name (and the gadget classes it does not name precisely). */
+        ALLOWLIST
     }
 
     /** Input-independent policy for process execution. */

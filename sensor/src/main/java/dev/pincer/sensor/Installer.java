@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.pincer.sensor.bootstrap.Bridge;
 import dev.pincer.sensor.deser.DeserializeHook;
+import dev.pincer.sensor.deser.SerialFilterInstaller;
 import dev.pincer.sensor.file.FileHook;
 import dev.pincer.sensor.internal.Hook;
 import dev.pincer.sensor.internal.Hooks;
@@ -79,9 +80,10 @@ final class Installer {
             builder = hook.install(builder, hooks);
         }
         builder.installOn(inst);
+        String filter = SerialFilterInstaller.install(sensor.config().deserFilter(), sensor.decider());
         Log.info("started: " + sensor.config() + "; " + HOOKS.length + " hooks, " + transformed.get()
                 + " classes instrumented in " + (System.nanoTime() - t0) / 1_000_000L + " ms"
-                + (failed.get() == 0 ? "" : ", " + failed.get() + " failed (see warnings)"));
+                + (failed.get() == 0 ? "" : ", " + failed.get() + " failed (see warnings)") + "; " + filter);
     }
 
     /** The sensor's own classes are never instrumented. */

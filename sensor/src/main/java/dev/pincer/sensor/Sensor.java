@@ -71,6 +71,7 @@ public final class Sensor {
     /** Uninstalls the dispatcher (sinks then run unchecked) and stops the client. */
     public void stop() {
         Bridge.dispatcher = null;
+        dev.pincer.sensor.deser.SerialFilterInstaller.deactivate();
         if (client != null) {
             client.stop();
         }
@@ -87,6 +88,10 @@ public final class Sensor {
 
     public ReportCounters counters() {
         return decider.counters();
+    }
+
+    public Decider decider() {
+        return decider;
     }
 
     public RequestContexts contexts() {

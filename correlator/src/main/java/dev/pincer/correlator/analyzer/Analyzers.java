@@ -117,7 +117,7 @@ public final class Analyzers {
         m.put(SinkKind.REDIRECT, List.of(new OpenRedirectAnalyzer(cfg.redirectAllowlist())));
         m.put(SinkKind.LDAP, List.of(new LdapInjectionAnalyzer()));
         m.put(SinkKind.XPATH, List.of(new XPathInjectionAnalyzer()));
-        m.put(SinkKind.DESERIALIZE, List.of(new DeserializationAnalyzer()));
+        m.put(SinkKind.DESERIALIZE, List.of(new DeserializationAnalyzer(cfg.deserialization())));
         m.put(SinkKind.JNDI, List.of(new JndiAnalyzer()));
         return m;
     }

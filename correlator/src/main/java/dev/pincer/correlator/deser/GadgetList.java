@@ -1,90 +1,109 @@
 package dev.pincer.correlator.deser;
 
-import java.util.List;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Classes that appear in known Java deserialization gadget chains (the ysoserial payload set and
- * its common relatives) and that applications have no reason to deserialize. An entry ending in
- * {@code .} is a package prefix; any other entry matches that class and its nested classes
- * ({@code Name$Inner}). Kept to classes that mark a chain, not the JDK collections chains pass
- * through ({@code HashMap}, {@code PriorityQueue}) nor classes apps serialize legitimately
- * ({@code org.hibernate.engine.spi.TypedValue} and {@code org.hibernate.type.ComponentType} are in
- * Hibernate's query-cache keys, Vaadin's {@code PropertysetItem} in its serialized sessions: those
- * chains are caught at their tuplizer, getter or {@code BadAttributeValueExpException} classes
- * instead, so a stream naming only {@code TypedValue} and {@code ComponentType} is not a finding).
+ * The deserialization deny-list: classes that make a published gadget chain work, read from
+ * {@code gadgets.txt} next to this class (one entry a line with the inventory and payload it comes
+ * from: ysoserial, marshalsec, SerialKiller, notsoserial, Jackson's SubTypeValidator, the JDK's
+ * JRMP chain). An entry ending in {@code .} is a package prefix; any other entry matches that class
+ * and its nested classes ({@code Name$Inner}). The file says which classes are deliberately left
+ * out (the collections chains pass through, {@code java.lang.reflect.Proxy}, Hibernate's
+ * {@code TypedValue}...), because applications serialize them.
  *
- * <p>Example: {@code matches("org.apache.commons.collections.functors.InvokerTransformer")} and
- * {@code matches("org.springframework.core.SerializableTypeWrapper$MethodInvokeTypeProvider")} are
- * true; {@code matches("java.util.ArrayList")} is false.
+ * <p>Lookup is a hash probe per package prefix and per {@code $} of the name: linear in the name,
+ * independent of the list's size.
+ *
+ * <p>Example: {@code DEFAULT.match("org.apache.commons.collections.functors.InvokerTransformer")}
+ * is {@code "org.apache.commons.collections.functors."}; {@code DEFAULT.match("java.util.ArrayList")}
+ * is null.
  */
 final class GadgetList {
-    static final List<String> ENTRIES = List.of(
-            // Commons Collections 3 and 4 (CommonsCollections1-7)
-            "org.apache.commons.collections.functors.",
-            "org.apache.commons.collections4.functors.",
-            "org.apache.commons.collections.keyvalue.TiedMapEntry",
-            "org.apache.commons.collections4.keyvalue.TiedMapEntry",
-            "org.apache.commons.collections4.comparators.TransformingComparator",
-            "org.apache.commons.collections.comparators.TransformingComparator",
-            // Commons BeanUtils (CommonsBeanutils1)
-            "org.apache.commons.beanutils.BeanComparator",
-            // Spring (Spring1, Spring2)
-            "org.springframework.beans.factory.ObjectFactory",
-            "org.springframework.core.SerializableTypeWrapper",
-            "org.springframework.beans.factory.support.AutowireUtils$ObjectFactoryDelegatingInvocationHandler",
-            "org.springframework.aop.framework.JdkDynamicAopProxy",
-            "org.springframework.transaction.jta.JtaTransactionManager",
-            // Translets: TemplatesImpl runs attacker bytecode
-            "com.sun.org.apache.xalan.internal.xsltc.trax.TemplatesImpl",
-            "org.apache.xalan.xsltc.trax.TemplatesImpl",
-            "com.sun.org.apache.xalan.internal.xsltc.runtime.AbstractTranslet",
-            "com.sun.org.apache.bcel.internal.util.ClassLoader",
-            // JDK entry points
-            "javax.management.BadAttributeValueExpException",
-            "sun.reflect.annotation.AnnotationInvocationHandler",
-            "com.sun.rowset.JdbcRowSetImpl",
-            "com.sun.jndi.ldap.LdapAttribute",
-            // Groovy (Groovy1)
-            "org.codehaus.groovy.runtime.",
-            // c3p0 (C3P0), Hibernate (Hibernate1, Hibernate2)
-            "com.mchange.v2.c3p0.",
-            "org.hibernate.tuple.component.AbstractComponentTuplizer",
-            "org.hibernate.tuple.component.PojoComponentTuplizer",
-            "org.hibernate.tuple.component.DynamicMapComponentTuplizer",
-            "org.hibernate.tuple.component.Dom4jComponentTuplizer",
-            "org.hibernate.property.access.spi.GetterMethodImpl",
-            "org.hibernate.property.BasicPropertyAccessor$BasicGetter",
-            // AspectJ weaver (AspectJWeaver: a HashMap subclass that writes files on put)
-            "org.aspectj.weaver.tools.cache.SimpleCache$StoreableCachingMap",
-            // Others from the ysoserial set
-            "bsh.XThis", "bsh.Interpreter",
-            "org.mozilla.javascript.NativeJavaObject", "org.mozilla.javascript.tools.shell.Environment",
-            "org.mozilla.javascript.MemberBox",
-            "clojure.core$comp", "clojure.main$eval_opt", "clojure.inspector.proxy$javax.swing.table.AbstractTableModel$ff19274a",
-            "com.sun.syndication.feed.impl.ObjectBean", "com.sun.syndication.feed.impl.ToStringBean",
-            "com.rometools.rome.feed.impl.ObjectBean", "com.rometools.rome.feed.impl.ToStringBean",
-            "org.apache.myfaces.view.facelets.el.ValueExpressionMethodExpression",
-            "org.apache.commons.fileupload.disk.DiskFileItem",
-            "org.apache.wicket.util.upload.DiskFileItem",
-            "org.python.core.PyFunction", "org.python.core.PyMethod",
-            "org.jboss.interceptor.proxy.InterceptorMethodHandler",
-            "org.jboss.weld.interceptor.proxy.InterceptorMethodHandler",
-            "net.sf.json.JSONObject",
-            "org.apache.click.control.Column$ColumnComparator",
-            "org.apache.xbean.naming.context.ContextUtil$ReadOnlyBinding",
-            "com.fasterxml.jackson.databind.node.POJONode");
+    static final String RESOURCE = "gadgets.txt";
+    /** The list shipped with Pincer; loading it fails loudly (a broken list must not start as empty). */
+    static final GadgetList DEFAULT = load();
 
-    private GadgetList() {
+    /** Entry to its source, for every entry; prefixes end in '.'. */
+    private final Map<String, String> entries;
+
+    private GadgetList(Map<String, String> entries) {
+        this.entries = Map.copyOf(entries);
+    }
+
+    private static GadgetList load() {
+        try (InputStream in = GadgetList.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a list: blank and {@code #} lines skipped; each other line an entry, blanks, a source.
+     *
+     * @throws IllegalArgumentException naming {@code file:line} for an entry that is not a class
+     *                                  name or prefix, has no source, or repeats an earlier one
+     */
+    static GadgetList parse(String text, String file) {
+        Map<String, String> out = new HashMap<>();
+        int lineNo = 0;
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                int sp = indexOfBlank(t);
+                String entry = sp < 0 ? t : t.substring(0, sp);
+                String source = sp < 0 ? "" : t.substring(sp).strip();
+                String where = file + ":" + lineNo + ": " + entry;
+                if (!ClassNames.isNameOrPrefix(entry)) {
+                    throw new IllegalArgumentException(where + " (expected: a binary class name or a package prefix ending in .)");
+                }
+                if (source.isEmpty()) {
+                    throw new IllegalArgumentException(where + " (expected: the source of the entry after it)");
+                }
+                if (out.putIfAbsent(entry, source) != null) {
+                    throw new IllegalArgumentException(where + " (expected: each entry once)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GadgetList(out);
+    }
+
+    private static int indexOfBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The entry {@code className} (a binary name, already normalised) falls under, or null. */
-    static String match(String className) {
-        for (String e : ENTRIES) {
-            if (e.endsWith(".") ? className.startsWith(e)
-                    : className.equals(e) || className.startsWith(e) && className.charAt(e.length()) == '$') {
-                return e;
-            }
-        }
-        return null;
+    String match(String className) {
+        return ClassNames.longestMatch(entries.keySet()::contains, className);
+    }
+
+    /** Where {@code entry} comes from, or null when it is not on the list. */
+    String source(String entry) {
+        return entries.get(entry);
+    }
+
+    int size() {
+        return entries.size();
     }
 }

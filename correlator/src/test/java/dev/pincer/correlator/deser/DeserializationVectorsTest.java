@@ -23,6 +23,6 @@ class DeserializationVectorsTest {
 
     @Test
     void enoughVectors() {
-        VectorFile.assertCounts(vectors(), 30, 30);
+        VectorFile.assertCounts(vectors(), 70, 55);
     }
 }

@@ -21,6 +21,12 @@ public final class ThreadState {
     public String host;
     /** Set when a sink of the current request was blocked. */
     public boolean blocked;
+    /**
+     * The class this thread's {@code resolveClass} hook judged last and let through, so the
+     * deserialization filter that runs right after it for the same class does not ask again;
+     * {@code null} once the filter used it.
+     */
+    public String deserJudged;
     /** The request's verdict cache, owned by the dispatcher; {@code null} until first used. */
     public Object requestCache;
     /** The outermost servlet request object (javax or jakarta), for the app's own view; may be {@code null}. */
@@ -51,6 +57,7 @@ public final class ThreadState {
         ctx = null;
         hint = 0;
         host = null;
+        deserJudged = null;
         blocked = false;
         requestCache = null;
         request = null;

@@ -36,11 +36,12 @@ public final class ConfigLoader {
     /** The longest verdict timeout accepted: a sink waiting longer would stall the app. */
     static final long MAX_TIMEOUT_NANOS = 60_000_000_000L;
 
-    private static final String[] KEYS = {"correlator", "token", "timeout", "fail", "log", "app", "token_file"};
+    private static final String[] KEYS = {"correlator", "token", "timeout", "fail", "log", "app", "token_file",
+        "deser_filter"};
     private static final String[] PROPS = {"pincer.correlator", "pincer.token", "pincer.verdict_timeout",
-        "pincer.fail", "pincer.log", "pincer.app", "pincer.token_file"};
+        "pincer.fail", "pincer.log", "pincer.app", "pincer.token_file", "pincer.deser_filter"};
     private static final String[] ENVS = {"PINCER_CORRELATOR", "PINCER_TOKEN", "PINCER_VERDICT_TIMEOUT",
-        "PINCER_FAIL", "PINCER_LOG", "PINCER_APP", "PINCER_TOKEN_FILE"};
+        "PINCER_FAIL", "PINCER_LOG", "PINCER_APP", "PINCER_TOKEN_FILE", "PINCER_DESER_FILTER"};
     /** A token file is a secret of a few dozen bytes; anything much larger is the wrong file. */
     static final int MAX_TOKEN_FILE_BYTES = 4096;
 
@@ -158,7 +159,17 @@ public final class ConfigLoader {
         }
 
         String app = raw[5] == null ? "" : raw[5].trim();
-        return new SensorConfig(host, port, token, timeout, timeoutConfigured, fail, level, app);
+
+        SensorConfig.DeserFilter deserFilter = SensorConfig.DeserFilter.AUTO;
+        if (raw[7] != null) {
+            String v = raw[7].trim().toUpperCase(Locale.ROOT);
+            if (v.equals("AUTO") || v.equals("ON") || v.equals("OFF")) {
+                deserFilter = SensorConfig.DeserFilter.valueOf(v);
+            } else {
+                problem(origin[7], raw[7], "auto, on or off", "auto");
+            }
+        }
+        return new SensorConfig(host, port, token, timeout, timeoutConfigured, fail, level, app, deserFilter);
     }
 
     /**

@@ -20,9 +20,22 @@ public final class SensorConfig {
     private final FailMode failMode;
     private final int logLevel;
     private final String app;
+    private final DeserFilter deserFilter;
+
+    /**
+     * Whether the sensor installs a process-wide deserialization filter ({@code deser_filter}):
+     * {@code auto} on Java 17+ (a filter factory, which chains whatever the app sets), {@code on}
+     * also on Java 9-16 when no JVM-wide filter is set, {@code off} never.
+     */
+    public enum DeserFilter { AUTO, ON, OFF }
 
     public SensorConfig(String host, int port, String token, long verdictTimeoutNanos, boolean timeoutConfigured,
             FailMode failMode, int logLevel, String app) {
+        this(host, port, token, verdictTimeoutNanos, timeoutConfigured, failMode, logLevel, app, DeserFilter.AUTO);
+    }
+
+    public SensorConfig(String host, int port, String token, long verdictTimeoutNanos, boolean timeoutConfigured,
+            FailMode failMode, int logLevel, String app, DeserFilter deserFilter) {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("host");
         }
@@ -43,6 +56,10 @@ public final class SensorConfig {
         this.failMode = failMode;
         this.logLevel = logLevel;
         this.app = app == null ? "" : app;
+        if (deserFilter == null) {
+            throw new NullPointerException("deserFilter");
+        }
+        this.deserFilter = deserFilter;
     }
 
     /** All defaults: no token. */
@@ -85,6 +102,10 @@ public final class SensorConfig {
         return app;
     }
 
+    public DeserFilter deserFilter() {
+        return deserFilter;
+    }
+
     @Override
     public String toString() {
         // Never the token itself.
@@ -92,6 +113,7 @@ public final class SensorConfig {
                 + ", timeout=" + (verdictTimeoutNanos / 1_000_000.0) + "ms"
                 + (timeoutConfigured ? "" : " (until the correlator suggests one)")
                 + ", fail=" + failMode.name().toLowerCase(java.util.Locale.ROOT)
-                + ", log=" + Log.name(logLevel) + ", app=" + app;
+                + ", log=" + Log.name(logLevel) + ", app=" + app
+                + (deserFilter == DeserFilter.AUTO ? "" : ", deser_filter=" + deserFilter.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -17,7 +17,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * override refuses classes outside its allowlist before calling {@code super} is doing the right
  * thing, and judging the name before it does would answer 403 where the app is safe. The class
  * reaches this hook as soon as the override delegates. An override that loads classes itself
- * without ever calling {@code super} is not covered (sensor/README.md, limitations).
+ * without ever calling {@code super} is covered on Java 17+ by the process-wide filter
+ * ({@link SerialFilterInstaller}), not by this hook (sensor/README.md, limitations).
  */
 public final class DeserializeHook implements Hook {
     @Override

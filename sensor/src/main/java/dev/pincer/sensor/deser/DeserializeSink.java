@@ -18,7 +18,9 @@ public final class DeserializeSink {
         if (!(descriptor instanceof ObjectStreamClass)) {
             return;
         }
-        decider.decide(st, Bridge.DESERIALIZE, Collections.singletonList(((ObjectStreamClass) descriptor).getName()),
-                Collections.<String>emptyList());
+        String name = ((ObjectStreamClass) descriptor).getName();
+        st.deserJudged = null;
+        decider.decide(st, Bridge.DESERIALIZE, Collections.singletonList(name), Collections.<String>emptyList());
+        st.deserJudged = name;
     }
 }

@@ -90,6 +90,15 @@ public final class Decider {
         apply(st, ctx, kind, args, r);
     }
 
+    /**
+     * True when the process-wide cache holds an allow for this call ({@code cache=2}), keyed as
+     * {@link #decide} keys it (kind, args and attrs).
+     */
+    public boolean allowedForProcess(int kind, List<String> args, List<String> attrPairs) {
+        Reply r = global.get(new VerdictCache.Key(kind, args, attrPairs));
+        return r != null && r.verdict == Reply.ALLOW;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<VerdictCache.Key, Reply> requestCache(ThreadState st, boolean create) {
         Object m = st.requestCache;

@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  *                              percent-encoding is part of the test (double encoding, %00)
  * </pre>
  * Values may hold placeholders the suites fill in: {@code {MARKER}} (a file the command
- * attacks try to create), {@code {IPORT}} (the port of the internal-only HTTP server).
+ * attacks try to create), {@code {IPORT}} (the port of the internal-only HTTP server), and a
+ * leading {@code {ATTACKER}} before a base64 serialization stream that names the endpoint
+ * {@code 127.0.0.1:1}: the suite rewrites that port to the attacker listener it opens for the case
+ * ({@link #ATTACKER_ENDPOINT}); proof {@code connect} is that listener being connected to.
  */
 public record Corpus(String file, String attackClass, String sink, boolean eventInput, List<Group> groups) {
 
@@ -44,6 +47,15 @@ public record Corpus(String file, String attackClass, String sink, boolean event
     public static final List<String> BENIGN_FILES = List.of("benign", "benign-deserialization");
 
     public enum Via { GET, FORM, JSON, BODY, HEADER, COOKIE, NAME }
+
+    /** The placeholder that starts a stream whose endpoint the suite rewrites. */
+    public static final String ATTACKER = "{ATTACKER}";
+    /**
+     * How an {@code {ATTACKER}} stream names its endpoint: {@code writeUTF("127.0.0.1")} then
+     * {@code writeInt(1)}, as {@code TCPEndpoint} writes host and port. Port 1 has no listener, so
+     * a stream sent unrewritten connects nowhere.
+     */
+    public static final byte[] ATTACKER_ENDPOINT = {0, 9, '1', '2', '7', '.', '0', '.', '0', '.', '1', 0, 0, 0, 1};
 
     /** How to tell that an attack worked. */
     public sealed interface Proof {
@@ -61,6 +73,10 @@ public record Corpus(String file, String attackClass, String sink, boolean event
 
         /** The case's value is in the response body as sent, unescaped. */
         record Echo() implements Proof {
+        }
+
+        /** The app opened a TCP connection to the attacker listener the case names ({@code {ATTACKER}}). */
+        record Connect() implements Proof {
         }
 
         record None() implements Proof {
@@ -206,8 +222,9 @@ public record Corpus(String file, String attackClass, String sink, boolean event
             case "rows-deleted" -> new Proof.RowsDeleted();
             case "offsite-redirect" -> new Proof.OffsiteRedirect();
             case "echo" -> new Proof.Echo();
+            case "connect" -> new Proof.Connect();
             default -> throw new IllegalArgumentException(where + ": @proof " + arg
-                    + " (expected: body~REGEX, marker, rows-deleted, offsite-redirect or echo)");
+                    + " (expected: body~REGEX, marker, rows-deleted, offsite-redirect, echo or connect)");
         };
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.pincer.e2e.corpus.DeserCorpus.Stream;
 import java.io.ByteArrayInputStream;
 import java.io.ObjectInputStream;
+import dev.pincer.e2e.harness.AttackerListener;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,39 @@ class DeserCorpusTest {
             } catch (Exception e) {
                 fail(s.what() + ": the stream did not parse up to class resolution: " + e, e);
             }
+        }
+    }
+
+    /**
+     * The JDK's JRMP chain is real here and now: every JRMP stream, read by a plain
+     * ObjectInputStream on this JVM (no sensor), connects to the listener its endpoint was
+     * rewritten to, before readObject returns.
+     */
+    @Test
+    void everyJrmpStreamConnectsToItsEndpointWhileBeingRead() throws Exception {
+        assertTrue(DeserCorpus.jrmp().size() >= 7);
+        for (Stream s : DeserCorpus.jrmp()) {
+            try (AttackerListener attacker = new AttackerListener()) {
+                byte[] bytes = java.util.Base64.getDecoder().decode(
+                        AttackerListener.rewrite(Corpus.ATTACKER + s.base64(), attacker.port()));
+                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+                    in.readObject();
+                } catch (Exception e) {
+                    fail(s.what() + ": the stream did not deserialize: " + e, e);
+                }
+                assertTrue(attacker.connectedWithin(2000), s.what() + ": no connection to the endpoint");
+            }
+        }
+    }
+
+    @Test
+    void jrmpRowsCarryThePlaceholderAndTheConnectProof() {
+        Corpus c = Corpus.parse("deserialization.txt", DeserCorpus.render());
+        List<Corpus.Group> jrmp = c.groups().stream().filter(g -> g.name().startsWith("jrmp")).toList();
+        assertEquals(2, jrmp.size());
+        for (Corpus.Group g : jrmp) {
+            assertTrue(g.proof() instanceof Corpus.Proof.Connect, g.name());
+            assertTrue(g.cases().stream().allMatch(k -> k.value().startsWith(Corpus.ATTACKER)), g.name());
         }
     }
 

@@ -178,6 +178,17 @@ public final class Serial {
         }
     }
 
+    /**
+     * Content an {@code ObjectOutputStream} wrote, without its 4-byte header: for streams whose
+     * classes' private data formats ({@code RemoteObject.writeObject}) are best left to the JDK.
+     */
+    public record Raw(byte[] data) implements Node {
+        @Override
+        public void write(DataOutputStream out) throws IOException {
+            out.write(data);
+        }
+    }
+
     static final Desc PROXY = new Desc("java.lang.reflect.Proxy", -2222568056686623797L, SC_SERIALIZABLE,
             List.of(new Field("h", 'L', "Ljava/lang/reflect/InvocationHandler;")), null);
 

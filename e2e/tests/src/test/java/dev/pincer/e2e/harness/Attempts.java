@@ -48,13 +48,32 @@ public final class Attempts {
     }
 
     public String fill(Case c, String value) {
-        return value.replace("{MARKER}", marker(c).toString()).replace("{IPORT}", Integer.toString(internalPort));
+        String v = value.startsWith(dev.pincer.e2e.corpus.Corpus.ATTACKER)
+                ? value.substring(dev.pincer.e2e.corpus.Corpus.ATTACKER.length()) : value;
+        return v.replace("{MARKER}", marker(c).toString()).replace("{IPORT}", Integer.toString(internalPort));
+    }
+
+    /** A {@code connect} case: its stream aimed at a listener of its own, and whether the app connected to it. */
+    private Attempt sendConnect(URI base, Group g, Case c, String path, Map<String, String> headers)
+            throws IOException {
+        try (AttackerListener attacker = new AttackerListener()) {
+            String value = AttackerListener.rewrite(c.value(), attacker.port());
+            Reply r = http.send(base, g.via(), path, g.param(), value, c.wire(), headers);
+            boolean worked = attacker.connectedWithin(500);
+            return new Attempt(g.via() + " " + path, r, worked);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** Sends {@code c} to {@code path} (the group's vulnerable or safe endpoint) on {@code base}. */
     public Attempt send(URI base, Group g, Case c, String path, Map<String, String> headers) {
         Proof proof = g.proof();
         try {
+            if (proof instanceof Proof.Connect) {
+                return sendConnect(base, g, c, path, headers);
+            }
             if (proof instanceof Proof.Marker) {
                 Files.deleteIfExists(marker(c));
             }
