@@ -33,13 +33,14 @@ final class SqlReadings {
     SqlReadings(String sql) {
         List<SqlQuoting> ways = new ArrayList<>(4);
         ways.add(SqlQuoting.STANDARD);
-        if (PrefixedLiterals.beforeQuote(sql, "e") || PrefixedLiterals.beforeQuote(sql, "u&")) {
+        int prefixes = PrefixedLiterals.prefixesBeforeQuotes(sql);
+        if ((prefixes & PrefixedLiterals.POSTGRES) != 0) {
             ways.add(SqlQuoting.POSTGRES);
         }
         if (sql.indexOf('\\') >= 0) {
             ways.add(SqlQuoting.BACKSLASH);
         }
-        if (PrefixedLiterals.beforeQuote(sql, "q") || PrefixedLiterals.beforeQuote(sql, "nq")) {
+        if ((prefixes & PrefixedLiterals.ORACLE) != 0) {
             ways.add(SqlQuoting.ORACLE);
         }
         List<SqlTokens> all = new ArrayList<>(ways.size());
