@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigBinder {
     private static final List<String> KEYS = List.of("listen", "listeners", "admin", "upstreams", "routes",
-            "limits", "trusted_proxies", "access_log", "shutdown_grace", "correlator");
+            "limits", "trusted_proxies", "access_log", "shutdown_grace", "correlator", "protection");
     private static final String CIDR = "an IP address or CIDR block such as 10.0.0.0/8";
 
     private final Nodes nodes;
@@ -49,11 +49,14 @@ final class ConfigBinder {
         CorrelatorConfig correlator = root.has("correlator")
                 ? new CorrelatorBinder(nodes, baseDir).bind(root.get("correlator"))
                 : null;
+        ProtectionConfig protection = root.has("protection")
+                ? new ProtectionBinder(nodes).bind(root.get("protection"))
+                : ProtectionConfig.DEFAULT;
         if (!nodes.problems().isEmpty()) {
             return null;
         }
         return new PincerConfig(source, listeners, admin, upstreams, routes, limits, trusted, accessLog, grace,
-                correlator);
+                correlator, protection);
     }
 
     /** {@code admin: host:port}; {@code off}, {@code false} or absent mean no admin listener. */

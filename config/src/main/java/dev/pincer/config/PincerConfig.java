@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param accessLog      one JSON line per request through SLF4J logger {@code pincer.access}
  * @param shutdownGrace  how long a shutdown waits for in-flight requests
  * @param correlator     the sensor correlator, or {@code null} when the section is absent
+ * @param protection     the edge controls and how their findings combine with the sinks'
  */
 public record PincerConfig(
         Path source,
@@ -31,7 +32,8 @@ public record PincerConfig(
         List<CidrRange> trustedProxies,
         boolean accessLog,
         Duration shutdownGrace,
-        CorrelatorConfig correlator) {
+        CorrelatorConfig correlator,
+        ProtectionConfig protection) {
 
     /** Shutdown grace: enough for ordinary requests to finish, short of orchestrators' 30s kill. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -45,6 +47,7 @@ public record PincerConfig(
         Objects.requireNonNull(limits, "limits");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(protection, "protection");
     }
 
     /** The first route matching host and path, or {@code null}. */

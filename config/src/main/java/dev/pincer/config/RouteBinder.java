@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * in brackets ({@code [::1]}), as they appear in a Host header.
  */
 final class RouteBinder {
-    private static final List<String> KEYS = List.of("match", "upstream", "incomplete", "xss", "xss_prefix_bytes");
+    private static final List<String> KEYS = List.of("match", "upstream", "incomplete", "xss", "xss_prefix_bytes", "protection");
     private static final String INCOMPLETE = "reject or suspect";
     private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
     private static final String HOST = "a host name, *.domain or IP literal, without a port";
@@ -75,7 +75,11 @@ final class RouteBinder {
         RouteConfig.Xss xss = new RouteConfig.Xss(m.bool("xss", RouteConfig.Xss.DEFAULT.enabled()),
                 (int) m.size("xss_prefix_bytes", RouteConfig.Xss.DEFAULT_PREFIX_BYTES,
                         RouteConfig.Xss.MIN_PREFIX_BYTES, RouteConfig.Xss.MAX_PREFIX_BYTES));
-        return upstream == null || !matchOk ? null : new RouteConfig(host, prefix, upstream, incomplete, xss);
+        RouteProtection protection = m.has("protection")
+                ? new ProtectionBinder(nodes).bindRoute(m.get("protection"), m.path("protection"))
+                : RouteProtection.DEFAULT;
+        return upstream == null || !matchOk ? null
+                : new RouteConfig(host, prefix, upstream, incomplete, xss, protection);
     }
 
     /** {@code reject} or {@code suspect}, any case. */

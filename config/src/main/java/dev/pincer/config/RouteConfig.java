@@ -13,14 +13,22 @@ import java.util.Objects;
  * @param incomplete what the proxy does with a request that inspection could not represent whole
  *                   (a limit cut it); {@link Incomplete#REJECT} by default
  * @param xss        the reflected-XSS check of this route's HTML responses; {@link Xss#DEFAULT} by default
+ * @param protection what the route overrides of the global {@code protection} section
  */
-public record RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete, Xss xss) {
+public record RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete, Xss xss,
+                          RouteProtection protection) {
     public RouteConfig {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(incomplete, "incomplete");
         Objects.requireNonNull(xss, "xss");
+        Objects.requireNonNull(protection, "protection");
         host = host == null ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    /** A route with no protection overrides. */
+    public RouteConfig(String host, String pathPrefix, String upstream, Incomplete incomplete, Xss xss) {
+        this(host, pathPrefix, upstream, incomplete, xss, RouteProtection.DEFAULT);
     }
 
     /** A route with the default XSS check, {@link Xss#DEFAULT}. */

@@ -1,5 +1,7 @@
 package dev.pincer.correlator.analyzer;
 
+import dev.pincer.inspection.verdict.AttackClass;
+
 import dev.pincer.inspection.input.Input;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.pincer.correlator.deser;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.DeserializationMode;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.analyzer.internal.Evidence;

@@ -3,7 +3,7 @@ package dev.pincer.correlator.verdict;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.analyzer.Analyzers;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.sink.SinkCall;

@@ -3,7 +3,7 @@ package dev.pincer.correlator.verdict;
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;

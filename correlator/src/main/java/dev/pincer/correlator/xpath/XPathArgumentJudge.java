@@ -1,7 +1,7 @@
 package dev.pincer.correlator.xpath;
 
 import dev.pincer.correlator.analyzer.ArgumentJudge;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.internal.ParseBudget;
 import dev.pincer.correlator.analyzer.internal.Tautology;

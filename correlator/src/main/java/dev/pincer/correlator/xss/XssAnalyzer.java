@@ -1,7 +1,7 @@
 package dev.pincer.correlator.xss;
 
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;

@@ -1,5 +1,7 @@
 package dev.pincer.correlator.analyzer;
 
+import dev.pincer.inspection.verdict.AttackClass;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
 package dev.pincer.correlator.testing;
 
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.sink.SinkCall;

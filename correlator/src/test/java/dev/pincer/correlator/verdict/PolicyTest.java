@@ -10,7 +10,7 @@ import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.analyzer.Analyzers;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.sink.SinkCall;

@@ -3,7 +3,7 @@ package dev.pincer.proxy.guard;
 import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
-import dev.pincer.correlator.analyzer.AttackClass;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.event.SecurityEvent;

@@ -1,0 +1,56 @@
+package dev.pincer.inspection.transaction;
+
+/**
+ * One participant's work on one request, called by its {@link Transaction} on the request's event
+ * loop, one phase after the other, never concurrently. A phase returns quickly and never blocks:
+ * I/O a control needs (a shared ban list, a list file) is kept current in the background.
+ *
+ * <p>Phases in order: request head, request body (the bounded prefix, chunk by chunk; only when
+ * {@link #needsRequestBody()}), request end, response head, response body prefix (only when
+ * {@link #needsResponseBody()}), close. A phase that blocks ends the request phases: no later
+ * request phase runs for any participant, and {@link #close} still does.
+ */
+public interface Step {
+    /** True when this step must see the request body before the request may be forwarded. */
+    default boolean needsRequestBody() {
+        return false;
+    }
+
+    /** True when this step must see the response body prefix before it is sent on. */
+    default boolean needsResponseBody() {
+        return false;
+    }
+
+    default Outcome requestHead(Transaction tx) {
+        return Outcome.CONTINUE;
+    }
+
+    /**
+     * The next chunk of the request body prefix. The array is the transaction's and only valid
+     * during the call: copy what must outlive it.
+     */
+    default Outcome requestBody(Transaction tx, byte[] chunk, int offset, int length) {
+        return Outcome.CONTINUE;
+    }
+
+    /**
+     * The request is whole as far as inspection goes: the body ended, or the prefix limit was
+     * reached ({@link Transaction#bodyComplete()} says which). Inputs are final here.
+     */
+    default Outcome requestEnd(Transaction tx) {
+        return Outcome.CONTINUE;
+    }
+
+    default Outcome responseHead(Transaction tx, ResponseHead head) {
+        return Outcome.CONTINUE;
+    }
+
+    /** The next chunk of the response body prefix; the same ownership as {@link #requestBody}. */
+    default Outcome responseBody(Transaction tx, byte[] chunk, int offset, int length) {
+        return Outcome.CONTINUE;
+    }
+
+    /** The request ended; called exactly once, whatever happened before. Must not throw. */
+    default void close(Transaction tx, Disposition disposition) {
+    }
+}
