@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
-import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.config.ProtectionConfig.Mode;
+import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
