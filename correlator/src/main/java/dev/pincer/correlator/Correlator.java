@@ -102,7 +102,7 @@ public final class Correlator implements AutoCloseable {
 
     /**
      * The {@code X-Pincer-Context} value for a request: its context id, the hint bits
-     * ({@link ContextHeader#HINT_SYNTAX} | {@code HINT_PATH} | {@code HINT_URL}), expiring
+     * ({@link dev.pincer.inspection.hint.InputHint#SYNTAX} | {@code PATH} | {@code URL}), expiring
      * {@code context_ttl} from now.
      */
     public String headerValue(RequestContext ctx, int hint) {

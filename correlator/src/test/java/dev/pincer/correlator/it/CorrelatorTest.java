@@ -22,6 +22,7 @@ import dev.pincer.correlator.testing.Configs;
 import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.correlator.testing.FakeAnalyzers;
 import dev.pincer.correlator.testing.SensorClient;
+import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
@@ -93,7 +94,7 @@ class CorrelatorTest {
             RequestContext ctx = correlator.contexts().open("req-42", "192.0.2.9", "GET", "/users",
                     new RequestInputs(List.of(Input.plain(InputSource.QUERY, "id", "1' OR '1'='1")), null, false));
             ctx.markSuspect(List.of("942100"));
-            String header = correlator.headerValue(ctx, ContextHeader.HINT_ALL);
+            String header = correlator.headerValue(ctx, InputHint.ALL);
             ContextHeader.Verified seen = new ContextHeader(Configs.TOKEN).verify(header,
                     System.currentTimeMillis() / 1000);
             assertNotNull(seen, header);

@@ -193,8 +193,8 @@ class SinkGuardTest {
             assertEquals(200, RawHttp.read(s.getInputStream()).status());
         }
         List<Integer> hints = contextHeaders.stream().map(v -> h.verify(v, now).hint()).toList();
-        assertEquals(List.of(ContextHeader.HINT_URL, ContextHeader.HINT_SYNTAX | ContextHeader.HINT_URL,
-                ContextHeader.HINT_ALL), hints);
+        assertEquals(List.of(InputHint.URL, InputHint.SYNTAX | InputHint.URL,
+                InputHint.ALL), hints);
     }
 
     @Test
