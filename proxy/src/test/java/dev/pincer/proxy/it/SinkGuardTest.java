@@ -11,6 +11,7 @@ import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.correlator.testing.SensorClient;
+import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.proxy.testing.PincerHarness;
 import java.io.IOException;
 import java.net.Socket;

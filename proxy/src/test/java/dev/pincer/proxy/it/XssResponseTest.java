@@ -288,7 +288,7 @@ class XssResponseTest {
         });
         upstream.start();
         pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN
-                + "\n  on_analysis_limit: allow\n", upstream.getHostName() + ":" + upstream.getPort()));
+                + "\nprotection:\n  on_analysis_limit: allow\n", upstream.getHostName() + ":" + upstream.getPort()));
         try (EventCapture events = new EventCapture()) {
             RawHttp.Response r = get("/search?q=" + ATTACK, "Accept-Encoding: br\r\n");
             assertEquals(200, r.status());
