@@ -6,13 +6,13 @@ import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
-import dev.pincer.inspection.verdict.SinkAction;
+import dev.pincer.inspection.verdict.policy.SinkAction;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The correlator's use of the verdict policy, {@link dev.pincer.inspection.verdict.Policy#sink}:
+ * The correlator's use of the verdict policy, {@link dev.pincer.inspection.verdict.policy.Policy#sink}:
  * it asks that one pure part what a finding does in a mode and turns the answer into the wire
  * verdict, the cache scope and the event's action. It decides nothing of its own. No finding is
  * allow; its cache scope is process-wide for the input-independent kinds (deserialization, JNDI),
@@ -71,7 +71,7 @@ public final class Policy {
      */
     public Decision decide(SinkCall call, Finding finding, Mode requestMode) {
         Mode m = requestMode == null ? mode : requestMode;
-        SinkAction a = dev.pincer.inspection.verdict.Policy.sink(m, finding == null ? null : finding.attackClass(),
+        SinkAction a = dev.pincer.inspection.verdict.policy.Policy.sink(m, finding == null ? null : finding.attackClass(),
                 onLimit);
         return switch (a) {
             case ALLOW -> allows.get(m).get(call.kind());

@@ -81,7 +81,7 @@ class SinkGuardTest {
         });
         upstream.start();
         pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN
-                + "\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
+                + "\nprotection:\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
     }
 
     private static String nameQuery(String name) {

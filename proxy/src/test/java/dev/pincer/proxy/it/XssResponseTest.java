@@ -62,7 +62,7 @@ class XssResponseTest {
         });
         upstream.start();
         pincer = PincerHarness.start(PincerHarness.yaml(routeKeys + "correlator:\n  listen: 127.0.0.1:0\n  token: "
-                + TOKEN + "\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
+                + TOKEN + "\nprotection:\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
     }
 
     private static String q(RecordedRequest r) {

@@ -1,7 +1,8 @@
-package dev.pincer.inspection.verdict;
+package dev.pincer.inspection.verdict.policy;
 
 import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.inspection.transaction.Finding;
 import dev.pincer.inspection.transaction.Outcome;
 import java.util.List;

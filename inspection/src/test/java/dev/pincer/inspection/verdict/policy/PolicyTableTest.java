@@ -1,10 +1,11 @@
-package dev.pincer.inspection.verdict;
+package dev.pincer.inspection.verdict.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
+import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.inspection.transaction.Finding;
 import dev.pincer.inspection.transaction.Outcome;
 import java.io.IOException;

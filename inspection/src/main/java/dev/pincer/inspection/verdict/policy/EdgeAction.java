@@ -1,4 +1,4 @@
-package dev.pincer.inspection.verdict;
+package dev.pincer.inspection.verdict.policy;
 
 /**
  * What the policy makes of an edge outcome ({@link Policy#edge}). Its label is the value in the

@@ -1,4 +1,4 @@
-package dev.pincer.inspection.verdict;
+package dev.pincer.inspection.verdict.policy;
 
 /**
  * What the policy makes of a sink check ({@link Policy#sink}): the correlator turns it into the
