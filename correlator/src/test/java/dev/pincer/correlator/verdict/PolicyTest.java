@@ -56,6 +56,19 @@ class PolicyTest {
         assertEquals(CacheScope.REQUEST, d.cache());
     }
 
+    /** A request whose route has its own mode is decided in it; a request without one in the policy's. */
+    @Test
+    void aRequestsOwnModeWins() {
+        Policy hybrid = new Policy(Mode.HYBRID);
+
+        assertEquals(Action.MONITOR, hybrid.decide(sql(), FINDING, Mode.MONITOR).action());
+        assertEquals(Mode.MONITOR, hybrid.decide(sql(), FINDING, Mode.MONITOR).mode());
+        assertEquals(Action.OBSERVED, hybrid.decide(sql(), FINDING, Mode.EDGE).action());
+        assertEquals(Action.BLOCK, hybrid.decide(sql(), FINDING, null).action());
+        assertEquals(Action.BLOCK, new Policy(Mode.MONITOR).decide(sql(), FINDING, Mode.HYBRID).action());
+        assertEquals(Mode.EDGE, hybrid.decide(sql(), null, Mode.EDGE).mode(), "an allow names the request's mode too");
+    }
+
     @Test
     void theOneArgumentPolicyBlocksAtALimit() {
         assertEquals(OnAnalysisLimit.BLOCK, new Policy(Mode.HYBRID).onAnalysisLimit());
