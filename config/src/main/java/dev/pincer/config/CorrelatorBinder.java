@@ -17,9 +17,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * {@code protection}; each is an error that says so.
  */
 final class CorrelatorBinder {
-    private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
-            "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
-            "redirect_allowlist", "exec", "exec_baseline", "on_analysis_limit", "analysis_threads",
+    private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout",
+            "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts",
+            "redirect_allowlist", "exec", "exec_baseline", "analysis_threads",
             "analysis_queue", "request_analysis_checks", "request_analysis_time", "deserialization");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
@@ -35,7 +35,8 @@ final class CorrelatorBinder {
     }
 
     CorrelatorConfig bind(Node node) {
-        YamlMap m = nodes.map(node, "correlator", "a mapping with at least token or token_file", KEYS);
+        YamlMap m = nodes.map(node, "correlator", "a mapping with at least token or token_file", KEYS,
+                PolicyBinder.MOVED_FROM_CORRELATOR);
         if (m == null) {
             return null;
         }

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * in brackets ({@code [::1]}), as they appear in a Host header.
  */
 final class RouteBinder {
-    private static final List<String> KEYS = List.of("match", "upstream", "incomplete", "xss", "xss_prefix_bytes", "protection");
+    private static final List<String> KEYS = List.of("match", "upstream", "xss", "xss_prefix_bytes", "protection");
     private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
     private static final String HOST = "a host name, *.domain or IP literal, without a port";
     private static final String PREFIX = "a path prefix starting with /, without spaces";
@@ -46,7 +46,8 @@ final class RouteBinder {
     }
 
     private RouteConfig route(Node node, String path, Set<String> upstreams, ProtectionConfig global) {
-        YamlMap m = nodes.map(node, path, "a route mapping with match, upstream and protection", KEYS);
+        YamlMap m = nodes.map(node, path, "a route mapping with match, upstream and protection", KEYS,
+                List.of("incomplete"));
         if (m == null) {
             return null;
         }
