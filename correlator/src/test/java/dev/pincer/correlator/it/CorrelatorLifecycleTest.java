@@ -100,6 +100,9 @@ class CorrelatorLifecycleTest {
         assertEquals(OnAnalysisLimit.ALLOW, correlator.protection().onAnalysisLimit());
         assertEquals(Mode.MONITOR, correlator.mode());
         assertEquals(protection, correlator.protection());
+        // and the rebuilt analyzers use them: a class the allowlist does not name is a finding, in monitor mode
+        assertEquals(2, check(SinkKind.DESERIALIZE, "", "com.other.Thing").verdict());
+        assertEquals(0, check(SinkKind.DESERIALIZE, "", "com.shop.Cart").verdict());
     }
 
     /** A baseline that cannot be read fails the start, and a reload to it changes nothing. */
@@ -120,10 +123,13 @@ class CorrelatorLifecycleTest {
     }
 
     private Frame.Verdict check(RequestContext ctx) throws IOException {
+        return check(SinkKind.SQL, ctx.id(), ATTACK);
+    }
+
+    private Frame.Verdict check(SinkKind kind, String ctxId, String argument) throws IOException {
         try (SensorClient sensor = new SensorClient(new InetSocketAddress("127.0.0.1", correlator.boundPort()))) {
             sensor.handshake(Configs.TOKEN, "s");
-            sensor.send(new Frame.Check(1, SinkKind.SQL.code(),
-                    new SinkCall(ctx.id(), SinkKind.SQL, List.of(ATTACK), Map.of(), "")));
+            sensor.send(new Frame.Check(1, kind.code(), new SinkCall(ctxId, kind, List.of(argument), Map.of(), "")));
             return (Frame.Verdict) sensor.read();
         }
     }
