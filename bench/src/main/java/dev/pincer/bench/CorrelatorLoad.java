@@ -2,10 +2,10 @@ package dev.pincer.bench;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.config.HostPort;
 import dev.pincer.correlator.Correlator;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -85,11 +85,11 @@ public final class CorrelatorLoad {
 
         // One context stands for every request here, so its per-request analysis share is opened wide.
         CorrelatorConfig cfg = new CorrelatorConfig(new HostPort("127.0.0.1", 0), TOKEN, Duration.ofMillis(50),
-                Mode.HYBRID, 64, 1 << 20, 65_536, Duration.ofHours(1), 100_000, 64 * 1024, List.of(),
+                64, 1 << 20, 65_536, Duration.ofHours(1), 100_000, List.of(),
                 ExecPolicy.ALLOW, null, new CorrelatorConfig.Analysis(0, 65_536, 65_536, Duration.ofDays(1)));
         Map<SinkKind, List<SinkAnalyzer>> analyzers = analyzers(which, cfg);
         CollectorRegistry registry = new CollectorRegistry(true);
-        try (Correlator correlator = baseline ? null : Correlator.start(cfg, analyzers, registry);
+        try (Correlator correlator = baseline ? null : Correlator.start(cfg, ProtectionConfig.DEFAULT, analyzers, registry);
              LoopbackBaseline floor = baseline ? new LoopbackBaseline() : null) {
             RequestContext ctx = baseline ? null : correlator.contexts().open("bench-1", "192.0.2.10", "GET", "/users/4211",
                     new RequestInputs(List.of(

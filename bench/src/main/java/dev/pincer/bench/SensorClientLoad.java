@@ -2,10 +2,9 @@ package dev.pincer.bench;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.config.HostPort;
 import dev.pincer.correlator.Correlator;
-import dev.pincer.correlator.analyzer.Analyzers;
 import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
@@ -16,7 +15,7 @@ import dev.pincer.sensor.client.ReportCounters;
 import dev.pincer.sensor.client.Timing;
 import dev.pincer.sensor.config.FailMode;
 import dev.pincer.sensor.config.SensorConfig;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,13 +65,13 @@ public final class SensorClientLoad {
         long timeoutMs = Long.parseLong(o.getOrDefault("timeout", "50"));
 
         CorrelatorConfig cfg = new CorrelatorConfig(new HostPort("127.0.0.1", 0), CorrelatorLoad.TOKEN,
-                Duration.ofMillis(timeoutMs), Mode.HYBRID, 64, 1 << 20, 65_536, Duration.ofHours(1), 100_000,
-                64 * 1024, List.of(), ExecPolicy.ALLOW, null,
+                Duration.ofMillis(timeoutMs), 64, 1 << 20, 65_536, Duration.ofHours(1), 100_000,
+                List.of(), ExecPolicy.ALLOW, null,
                 // One context stands for every request here, so its per-request analysis share is opened wide.
                 new CorrelatorConfig.Analysis(0, 65_536, 65_536, Duration.ofDays(1)));
         boolean baseline = "baseline".equals(o.getOrDefault("server", "correlator"));
         CollectorRegistry registry = new CollectorRegistry(true);
-        try (Correlator correlator = baseline ? null : Correlator.start(cfg, Analyzers.create(cfg), registry);
+        try (Correlator correlator = baseline ? null : Correlator.start(cfg, ProtectionConfig.DEFAULT, registry);
              LoopbackBaseline floor = baseline ? new LoopbackBaseline() : null) {
             String ctxId = baseline ? "bench" : correlator.contexts().open("bench-1", "192.0.2.10", "GET", "/users/4211",
                     new RequestInputs(List.of(

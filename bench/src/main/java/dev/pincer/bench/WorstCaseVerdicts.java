@@ -2,10 +2,9 @@ package dev.pincer.bench;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.config.CorrelatorConfig.Mode;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.correlator.analyzer.Finding;
-import dev.pincer.correlator.analyzer.Warmup;
+import dev.pincer.correlator.registry.Warmup;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.verdict.AnalyzerChain;
@@ -69,8 +68,8 @@ public final class WorstCaseVerdicts {
 
     public static void main(String[] args) {
         CorrelatorConfig cfg = new CorrelatorConfig(CorrelatorConfig.DEFAULT_LISTEN, "0123456789abcdef0123",
-                CorrelatorConfig.DEFAULT_VERDICT_TIMEOUT, Mode.HYBRID, 8, 1 << 20, 64,
-                CorrelatorConfig.DEFAULT_CONTEXT_TTL, 1000, 65536, List.of(), ExecPolicy.ALLOW, null);
+                CorrelatorConfig.DEFAULT_VERDICT_TIMEOUT, 8, 1 << 20, 64,
+                CorrelatorConfig.DEFAULT_CONTEXT_TTL, 1000, List.of(), ExecPolicy.ALLOW, null);
         var analyzers = Analyzers.create(cfg, null);
         Warmup.run(analyzers);
         Counter errors = Counter.build("e", "e").labelNames("kind").register(new CollectorRegistry(true));

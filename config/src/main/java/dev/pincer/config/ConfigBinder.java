@@ -40,8 +40,11 @@ final class ConfigBinder {
         UpstreamBinder upstreamBinder = new UpstreamBinder(nodes);
         Node up = root.require("upstreams", "a mapping of at least one upstream");
         Map<String, UpstreamConfig> upstreams = up == null ? Map.of() : upstreamBinder.bind(up);
+        ProtectionConfig protection = root.has("protection")
+                ? new ProtectionBinder(nodes).bind(root.get("protection"))
+                : ProtectionConfig.DEFAULT;
         Node ro = root.require("routes", "a list of at least one route");
-        List<RouteConfig> routes = ro == null ? List.of() : new RouteBinder(nodes).bind(ro, upstreamBinder.declared());
+        List<RouteConfig> routes = ro == null ? List.of() : new RouteBinder(nodes).bind(ro, upstreamBinder.declared(), protection);
         LimitsConfig limits = root.has("limits") ? LimitsBinder.bind(nodes, root.get("limits")) : LimitsConfig.DEFAULT;
         List<CidrRange> trusted = trustedProxies(root);
         boolean accessLog = accessLog(root);
@@ -49,9 +52,6 @@ final class ConfigBinder {
         CorrelatorConfig correlator = root.has("correlator")
                 ? new CorrelatorBinder(nodes, baseDir).bind(root.get("correlator"))
                 : null;
-        ProtectionConfig protection = root.has("protection")
-                ? new ProtectionBinder(nodes).bind(root.get("protection"))
-                : ProtectionConfig.DEFAULT;
         if (!nodes.problems().isEmpty()) {
             return null;
         }

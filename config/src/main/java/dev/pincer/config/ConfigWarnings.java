@@ -1,6 +1,6 @@
 package dev.pincer.config;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -81,8 +81,8 @@ public final class ConfigWarnings {
                                 + " the app runs beside the proxy, or let only the app hosts reach the port"
                                 + " (docs/deployment.md)"));
             }
-            if (c.mode() == Mode.EDGE && edgeRules <= 0) {
-                out.add(new Warning(file, lines.line("correlator", "mode"), "correlator.mode", "edge",
+            if (config.protection().mode() == Mode.EDGE && edgeRules <= 0) {
+                out.add(new Warning(file, lines.line("protection", "mode"), "protection.mode", "edge",
                         "no edge rules are configured, so nothing is blocked at the edge, and in edge mode"
                                 + " sink findings are only recorded (action observed): this config blocks"
                                 + " no attack; use hybrid to block at the sink"));

@@ -1,7 +1,6 @@
 package dev.pincer.config;
 
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.config.CorrelatorConfig.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,18 +13,17 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Binds {@code correlator}. The token comes from {@code token} or {@code token_file} (exactly one)
  * and is never echoed in a problem report. Relative paths resolve against the config file's
- * directory.
+ * directory. {@code mode}, {@code on_analysis_limit} and {@code body_prefix_bytes} moved to
+ * {@code protection}; each is an error that says so.
  */
 final class CorrelatorBinder {
-    private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout", "mode",
-            "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts", "body_prefix_bytes",
-            "redirect_allowlist", "exec", "exec_baseline", "on_analysis_limit", "analysis_threads",
+    private static final List<String> KEYS = List.of("listen", "token", "token_file", "verdict_timeout",
+            "max_sensors", "max_frame_bytes", "max_in_flight", "context_ttl", "max_contexts",
+            "redirect_allowlist", "exec", "exec_baseline", "analysis_threads",
             "analysis_queue", "request_analysis_checks", "request_analysis_time", "deserialization");
     private static final String TOKEN = "a secret of at least " + CorrelatorConfig.MIN_TOKEN_LENGTH
             + " characters, in token or token_file (exactly one)";
-    private static final String MODES = "hybrid, edge or monitor";
     private static final String EXEC = "allow, deny or baseline";
-    private static final String ON_LIMIT = "block or allow";
     private static final String HOST = "a host name, or *. followed by a domain";
 
     private final Nodes nodes;
@@ -37,18 +35,16 @@ final class CorrelatorBinder {
     }
 
     CorrelatorConfig bind(Node node) {
-        YamlMap m = nodes.map(node, "correlator", "a mapping with at least token or token_file", KEYS);
+        YamlMap m = nodes.map(node, "correlator", "a mapping with at least token or token_file", KEYS,
+                PolicyBinder.MOVED_FROM_CORRELATOR);
         if (m == null) {
             return null;
         }
         HostPort listen = m.parsed("listen", CorrelatorConfig.DEFAULT_LISTEN, HostPorts.EXPECTED,
                 t -> HostPorts.parse(t, 0));
         String token = token(m);
-        Mode mode = m.parsed("mode", Mode.HYBRID, MODES, t -> named(Mode.class, t, MODES));
+        new PolicyBinder(nodes).moved(m, PolicyBinder.MOVED_FROM_CORRELATOR, "protection");
         ExecPolicy exec = m.parsed("exec", ExecPolicy.ALLOW, EXEC, t -> named(ExecPolicy.class, t, EXEC));
-        CorrelatorConfig.OnAnalysisLimit onLimit = m.parsed("on_analysis_limit",
-                CorrelatorConfig.DEFAULT_ON_ANALYSIS_LIMIT, ON_LIMIT,
-                t -> named(CorrelatorConfig.OnAnalysisLimit.class, t, ON_LIMIT));
         String baselineExpected = "a readable baseline file from `pincer baseline`";
         Path baseline = m.parsed("exec_baseline", null, baselineExpected,
                 t -> ConfigFiles.readable(baseDir, t, baselineExpected));
@@ -60,17 +56,14 @@ final class CorrelatorBinder {
                 listen,
                 token == null ? "" : token,
                 m.duration("verdict_timeout", CorrelatorConfig.DEFAULT_VERDICT_TIMEOUT),
-                mode,
                 (int) m.integer("max_sensors", CorrelatorConfig.DEFAULT_MAX_SENSORS, 1, 65_536),
                 (int) m.size("max_frame_bytes", CorrelatorConfig.DEFAULT_MAX_FRAME_BYTES, 4096, 64L << 20),
                 (int) m.integer("max_in_flight", CorrelatorConfig.DEFAULT_MAX_IN_FLIGHT, 1, 65_536),
                 m.duration("context_ttl", CorrelatorConfig.DEFAULT_CONTEXT_TTL),
                 (int) m.integer("max_contexts", CorrelatorConfig.DEFAULT_MAX_CONTEXTS, 100, 10_000_000),
-                (int) m.size("body_prefix_bytes", CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES, 0, 16L << 20),
                 hosts(m),
                 exec,
                 baseline,
-                onLimit,
                 analysis(m),
                 deserialization(m));
         return token == null ? null : c;

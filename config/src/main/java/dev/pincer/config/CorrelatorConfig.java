@@ -6,24 +6,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code correlator} section: where sensors connect, how they authenticate, and how sink
- * verdicts combine with edge findings. Absent section: no correlator, edge-only operation.
+ * The {@code correlator} section: the sensor protocol's settings (where sensors connect, how they
+ * authenticate, what they may send) and the analyzers' own (redirect allowlist, exec policy,
+ * deserialization). How sink verdicts and edge findings combine is the policy's, in
+ * {@link ProtectionConfig}; {@code correlator.mode}, {@code on_analysis_limit} and
+ * {@code body_prefix_bytes} moved there. Absent section: no correlator, edge-only operation.
+ *
+ * <p>Example: {@code correlator: {token_file: /run/secrets/pincer}} is every default below with
+ * that token.
  *
  * @param listen            where the sensor protocol server binds; loopback by default
  * @param token             the shared secret sensors prove they hold (HMAC handshake) and that
  *                          signs the request-context header; at least 16 characters
  * @param verdictTimeout    advertised to sensors as their default wait for a verdict
- * @param mode              how sink verdicts and edge findings combine
  * @param maxSensors        sensor connections accepted at once; more are refused
  * @param maxFrameBytes     the largest frame a sensor may send
  * @param maxInFlight       CHECKs a sensor may have outstanding on one connection (advertised)
  * @param contextTtl        how long a request context lives after its request started, at most
  * @param maxContexts       request contexts held at once; the oldest are evicted past it
- * @param bodyPrefixBytes   how much of a request body the proxy hands inspection for inputs
  * @param redirectAllowlist external hosts a redirect may go to ({@code example.com}, {@code *.example.com})
  * @param exec              what to do with process execution independent of input
  * @param execBaseline      the baseline file ({@code pincer baseline}) when {@code exec} is {@code baseline}
- * @param onAnalysisLimit   what a sink check whose analysis hit a work budget gets
  * @param analysis          where and within what share sink checks are analysed
  * @param deserialization   which classes a sensor may let the application deserialize
  */
@@ -31,17 +34,14 @@ public record CorrelatorConfig(
         HostPort listen,
         String token,
         Duration verdictTimeout,
-        Mode mode,
         int maxSensors,
         int maxFrameBytes,
         int maxInFlight,
         Duration contextTtl,
         int maxContexts,
-        int bodyPrefixBytes,
         List<String> redirectAllowlist,
         ExecPolicy exec,
         Path execBaseline,
-        OnAnalysisLimit onAnalysisLimit,
         Analysis analysis,
         Deserialization deserialization) {
 
@@ -64,61 +64,34 @@ public record CorrelatorConfig(
     public static final Duration DEFAULT_CONTEXT_TTL = Duration.ofMinutes(5);
     /** 100k contexts at a few KB each: bounded to a few hundred MB in the worst case. */
     public static final int DEFAULT_MAX_CONTEXTS = 100_000;
-    /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
-    public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
     /** The shortest token accepted: 16 characters of a random secret. */
     public static final int MIN_TOKEN_LENGTH = 16;
-
-    /** The attacker chose the cost of an analysis that hit its budget, so it blocks unless told otherwise. */
-    public static final OnAnalysisLimit DEFAULT_ON_ANALYSIS_LIMIT = OnAnalysisLimit.BLOCK;
-
-    /** The section without {@code on_analysis_limit}: {@link #DEFAULT_ON_ANALYSIS_LIMIT}. */
-    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
-                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
-                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline) {
-        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
-                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, DEFAULT_ON_ANALYSIS_LIMIT, Analysis.DEFAULTS);
-    }
 
     public CorrelatorConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(verdictTimeout, "verdictTimeout");
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(contextTtl, "contextTtl");
         redirectAllowlist = List.copyOf(redirectAllowlist);
         Objects.requireNonNull(exec, "exec");
-        Objects.requireNonNull(onAnalysisLimit, "onAnalysisLimit");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(deserialization, "deserialization");
     }
 
     /** The section without {@code deserialization}: {@link Deserialization#DEFAULTS} (the deny-list alone). */
-    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, int maxSensors,
                             int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
-                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
-                            OnAnalysisLimit onAnalysisLimit, Analysis analysis) {
-        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
-                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, onAnalysisLimit, analysis,
-                Deserialization.DEFAULTS);
+                            List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline, Analysis analysis) {
+        this(listen, token, verdictTimeout, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                redirectAllowlist, exec, execBaseline, analysis, Deserialization.DEFAULTS);
     }
 
-    /** The config without an {@code on_analysis_limit}: {@link #DEFAULT_ON_ANALYSIS_LIMIT}. */
-    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
+    /** The section without {@code analysis} and {@code deserialization}: their defaults. */
+    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, int maxSensors,
                             int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
-                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
-                            Analysis analysis) {
-        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
-                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, DEFAULT_ON_ANALYSIS_LIMIT, analysis);
-    }
-
-    /** The config without an {@code analysis} part: {@link Analysis#DEFAULTS}. */
-    public CorrelatorConfig(HostPort listen, String token, Duration verdictTimeout, Mode mode, int maxSensors,
-                            int maxFrameBytes, int maxInFlight, Duration contextTtl, int maxContexts,
-                            int bodyPrefixBytes, List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline,
-                            OnAnalysisLimit onAnalysisLimit) {
-        this(listen, token, verdictTimeout, mode, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
-                bodyPrefixBytes, redirectAllowlist, exec, execBaseline, onAnalysisLimit, Analysis.DEFAULTS);
+                            List<String> redirectAllowlist, ExecPolicy exec, Path execBaseline) {
+        this(listen, token, verdictTimeout, maxSensors, maxFrameBytes, maxInFlight, contextTtl, maxContexts,
+                redirectAllowlist, exec, execBaseline, Analysis.DEFAULTS);
     }
 
     /**
@@ -164,28 +137,6 @@ public record CorrelatorConfig(
         public int resolvedThreads() {
             return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
         }
-    }
-
-    /**
-     * What a sink check gets when its analysis hits a work budget (occurrence search, SQL tokens,
-     * ...) before it could decide: the {@code analysis_limit} finding is blocked like an attack, or
-     * only recorded.
-     */
-    public enum OnAnalysisLimit {
-        /** Block (hybrid), would-block (monitor): an attacker can make any input expensive. */
-        BLOCK,
-        /** Let the sink run and record the event: for apps whose own sink arguments are huge. */
-        ALLOW
-    }
-
-    /** How sink verdicts and edge findings combine; the table is in docs/correlation.md. */
-    public enum Mode {
-        /** Sink-covered classes are decided at the sink; the rest at the edge. */
-        HYBRID,
-        /** Everything is decided at the edge; sink checks are recorded, never block. */
-        EDGE,
-        /** Nothing is blocked; every decision is logged as it would have been made in hybrid mode. */
-        MONITOR
     }
 
     /**

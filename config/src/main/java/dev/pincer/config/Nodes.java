@@ -34,6 +34,11 @@ final class Nodes {
 
     /** A mapping with only {@code known} keys (any key when {@code known} is null), or null. */
     YamlMap map(Node node, String path, String expected, List<String> known) {
+        return map(node, path, expected, known, List.of());
+    }
+
+    /** {@link #map(Node, String, String, List)} that also takes {@code moved} keys, to report where they went. */
+    YamlMap map(Node node, String path, String expected, List<String> known, List<String> moved) {
         if (!standard(node, path)) {
             return null;
         }
@@ -41,7 +46,7 @@ final class Nodes {
             problems.add(node, label(path), show(node), expected);
             return null;
         }
-        return new YamlMap(this, m, path, known);
+        return new YamlMap(this, m, path, known, moved);
     }
 
     /** The items of a list; a lone scalar counts as a one-item list when {@code scalarOk}. */

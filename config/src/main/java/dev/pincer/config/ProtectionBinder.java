@@ -8,8 +8,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * each control's key to that control's binder. Every absent key takes its default.
  */
 final class ProtectionBinder {
-    private static final List<String> KEYS = List.of();
-    private static final List<String> ROUTE_KEYS = List.of();
+    private static final List<String> KEYS = List.copyOf(PolicyBinder.KEYS);
+    private static final List<String> ROUTE_KEYS = List.copyOf(PolicyBinder.ROUTE_KEYS);
 
     private final Nodes nodes;
 
@@ -22,7 +22,7 @@ final class ProtectionBinder {
         if (m == null) {
             return ProtectionConfig.DEFAULT;
         }
-        return new ProtectionConfig();
+        return new PolicyBinder(nodes).bind(m);
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -30,6 +30,6 @@ final class ProtectionBinder {
         if (m == null) {
             return RouteProtection.DEFAULT;
         }
-        return new RouteProtection();
+        return new PolicyBinder(nodes).bindRoute(m);
     }
 }

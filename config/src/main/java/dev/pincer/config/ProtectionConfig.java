@@ -1,11 +1,75 @@
 package dev.pincer.config;
 
+import java.util.Objects;
+
 /**
  * The {@code protection} section: what the edge enforces and how its findings combine with the
- * sinks' (docs/configuration.md, "Protection"). Each edge control has one component here for its
- * global settings; per-route overrides are in {@link RouteProtection}. Absent section: every
- * component takes its default.
+ * sinks' (docs/configuration.md, "Protection"). The first components are the policy's own (keys
+ * {@code mode}, {@code incomplete}, {@code on_analysis_limit}, {@code body_prefix_bytes}); each
+ * edge control adds one component for its global settings. Per-route overrides are in
+ * {@link RouteProtection}. Absent section: every component takes its default.
+ *
+ * <p>Example: {@code protection: {mode: monitor, body_prefix_bytes: 256k}} is
+ * {@code new ProtectionConfig(Mode.MONITOR, Incomplete.REJECT, OnAnalysisLimit.BLOCK, 262144)}.
+ *
+ * @param mode            how edge findings and sink verdicts combine (the table in docs/correlation.md)
+ * @param incomplete      what a request inspection could not represent whole gets, unless its
+ *                        route says otherwise
+ * @param onAnalysisLimit what a sink check whose analysis hit a work budget gets
+ * @param bodyPrefixBytes how much of a request body (not counting multipart file contents) is held
+ *                        and inspected for inputs
  */
-public record ProtectionConfig() {
-    public static final ProtectionConfig DEFAULT = new ProtectionConfig();
+public record ProtectionConfig(
+        Mode mode,
+        RouteConfig.Incomplete incomplete,
+        OnAnalysisLimit onAnalysisLimit,
+        int bodyPrefixBytes) {
+
+    /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
+    public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
+    /** The largest prefix: a held body is memory per in-flight request. */
+    public static final int MAX_BODY_PREFIX_BYTES = 16 << 20;
+    /** The attacker chose the cost of an analysis that hit its budget, so it blocks unless told otherwise. */
+    public static final OnAnalysisLimit DEFAULT_ON_ANALYSIS_LIMIT = OnAnalysisLimit.BLOCK;
+
+    public static final ProtectionConfig DEFAULT = new ProtectionConfig(Mode.HYBRID, RouteConfig.Incomplete.REJECT,
+            DEFAULT_ON_ANALYSIS_LIMIT, DEFAULT_BODY_PREFIX_BYTES);
+
+    public ProtectionConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(incomplete, "incomplete");
+        Objects.requireNonNull(onAnalysisLimit, "onAnalysisLimit");
+        if (bodyPrefixBytes < 0 || bodyPrefixBytes > MAX_BODY_PREFIX_BYTES) {
+            throw new IllegalArgumentException("body_prefix_bytes: " + bodyPrefixBytes + " (expected: 0 to "
+                    + MAX_BODY_PREFIX_BYTES + ")");
+        }
+    }
+
+    /** The mode requests of {@code route} are judged in: its own {@code protection.mode}, else {@link #mode}. */
+    public Mode mode(RouteConfig route) {
+        Mode own = route == null ? null : route.protection().mode();
+        return own == null ? mode : own;
+    }
+
+    /** How edge findings and sink verdicts combine; the table is in docs/correlation.md. */
+    public enum Mode {
+        /** Sink-covered classes are decided at the sink while a sensor is connected; the rest at the edge. */
+        HYBRID,
+        /** Everything is decided at the edge; sink checks are recorded, never block. */
+        EDGE,
+        /** Nothing is blocked; every decision is logged as it would have been made in hybrid mode. */
+        MONITOR
+    }
+
+    /**
+     * What a sink check gets when its analysis hits a work budget (occurrence search, SQL tokens,
+     * ...) before it could decide: the {@code analysis_limit} finding is blocked like an attack, or
+     * only recorded.
+     */
+    public enum OnAnalysisLimit {
+        /** Block (hybrid), would-block (monitor): an attacker can make any input expensive. */
+        BLOCK,
+        /** Let the sink run and record the event: for apps whose own sink arguments are huge. */
+        ALLOW
+    }
 }

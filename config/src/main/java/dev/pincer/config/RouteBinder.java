@@ -9,14 +9,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Binds {@code routes}: a list of {@code match} (host, path_prefix), {@code upstream}, each
- * naming an upstream declared in the same file, and optionally {@code incomplete}
- * ({@code reject}, the default, or {@code suspect}), {@code xss} (a boolean, true by default) and
+ * naming an upstream declared in the same file, and optionally {@code protection} (the route's
+ * overrides of the global section; {@code routes[i].incomplete} moved there), {@code xss} (a boolean, true by default) and
  * {@code xss_prefix_bytes} (a size from 1k to 8m, 64k by default). Hosts are lower-cased; IPv6 literals are kept
  * in brackets ({@code [::1]}), as they appear in a Host header.
  */
 final class RouteBinder {
-    private static final List<String> KEYS = List.of("match", "upstream", "incomplete", "xss", "xss_prefix_bytes", "protection");
-    private static final String INCOMPLETE = "reject or suspect";
+    private static final List<String> KEYS = List.of("match", "upstream", "xss", "xss_prefix_bytes", "protection");
     private static final List<String> MATCH_KEYS = List.of("host", "path_prefix");
     private static final String HOST = "a host name, *.domain or IP literal, without a port";
     private static final String PREFIX = "a path prefix starting with /, without spaces";
@@ -27,7 +26,8 @@ final class RouteBinder {
         this.nodes = nodes;
     }
 
-    List<RouteConfig> bind(Node node, Set<String> upstreams) {
+    /** @param protection the global section, whose {@code incomplete} a route without its own takes */
+    List<RouteConfig> bind(Node node, Set<String> upstreams, ProtectionConfig protection) {
         List<RouteConfig> out = new ArrayList<>();
         List<Node> items = nodes.list(node, "routes", "a non-empty list of routes", false);
         if (items == null) {
@@ -37,7 +37,7 @@ final class RouteBinder {
             nodes.problems().add(node, "routes", "an empty list", "at least one route");
         }
         for (int i = 0; i < items.size(); i++) {
-            RouteConfig r = route(items.get(i), "routes[" + i + "]", upstreams);
+            RouteConfig r = route(items.get(i), "routes[" + i + "]", upstreams, protection);
             if (r != null) {
                 out.add(r);
             }
@@ -45,8 +45,9 @@ final class RouteBinder {
         return out;
     }
 
-    private RouteConfig route(Node node, String path, Set<String> upstreams) {
-        YamlMap m = nodes.map(node, path, "a route mapping with match, upstream and incomplete", KEYS);
+    private RouteConfig route(Node node, String path, Set<String> upstreams, ProtectionConfig global) {
+        YamlMap m = nodes.map(node, path, "a route mapping with match, upstream and protection", KEYS,
+                List.of("incomplete"));
         if (m == null) {
             return null;
         }
@@ -70,25 +71,17 @@ final class RouteBinder {
             nodes.problems().add(up, m.path("upstream"), Nodes.show(up), expected);
             return null;
         }
-        RouteConfig.Incomplete incomplete = m.parsed("incomplete", RouteConfig.Incomplete.REJECT, INCOMPLETE,
-                RouteBinder::incomplete);
+        new PolicyBinder(nodes).movedRouteKey(m);
         RouteConfig.Xss xss = new RouteConfig.Xss(m.bool("xss", RouteConfig.Xss.DEFAULT.enabled()),
                 (int) m.size("xss_prefix_bytes", RouteConfig.Xss.DEFAULT_PREFIX_BYTES,
                         RouteConfig.Xss.MIN_PREFIX_BYTES, RouteConfig.Xss.MAX_PREFIX_BYTES));
         RouteProtection protection = m.has("protection")
                 ? new ProtectionBinder(nodes).bindRoute(m.get("protection"), m.path("protection"))
                 : RouteProtection.DEFAULT;
+        RouteConfig.Incomplete incomplete = protection.incomplete() != null ? protection.incomplete()
+                : global.incomplete();
         return upstream == null || !matchOk ? null
                 : new RouteConfig(host, prefix, upstream, incomplete, xss, protection);
-    }
-
-    /** {@code reject} or {@code suspect}, any case. */
-    static RouteConfig.Incomplete incomplete(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "reject" -> RouteConfig.Incomplete.REJECT;
-            case "suspect" -> RouteConfig.Incomplete.SUSPECT;
-            default -> throw new IllegalArgumentException(INCOMPLETE);
-        };
     }
 
     /** {@code API.example.com} to {@code api.example.com}; {@code ::1} to {@code [::1]}. */

@@ -22,9 +22,19 @@ final class YamlMap {
     private final String path;
     private final Map<String, Node> keys = new LinkedHashMap<>();
     private final Map<String, Node> values = new LinkedHashMap<>();
+    private final List<String> moved;
 
     YamlMap(Nodes nodes, MappingNode node, String path, List<String> known) {
+        this(nodes, node, path, known, List.of());
+    }
+
+    /**
+     * @param moved keys that are no longer read here but are bound to report where they went: kept
+     *              as values (so {@link #has} sees them) and never listed as expected
+     */
+    YamlMap(Nodes nodes, MappingNode node, String path, List<String> known, List<String> moved) {
         this.nodes = nodes;
+        this.moved = moved;
         this.node = node;
         this.path = path;
         for (NodeTuple t : node.getValue()) {
@@ -46,7 +56,7 @@ final class YamlMap {
             return;
         }
         keys.put(key, keyNode);
-        if (known != null && !known.contains(key)) {
+        if (known != null && !known.contains(key) && !moved.contains(key)) {
             problems.add(keyNode, path(key), "unknown key", "one of " + String.join(", ", known));
             return;
         }

@@ -82,11 +82,13 @@ class ConfigLoaderTest {
         assertEquals(List.of(new HostPort("::1", 9000)), c.upstreams().get("static-files.v2").servers());
         assertEquals(64, c.upstreams().get("static-files.v2").maxIdlePerServer());
         assertEquals(List.of(
-                new RouteConfig("api.example.com", "/api", "app", RouteConfig.Incomplete.SUSPECT),
+                new RouteConfig("api.example.com", "/api", "app", RouteConfig.Incomplete.SUSPECT,
+                        RouteConfig.Xss.DEFAULT, new RouteProtection(null, RouteConfig.Incomplete.SUSPECT)),
                 new RouteConfig("*.example.com", "/", "static-files.v2", RouteConfig.Incomplete.REJECT,
                         RouteConfig.Xss.OFF),
                 new RouteConfig("[::1]", "/", "app", RouteConfig.Incomplete.REJECT,
-                        new RouteConfig.Xss(true, 1 << 20)),
+                        new RouteConfig.Xss(true, 1 << 20),
+                        new RouteProtection(ProtectionConfig.Mode.MONITOR, RouteConfig.Incomplete.REJECT)),
                 new RouteConfig(null, "/", "app")), c.routes());
         assertEquals(new LimitsConfig(16 * 1024, 4096, 50, 1L << 30, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(15), 1024, Duration.ofSeconds(3)), c.limits());

@@ -35,8 +35,8 @@ class ConfigWarningsTest {
             listen on localhost                     | correlator: {listen: localhost:7701, token: $T}                                                         |
             listen on another loopback address      | correlator: {listen: 127.0.0.2:7701, token: $T}                                                         |
             listen on IPv6 loopback                 | correlator: {listen: "[::1]:7701", token: $T}                                                           |
-            edge mode without a rule engine         | correlator:\\n  token: $T\\n  mode: edge                                                                  | 11 correlator.mode edge
-            monitor mode                            | correlator: {token: $T, mode: monitor}                                                                  |
+            edge mode without a rule engine         | correlator:\\n  token: $T\\nprotection:\\n  mode: edge                                                    | 12 protection.mode edge
+            monitor mode                            | correlator: {token: $T}\\nprotection: {mode: monitor}                                                   |
             trust every IPv4 client                 | trusted_proxies: [10.0.0.0/8, 0.0.0.0/0]                                                               | 9 trusted_proxies[1] 0.0.0.0/0
             trust every IPv6 client                 | trusted_proxies:\\n  - 10.0.0.0/8\\n  - ::/0                                                             | 11 trusted_proxies[1] ::/0
             trust everyone as one scalar            | trusted_proxies: 0.0.0.0/0                                                                             | 9 trusted_proxies[0] 0.0.0.0/0
@@ -44,7 +44,7 @@ class ConfigWarningsTest {
             trust all but one address (limit - 1)   | trusted_proxies: [0.0.0.0/1, 128.0.0.0/2, 192.0.0.0/3, 224.0.0.0/4, 240.0.0.0/5, 248.0.0.0/6, 252.0.0.0/7, 254.0.0.0/8, 255.0.0.0/9, 255.128.0.0/10, 255.192.0.0/11, 255.224.0.0/12, 255.240.0.0/13, 255.248.0.0/14, 255.252.0.0/15, 255.254.0.0/16, 255.255.0.0/17, 255.255.128.0/18, 255.255.192.0/19, 255.255.224.0/20, 255.255.240.0/21, 255.255.248.0/22, 255.255.252.0/23, 255.255.254.0/24, 255.255.255.0/25, 255.255.255.128/26, 255.255.255.192/27, 255.255.255.224/28, 255.255.255.240/29, 255.255.255.248/30, 255.255.255.252/31, 255.255.255.254/32] |
             trust every address in 33 blocks (limit)| trusted_proxies: [0.0.0.0/1, 128.0.0.0/2, 192.0.0.0/3, 224.0.0.0/4, 240.0.0.0/5, 248.0.0.0/6, 252.0.0.0/7, 254.0.0.0/8, 255.0.0.0/9, 255.128.0.0/10, 255.192.0.0/11, 255.224.0.0/12, 255.240.0.0/13, 255.248.0.0/14, 255.252.0.0/15, 255.254.0.0/16, 255.255.0.0/17, 255.255.128.0/18, 255.255.192.0/19, 255.255.224.0/20, 255.255.240.0/21, 255.255.248.0/22, 255.255.252.0/23, 255.255.254.0/24, 255.255.255.0/25, 255.255.255.128/26, 255.255.255.192/27, 255.255.255.224/28, 255.255.255.240/29, 255.255.255.248/30, 255.255.255.252/31, 255.255.255.254/32, 255.255.255.255] | 9 trusted_proxies 0.0.0.0/1, 128.0.0.0/2, 192.0.0.0/3, 224.0.0.0/4, 240.0.0.0/5, 248.0.0.0/6, 252.0.0.0/7, 254.0.0.0/8, 255.0.0.0/9, 255.128.0.0/10, 255.192.0.0/11, 255.224.0.0/12, 255.240.0.0/13, 255.248.0.0/14, 255.252.0.0/15, 255.254.0.0/16, 255.255.0.0/17, 255.255.128.0/18, 255.255.192.0/19, 255.255.224.0/20, 255.255.240.0/21, 255.255.248.0/22, 255.255.252.0/23, 255.255.254.0/24, 255.255.255.0/25, 255.255.255.128/26, 255.255.255.192/27, 255.255.255.224/28, 255.255.255.240/29, 255.255.255.248/30, 255.255.255.252/31, 255.255.255.254/32, 255.255.255.255
             a gap in the middle                     | trusted_proxies: [0.0.0.0/2, 128.0.0.0/1]                                                              |
-            every warning at once                   | trusted_proxies: ["::/1", "8000::/1"]\\ncorrelator:\\n  listen: 0.0.0.0:7701\\n  mode: edge\\n  token: $T     | 9 trusted_proxies ::/1, 8000::/1; 11 correlator.listen 0.0.0.0:7701; 12 correlator.mode edge
+            every warning at once                   | trusted_proxies: ["::/1", "8000::/1"]\\ncorrelator:\\n  listen: 0.0.0.0:7701\\n  token: $T\\nprotection: {mode: edge}     | 9 trusted_proxies ::/1, 8000::/1; 11 correlator.listen 0.0.0.0:7701; 13 protection.mode edge
             """)
     void warnings(String name, String extra, String expected) throws Exception {
         String yaml = ConfigLoaderTest.MINIMAL + extra.strip().replace("\\n", "\n").replace("$T", TOKEN) + "\n";
@@ -64,7 +64,7 @@ class ConfigWarningsTest {
     /** A rule engine that loaded rules says so, and edge mode is then what the operator meant. */
     @Test
     void edgeModeWithRulesConfiguredDoesNotWarn() throws Exception {
-        String yaml = ConfigLoaderTest.MINIMAL + "correlator: {token: " + TOKEN + ", mode: edge}\n";
+        String yaml = ConfigLoaderTest.MINIMAL + "correlator: {token: " + TOKEN + "}\nprotection: {mode: edge}\n";
         PincerConfig config = ConfigLoader.parse(yaml, "pincer.yaml");
 
         assertEquals(1, ConfigWarnings.check(config, yaml, ConfigWarnings.NO_RULE_ENGINE).size());

@@ -29,7 +29,7 @@ class CorrelatorConfigTest {
         CorrelatorConfig c = parse("correlator:\n  token: " + TOKEN + "\n").correlator();
 
         assertEquals(new CorrelatorConfig(CorrelatorConfig.DEFAULT_LISTEN, TOKEN, Duration.ofSeconds(1),
-                CorrelatorConfig.Mode.HYBRID, 256, 1 << 20, 1024, Duration.ofMinutes(5), 100_000, 128 * 1024,
+                256, 1 << 20, 1024, Duration.ofMinutes(5), 100_000,
                 List.of(), CorrelatorConfig.ExecPolicy.ALLOW, null), c);
     }
 
@@ -42,25 +42,22 @@ class CorrelatorConfigTest {
                   listen: 127.0.0.1:0
                   token: %s
                   verdict_timeout: 20ms
-                  mode: Monitor
                   max_sensors: 8
                   max_frame_bytes: 64k
                   max_in_flight: 16
                   context_ttl: 30s
                   max_contexts: 1000
-                  body_prefix_bytes: 8k
                   redirect_allowlist: [Example.com, "*.example.org"]
                   exec: baseline
                   exec_baseline: exec.baseline
-                  on_analysis_limit: Allow
                 """.formatted(TOKEN));
 
         CorrelatorConfig c = ConfigLoader.load(cfg).correlator();
 
         assertEquals(new CorrelatorConfig(new HostPort("127.0.0.1", 0), TOKEN, Duration.ofMillis(20),
-                CorrelatorConfig.Mode.MONITOR, 8, 64 * 1024, 16, Duration.ofSeconds(30), 1000, 8 * 1024,
+                8, 64 * 1024, 16, Duration.ofSeconds(30), 1000,
                 List.of("example.com", "*.example.org"), CorrelatorConfig.ExecPolicy.BASELINE,
-                baseline.toAbsolutePath().normalize(), CorrelatorConfig.OnAnalysisLimit.ALLOW), c);
+                baseline.toAbsolutePath().normalize()), c);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.pincer.sensor.deser.SerialFilterInstaller;
 import dev.pincer.sensor.file.FileHook;
 import dev.pincer.sensor.internal.Hook;
 import dev.pincer.sensor.internal.Hooks;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import dev.pincer.sensor.internal.Own;
 import dev.pincer.sensor.jdbc.JdbcHook;
 import dev.pincer.sensor.jndi.JndiHook;

@@ -8,7 +8,7 @@ import dev.pincer.sensor.config.ConfigLoader;
 import dev.pincer.sensor.config.SensorConfig;
 import dev.pincer.sensor.context.ContextHeader;
 import dev.pincer.sensor.internal.Decider;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import dev.pincer.sensor.servlet.RequestContexts;
 
 /**

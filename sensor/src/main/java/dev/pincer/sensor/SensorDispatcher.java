@@ -6,7 +6,7 @@ import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.deser.DeserializeSink;
 import dev.pincer.sensor.file.FileSink;
 import dev.pincer.sensor.internal.Decider;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import dev.pincer.sensor.jdbc.SqlSink;
 import dev.pincer.sensor.jndi.JndiSink;
 import dev.pincer.sensor.ldap.LdapSink;

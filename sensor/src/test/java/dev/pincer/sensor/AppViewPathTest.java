@@ -8,7 +8,7 @@ import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.client.Timing;
 import dev.pincer.sensor.config.FailMode;
 import dev.pincer.sensor.config.SensorConfig;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import dev.pincer.sensor.testing.FakeCorrelator;
 import dev.pincer.sensor.testing.FakeCorrelator.Entry;
 import dev.pincer.sensor.testing.TestHeaders;

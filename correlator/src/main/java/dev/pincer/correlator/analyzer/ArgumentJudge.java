@@ -2,7 +2,6 @@ package dev.pincer.correlator.analyzer;
 
 import dev.pincer.inspection.verdict.AttackClass;
 
-import dev.pincer.correlator.analyzer.internal.Evidence;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 

@@ -16,15 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * and {@code header_key = HMAC-SHA256(UTF-8 token, "pincer header v1")}.
  *
  * <p>Example: token {@code 0123456789abcdef}, ctx {@code 000102030405060708090a0b0c0d0e0f},
- * hint 7, expiry 1767225600 gives the first test vector of the spec. Thread-safe.
+ * hint 7, expiry 1767225600 gives the first test vector of the spec. Thread-safe. The hint bits
+ * are {@code InputHint}'s, and which kinds each enables is {@code SinkKind#hint()}.
  */
 public final class ContextHeader {
     public static final String NAME = "X-Pincer-Context";
-    /** Hint bits (section 1, "Hint bits"). */
-    public static final int HINT_SYNTAX = 1;
-    public static final int HINT_PATH = 2;
-    public static final int HINT_URL = 4;
-    public static final int HINT_ALL = HINT_SYNTAX | HINT_PATH | HINT_URL;
 
     private static final int SIG_BYTES = 16;
     private static final int SIG_CHARS = 22;

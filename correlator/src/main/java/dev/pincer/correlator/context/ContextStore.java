@@ -3,6 +3,7 @@ package dev.pincer.correlator.context;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.correlator.metrics.CorrelatorMetrics;
 import dev.pincer.inspection.input.RequestInputs;
 import io.prometheus.client.Counter;
@@ -45,7 +46,16 @@ public final class ContextStore {
      * @param inputs    the inputs known so far ({@link RequestInputs#EMPTY} if none yet)
      */
     public RequestContext open(String requestId, String clientIp, String method, String path, RequestInputs inputs) {
-        RequestContext ctx = new RequestContext(ContextIds.next(), requestId, clientIp, method, path, inputs);
+        return open(requestId, clientIp, method, path, inputs, null);
+    }
+
+    /**
+     * {@link #open(String, String, String, String, RequestInputs)} for a request whose route has its
+     * own mode: its sink checks are judged in {@code mode} ({@code null}: the global one).
+     */
+    public RequestContext open(String requestId, String clientIp, String method, String path, RequestInputs inputs,
+                               ProtectionConfig.Mode mode) {
+        RequestContext ctx = new RequestContext(ContextIds.next(), requestId, clientIp, method, path, inputs, mode);
         cache.put(ctx.id(), ctx);
         return ctx;
     }

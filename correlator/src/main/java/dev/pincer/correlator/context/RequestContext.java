@@ -1,5 +1,6 @@
 package dev.pincer.correlator.context;
 
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.correlator.verdict.Decision;
 import dev.pincer.correlator.verdict.Verdict;
 import dev.pincer.inspection.input.Input;
@@ -28,6 +29,7 @@ public final class RequestContext {
     private final String clientIp;
     private final String method;
     private final String path;
+    private final Mode mode;
     private volatile RequestInputs edgeInputs;
     private volatile AppView appView = AppView.EMPTY;
     private volatile RequestInputs inputs;
@@ -39,8 +41,10 @@ public final class RequestContext {
     private volatile Decision firstFinding;
     private volatile Decision blocking;
 
-    RequestContext(String id, String requestId, String clientIp, String method, String path, RequestInputs inputs) {
+    RequestContext(String id, String requestId, String clientIp, String method, String path, RequestInputs inputs,
+                   Mode mode) {
         this.id = id;
+        this.mode = mode;
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.clientIp = Objects.requireNonNull(clientIp, "clientIp");
         this.method = Objects.requireNonNull(method, "method");
@@ -70,6 +74,14 @@ public final class RequestContext {
     /** The path as events print it (without the query string). */
     public String path() {
         return path;
+    }
+
+    /**
+     * The mode this request's sink checks are judged in (its route's {@code protection.mode}), or
+     * {@code null} for the global {@code protection.mode}.
+     */
+    public Mode mode() {
+        return mode;
     }
 
     /** What checks are judged against: the edge's inputs and the app's own view (see {@link #addAppView}). */

@@ -4,7 +4,7 @@ import dev.pincer.config.CorrelatorConfig.ExecPolicy;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
-import dev.pincer.correlator.analyzer.internal.Evidence;
+import dev.pincer.correlator.analyzer.Evidence;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;

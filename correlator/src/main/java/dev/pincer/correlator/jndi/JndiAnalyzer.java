@@ -4,7 +4,7 @@ import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.analyzer.internal.Attribution;
-import dev.pincer.correlator.analyzer.internal.Evidence;
+import dev.pincer.correlator.analyzer.Evidence;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
 import dev.pincer.correlator.sink.SinkCall;

@@ -2,6 +2,7 @@ package dev.pincer.correlator.server;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.HostPort;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.context.ContextStore;
 import dev.pincer.correlator.metrics.CorrelatorMetrics;
@@ -62,11 +63,12 @@ public final class CorrelatorServer implements AutoCloseable {
     }
 
     /** Binds and starts accepting sensors; on failure nothing stays open. */
-    public static CorrelatorServer start(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers,
-                                         ContextStore contexts, CorrelatorMetrics metrics) {
-        CorrelatorServer server = start(SensorSettings.of(cfg), cfg.listen(), analyzers, contexts, metrics,
-                Analysis.start(cfg.analysis(), metrics));
-        server.judge.reconfigure(cfg.mode(), cfg.onAnalysisLimit(), analyzers);
+    public static CorrelatorServer start(CorrelatorConfig cfg, ProtectionConfig protection,
+                                         Map<SinkKind, List<SinkAnalyzer>> analyzers, ContextStore contexts,
+                                         CorrelatorMetrics metrics) {
+        CorrelatorServer server = start(SensorSettings.of(cfg, protection.mode()), cfg.listen(), analyzers, contexts,
+                metrics, Analysis.start(cfg.analysis(), metrics));
+        server.judge.reconfigure(protection.mode(), protection.onAnalysisLimit(), analyzers);
         return server;
     }
 
@@ -101,12 +103,13 @@ public final class CorrelatorServer implements AutoCloseable {
      * limits for connections accepted from now on, the per-request analysis share. The listen
      * address, the token and the analysis threads and queue need a restart.
      */
-    public void reconfigure(CorrelatorConfig cfg, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
+    public void reconfigure(CorrelatorConfig cfg, ProtectionConfig protection,
+                            Map<SinkKind, List<SinkAnalyzer>> analyzers) {
         SensorSettings old = settings.get();
-        SensorSettings next = SensorSettings.of(cfg);
+        SensorSettings next = SensorSettings.of(cfg, protection.mode());
         settings.set(new SensorSettings(old.token(), next.maxSensors(), next.maxFrame(), next.maxInFlight(),
                 next.verdictTimeoutMs(), next.mode(), old.handshakeTimeout(), old.idleTimeout()));
-        judge.reconfigure(cfg.mode(), cfg.onAnalysisLimit(), analyzers);
+        judge.reconfigure(protection.mode(), protection.onAnalysisLimit(), analyzers);
         analysis.reconfigure(cfg.analysis());
     }
 

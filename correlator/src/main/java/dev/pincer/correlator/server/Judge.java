@@ -1,9 +1,10 @@
 package dev.pincer.correlator.server;
 
 import dev.pincer.config.CorrelatorConfig;
-import dev.pincer.config.CorrelatorConfig.Mode;
-import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.config.ProtectionConfig.Mode;
+import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
+import dev.pincer.config.ProtectionConfig;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -55,7 +56,7 @@ final class Judge {
 
     /** Swaps mode and analyzers, analysis limits blocking; checks already judging finish with the old ones. */
     void reconfigure(Mode mode, Map<SinkKind, List<SinkAnalyzer>> analyzers) {
-        reconfigure(mode, CorrelatorConfig.DEFAULT_ON_ANALYSIS_LIMIT, analyzers);
+        reconfigure(mode, ProtectionConfig.DEFAULT_ON_ANALYSIS_LIMIT, analyzers);
     }
 
     /** Swaps mode, the analysis-limit choice and analyzers; checks already judging finish with the old ones. */
@@ -82,7 +83,7 @@ final class Judge {
         RequestInputs inputs = ctx == null ? RequestInputs.EMPTY : ctx.inputs();
         Rules r = rules;
         Finding finding = r.chain().analyze(call, inputs);
-        return settle(r.policy().decide(call, finding), call, ctx);
+        return settle(r.policy().decide(call, finding, ctx == null ? null : ctx.mode()), call, ctx);
     }
 
     /**
@@ -92,7 +93,8 @@ final class Judge {
      */
     Decision limited(SinkCall call, RequestContext ctx, String reason) {
         Finding f = new Finding(AttackClass.ANALYSIS_LIMIT, null, List.of(), reason);
-        return settle(rules.policy().decide(call, f).withCache(CacheScope.NONE), call, ctx);
+        return settle(rules.policy().decide(call, f, ctx == null ? null : ctx.mode()).withCache(CacheScope.NONE),
+                call, ctx);
     }
 
     private Decision settle(Decision d, SinkCall call, RequestContext ctx) {

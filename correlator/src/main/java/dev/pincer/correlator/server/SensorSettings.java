@@ -1,7 +1,7 @@
 package dev.pincer.correlator.server;
 
 import dev.pincer.config.CorrelatorConfig;
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.correlator.protocol.Protocol;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,9 +28,10 @@ record SensorSettings(String token, int maxSensors, int maxFrame, int maxInFligh
         Objects.requireNonNull(idleTimeout, "idleTimeout");
     }
 
-    static SensorSettings of(CorrelatorConfig c) {
+    /** @param mode {@code protection.mode}, announced in WELCOME */
+    static SensorSettings of(CorrelatorConfig c, Mode mode) {
         long ms = Math.min(Math.max(c.verdictTimeout().toMillis(), 1), Integer.MAX_VALUE);
-        return new SensorSettings(c.token(), c.maxSensors(), c.maxFrameBytes(), c.maxInFlight(), (int) ms, c.mode(),
+        return new SensorSettings(c.token(), c.maxSensors(), c.maxFrameBytes(), c.maxInFlight(), (int) ms, mode,
                 Protocol.HANDSHAKE_TIMEOUT, Protocol.IDLE_TIMEOUT);
     }
 

@@ -1,7 +1,7 @@
 package dev.pincer.correlator.verdict;
 
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;

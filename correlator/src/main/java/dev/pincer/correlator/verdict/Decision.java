@@ -1,6 +1,6 @@
 package dev.pincer.correlator.verdict;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.sink.SinkCall;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig;
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.correlator.Correlator;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -75,7 +75,7 @@ class AnalysisIsolationTest {
                 return quoted.analyze(call, inputs);
             }
         };
-        correlator = Correlator.start(Configs.of(Mode.HYBRID, 4, 64, analysis),
+        correlator = Correlator.start(Configs.of(4, 64, analysis), Configs.protection(Mode.HYBRID),
                 Map.of(SinkKind.SQL, List.of(latched)), new CollectorRegistry(true));
         return new InetSocketAddress("127.0.0.1", correlator.boundPort());
     }

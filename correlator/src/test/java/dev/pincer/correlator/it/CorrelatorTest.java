@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig;
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.config.HostPort;
 import dev.pincer.correlator.Correlator;
 import dev.pincer.correlator.context.ContextHeader;
@@ -21,6 +22,7 @@ import dev.pincer.correlator.testing.Configs;
 import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.correlator.testing.FakeAnalyzers;
 import dev.pincer.correlator.testing.SensorClient;
+import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
@@ -48,8 +50,9 @@ class CorrelatorTest {
     void start() {
         // 200 CHECKs of one request pipelined at once: far past a real request's fan-out, so the
         // per-request share is widened here (AnalysisIsolationTest covers the default share).
-        correlator = Correlator.start(Configs.of(Mode.HYBRID, 4, 256,
-                new CorrelatorConfig.Analysis(2, 1024, 256, Duration.ofSeconds(10))), FakeAnalyzers.all(), registry);
+        correlator = Correlator.start(Configs.of(4, 256,
+                new CorrelatorConfig.Analysis(2, 1024, 256, Duration.ofSeconds(10))), Configs.protection(Mode.HYBRID),
+                FakeAnalyzers.all(), registry);
         address = new InetSocketAddress("127.0.0.1", correlator.boundPort());
     }
 
@@ -91,7 +94,7 @@ class CorrelatorTest {
             RequestContext ctx = correlator.contexts().open("req-42", "192.0.2.9", "GET", "/users",
                     new RequestInputs(List.of(Input.plain(InputSource.QUERY, "id", "1' OR '1'='1")), null, false));
             ctx.markSuspect(List.of("942100"));
-            String header = correlator.headerValue(ctx, ContextHeader.HINT_ALL);
+            String header = correlator.headerValue(ctx, InputHint.ALL);
             ContextHeader.Verified seen = new ContextHeader(Configs.TOKEN).verify(header,
                     System.currentTimeMillis() / 1000);
             assertNotNull(seen, header);
@@ -134,7 +137,7 @@ class CorrelatorTest {
             sensor.handshake(Configs.TOKEN, "s");
             RequestContext ctx = correlator.contexts().open("r", "ip", "GET", "/",
                     new RequestInputs(List.of(Input.plain(InputSource.QUERY, "id", "1' OR '1'='1")), null, false));
-            correlator.reconfigure(Configs.of(Mode.MONITOR, 4, 256));
+            correlator.reconfigure(Configs.of(4, 256), Configs.protection(Mode.MONITOR), FakeAnalyzers.all());
             assertEquals(Mode.MONITOR, correlator.mode());
             sensor.send(sql(1, ctx.id(), ATTACK));
             assertEquals(new Frame.Verdict(1, 2, 1, "sqli", "input spans several SQL tokens"), sensor.read());
@@ -188,10 +191,10 @@ class CorrelatorTest {
     @Test
     void anAddressInUseFailsTheStart() {
         CorrelatorConfig busy = new CorrelatorConfig(new HostPort("127.0.0.1", correlator.boundPort()), Configs.TOKEN,
-                Configs.of(Mode.HYBRID).verdictTimeout(), Mode.HYBRID, 4, 65536, 16,
-                Configs.of(Mode.HYBRID).contextTtl(), 1000, 0, List.of(), CorrelatorConfig.ExecPolicy.ALLOW, null);
+                Configs.of().verdictTimeout(), 4, 65536, 16,
+                Configs.of().contextTtl(), 1000, List.of(), CorrelatorConfig.ExecPolicy.ALLOW, null);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Correlator.start(busy, Map.of(), new CollectorRegistry(true)));
+                () -> Correlator.start(busy, ProtectionConfig.DEFAULT, Map.of(), new CollectorRegistry(true)));
         assertTrue(e.getMessage().startsWith("correlator.listen: cannot bind 127.0.0.1:"), e.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 package dev.pincer.correlator.server;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.pincer.correlator.server;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.context.ContextStore;
 import dev.pincer.correlator.metrics.CorrelatorMetrics;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
+import dev.pincer.config.ProtectionConfig.Mode;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.protocol.ErrorCode;

@@ -3,9 +3,9 @@ package dev.pincer.correlator.sql;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.correlator.analyzer.Analyzers;
-import dev.pincer.correlator.analyzer.VectorRunner;
-import dev.pincer.correlator.analyzer.Warmup;
+import dev.pincer.correlator.registry.Analyzers;
+import dev.pincer.correlator.registry.VectorRunner;
+import dev.pincer.correlator.registry.Warmup;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up reads a query both ways and breaks a tie between the readings (the test seam counts). */

@@ -1,8 +1,8 @@
 package dev.pincer.correlator.ssrf;
 
-import dev.pincer.correlator.analyzer.Vector;
-import dev.pincer.correlator.analyzer.VectorFile;
-import dev.pincer.correlator.analyzer.VectorRunner;
+import dev.pincer.correlator.registry.Vector;
+import dev.pincer.correlator.registry.VectorFile;
+import dev.pincer.correlator.registry.VectorRunner;
 import dev.pincer.correlator.sink.SinkKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
-import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.config.ProtectionConfig.Mode;
+import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
-import dev.pincer.correlator.analyzer.Analyzers;
+import dev.pincer.correlator.registry.Analyzers;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
@@ -54,6 +54,19 @@ class PolicyTest {
         assertEquals(cls == null ? "" : cls, d.wireAttackClass());
         assertSame(limit, d.finding(), "the event carries the limit's reason either way");
         assertEquals(CacheScope.REQUEST, d.cache());
+    }
+
+    /** A request whose route has its own mode is decided in it; a request without one in the policy's. */
+    @Test
+    void aRequestsOwnModeWins() {
+        Policy hybrid = new Policy(Mode.HYBRID);
+
+        assertEquals(Action.MONITOR, hybrid.decide(sql(), FINDING, Mode.MONITOR).action());
+        assertEquals(Mode.MONITOR, hybrid.decide(sql(), FINDING, Mode.MONITOR).mode());
+        assertEquals(Action.OBSERVED, hybrid.decide(sql(), FINDING, Mode.EDGE).action());
+        assertEquals(Action.BLOCK, hybrid.decide(sql(), FINDING, null).action());
+        assertEquals(Action.BLOCK, new Policy(Mode.MONITOR).decide(sql(), FINDING, Mode.HYBRID).action());
+        assertEquals(Mode.EDGE, hybrid.decide(sql(), null, Mode.EDGE).mode(), "an allow names the request's mode too");
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.correlator.analyzer.Finding;
-import dev.pincer.correlator.analyzer.Vector;
-import dev.pincer.correlator.analyzer.VectorFile;
+import dev.pincer.correlator.registry.Vector;
+import dev.pincer.correlator.registry.VectorFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

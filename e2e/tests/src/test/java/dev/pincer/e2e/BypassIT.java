@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 7's bypasses, closed, at the default route policy ({@code incomplete: reject}), through
+ * Issue 7's bypasses, closed, at the default route policy ({@code protection.incomplete: reject}), through
  * Pincer (hybrid) to the demo app under the sensor, on both containers:
  * <ul>
  *   <li>framing: a {@code Connection} header naming Content-Length, Transfer-Encoding, Host,

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A route set to {@code incomplete: suspect}: a request cut at a limit (pairs, parts, keys, value
+ * A route set to {@code protection: {incomplete: suspect}}: a request cut at a limit (pairs, parts, keys, value
  * length, body prefix) is forwarded, and its sinks are judged against the inputs Pincer kept and
  * by the argument alone. An attack whose syntax shows in the argument (an {@code OR '1'='1'}
  * tautology, a stacked statement, {@code ;} or {@code |} in a shell string, a {@code ..} climbing
@@ -38,7 +38,7 @@ class SuspectRouteIT {
     @BeforeParameterizedClassInvocation
     static void start(Container c) throws Exception {
         current = c;
-        stack = PincerStack.start(c, HTTP, "incomplete: suspect", Map.of());
+        stack = PincerStack.start(c, HTTP, "protection: {incomplete: suspect}", Map.of());
         bypasses = new Bypasses(stack.markers);
     }
 

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--app", paramLabel = "JAR", description = "The demo app jar (Tomcat 10 or Tomcat 9 build).")
     Path app;
 
-    @Option(names = "--mode", description = "Correlator mode: hybrid, edge or monitor (default ${DEFAULT-VALUE}).",
+    @Option(names = "--mode", description = "Protection mode: hybrid, edge or monitor (default ${DEFAULT-VALUE}).",
             defaultValue = "hybrid")
     String mode;
 
@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                 correlator:
                   listen: 127.0.0.1:0
                   token: %s
-                  mode: %s
+                protection: { mode: %s }
                 """.formatted(port, adminPort, appPort, token, mode), "<demo>");
         PincerServer server = PincerServer.start(cfg);
         InetSocketAddress corr = server.correlatorAddress();

@@ -192,7 +192,7 @@ final class Exchange implements UpstreamListener {
         SinkGuard sinks = shared.sinkGuard();
         if (sinks != null) {
             boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
-            guard = sinks.open(head, requestId, clientIp, logPath, body, route.incomplete(), metrics());
+            guard = sinks.open(head, requestId, clientIp, logPath, body, route, metrics());
             if (guard.rejection() != null) {
                 incomplete(guard.rejection()); // before any upstream connection is made
                 return;

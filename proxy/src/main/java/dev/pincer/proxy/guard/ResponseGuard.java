@@ -1,7 +1,7 @@
 package dev.pincer.proxy.guard;
 
-import dev.pincer.config.CorrelatorConfig.Mode;
-import dev.pincer.config.CorrelatorConfig.OnAnalysisLimit;
+import dev.pincer.config.ProtectionConfig.Mode;
+import dev.pincer.config.ProtectionConfig.OnAnalysisLimit;
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;

@@ -1,12 +1,9 @@
 package dev.pincer.proxy.guard;
 
 import dev.pincer.config.CorrelatorConfig;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.correlator.Correlator;
-import dev.pincer.correlator.analyzer.Analyzers;
-import dev.pincer.correlator.analyzer.SinkAnalyzer;
-import dev.pincer.correlator.drift.ExecBaseline;
-import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.xss.XssAnalyzer;
 import dev.pincer.inspection.body.BodyBuffer;
@@ -42,41 +39,32 @@ public final class SinkGuard implements AutoCloseable {
     private final Correlator correlator;
     private final XssAnalyzer xss = new XssAnalyzer();
     private volatile InputExtractor extractor;
-    private volatile int bodyPrefixBytes;
-    private volatile CorrelatorConfig.Mode mode;
-    private volatile CorrelatorConfig.OnAnalysisLimit onAnalysisLimit;
+    private volatile ProtectionConfig protection;
 
-    private SinkGuard(Correlator correlator, CorrelatorConfig config) {
+    private SinkGuard(Correlator correlator, ProtectionConfig protection) {
         this.correlator = correlator;
-        this.bodyPrefixBytes = config.bodyPrefixBytes();
-        this.extractor = extractor(config);
-        this.mode = config.mode();
-        this.onAnalysisLimit = config.onAnalysisLimit();
+        this.protection = protection;
+        this.extractor = extractor(protection);
     }
 
     /** Values long enough for a whole body of {@code body_prefix_bytes}: a raw body is one value. */
-    private static InputExtractor extractor(CorrelatorConfig config) {
-        return new InputExtractor(InspectionLimits.DEFAULT.forBody(config.bodyPrefixBytes()));
+    private static InputExtractor extractor(ProtectionConfig protection) {
+        return new InputExtractor(InspectionLimits.DEFAULT.forBody(protection.bodyPrefixBytes()));
     }
 
     /**
-     * Starts the correlator's sensor server.
+     * Starts the correlator (which builds and warms its own analyzers) and its sensor server.
      *
+     * @param protection the policy's settings: mode, incomplete-request policy, {@code on_analysis_limit},
+     *                   {@code body_prefix_bytes}
      * @throws IOException when the exec baseline cannot be read or does not parse (the message names
      *                     file and line)
      */
-    public static SinkGuard start(CorrelatorConfig config, CollectorRegistry registry) throws IOException {
+    public static SinkGuard start(CorrelatorConfig config, ProtectionConfig protection, CollectorRegistry registry)
+            throws IOException {
         Objects.requireNonNull(config, "config");
-        return new SinkGuard(Correlator.start(config, analyzers(config), registry), config);
-    }
-
-    private static Map<SinkKind, List<SinkAnalyzer>> analyzers(CorrelatorConfig config) throws IOException {
-        ExecBaseline baseline = config.exec() == CorrelatorConfig.ExecPolicy.BASELINE
-                ? ExecBaseline.load(config.execBaseline())
-                : null;
-        Map<SinkKind, List<SinkAnalyzer>> analyzers = Analyzers.create(config, baseline);
-        dev.pincer.correlator.analyzer.Warmup.run(analyzers);
-        return analyzers;
+        Objects.requireNonNull(protection, "protection");
+        return new SinkGuard(Correlator.start(config, protection, registry), protection);
     }
 
     public Correlator correlator() {
@@ -84,16 +72,26 @@ public final class SinkGuard implements AutoCloseable {
     }
 
     /**
-     * Applies what a reload may change without a restart. The analyzers are rebuilt (allowlist, exec
-     * policy, baseline); when the new baseline cannot be read, nothing changes and this throws.
+     * Applies what a reload may change without a restart: the correlator rebuilds its analyzers
+     * (allowlist, exec policy, baseline, deserialization); when the new baseline cannot be read,
+     * nothing changes and this throws.
      */
-    public void reconfigure(CorrelatorConfig next) throws IOException {
-        Map<SinkKind, List<SinkAnalyzer>> a = analyzers(next);
-        bodyPrefixBytes = next.bodyPrefixBytes();
-        extractor = extractor(next);
-        mode = next.mode();
-        onAnalysisLimit = next.onAnalysisLimit();
-        correlator.reconfigure(next, a);
+    public void reconfigure(CorrelatorConfig next, ProtectionConfig nextProtection) throws IOException {
+        correlator.reconfigure(next, nextProtection);
+        extractor = extractor(nextProtection);
+        protection = nextProtection;
+    }
+
+    /**
+     * {@link #open(HttpRequest, String, String, String, boolean, RouteConfig.Incomplete, ProxyMetrics)}
+     * for a request of {@code route}: its incomplete-request policy, and its own
+     * {@code protection.mode} (if any) carried on the context, so the correlator judges the
+     * request's sink checks in that mode and the response check uses it too.
+     */
+    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
+                             RouteConfig route, ProxyMetrics metrics) {
+        return open(head, requestId, clientIp, path, bodyExpected, route.incomplete(), route.protection().mode(),
+                metrics);
     }
 
     /**
@@ -108,11 +106,17 @@ public final class SinkGuard implements AutoCloseable {
      */
     public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
                              RouteConfig.Incomplete policy, ProxyMetrics metrics) {
+        return open(head, requestId, clientIp, path, bodyExpected, policy, null, metrics);
+    }
+
+    private RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
+                              RouteConfig.Incomplete policy, ProtectionConfig.Mode routeMode, ProxyMetrics metrics) {
         RequestHead model = model(head);
         RequestInputs inputs = extractor.extract(model, null);
-        RequestContext ctx = correlator.contexts().open(requestId, clientIp, head.method().name(), path, inputs);
+        RequestContext ctx = correlator.contexts().open(requestId, clientIp, head.method().name(), path, inputs,
+                routeMode);
         int hint = InputHint.of(inputs, bodyExpected);
-        int limit = bodyPrefixBytes;
+        int limit = protection.bodyPrefixBytes();
         List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
         BodyBuffer body = bodyExpected ? BodyBuffer.of(types.size() == 1 ? types.get(0) : null, limit) : null;
         Incidents incidents = new Incidents(metrics, requestId, clientIp, head.method().name(), path);
@@ -137,7 +141,9 @@ public final class SinkGuard implements AutoCloseable {
     }
 
     ResponseGuard responseGuard(RequestContext ctx, int prefix, ResponseText text, ProxyMetrics metrics) {
-        return new ResponseGuard(xss, ctx, mode, onAnalysisLimit, metrics, prefix, text);
+        ProtectionConfig p = protection;
+        return new ResponseGuard(xss, ctx, ctx.mode() != null ? ctx.mode() : p.mode(), p.onAnalysisLimit(), metrics,
+                prefix, text);
     }
 
     void close(RequestContext ctx) {

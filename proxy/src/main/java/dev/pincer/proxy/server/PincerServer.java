@@ -77,10 +77,10 @@ public final class PincerServer implements AutoCloseable {
 
     private void bind() throws Exception {
         if (config.correlator() != null) {
-            sinkGuard = SinkGuard.start(config.correlator(), metrics.registry());
+            sinkGuard = SinkGuard.start(config.correlator(), config.protection(), metrics.registry());
             shared.sinkGuard(sinkGuard);
             log.info("correlator listening for sensors on {} (mode {})", sinkGuard.correlator().address(),
-                    config.correlator().mode().name().toLowerCase(java.util.Locale.ROOT));
+                    config.protection().mode().name().toLowerCase(java.util.Locale.ROOT));
         }
         ByteCounter bytes = new ByteCounter(metrics.bytesReceived, metrics.bytesSent);
         for (ListenerConfig l : config.listeners()) {
@@ -157,7 +157,7 @@ public final class PincerServer implements AutoCloseable {
             log.warn("correlator added, removed, or its listen address or token changed in {}: that applies after"
                     + " a restart", next.source());
         } else if (sinkGuard != null) {
-            sinkGuard.reconfigure(next.correlator());
+            sinkGuard.reconfigure(next.correlator(), next.protection());
         }
         Routing old = shared.swap(Routing.build(next, workers, transport.socketChannel(), metrics));
         for (int i = 0; i < initializers.size(); i++) {

@@ -44,7 +44,7 @@ class CheckConfigCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             correlator beyond loopback | correlator:\\n  listen: 0.0.0.0:7701\\n  token: 0123456789abcdef | 8: correlator.listen: 0.0.0.0:7701 (listens beyond loopback, on every interface
-            edge mode, no rule engine  | correlator:\\n  token: 0123456789abcdef\\n  mode: edge            | 9: correlator.mode: edge (no edge rules are configured
+            edge mode, no rule engine  | correlator:\\n  token: 0123456789abcdef\\nprotection: {mode: edge} | 9: protection.mode: edge (no edge rules are configured
             trusting every client      | trusted_proxies: [0.0.0.0/0]                                  | 7: trusted_proxies[0]: 0.0.0.0/0 (trusts the forwarding headers of every IPv4 client
             """)
     void aWeakeningSettingIsOneWarningLineAndStillExitsZero(String name, String extra, String expected)
@@ -61,7 +61,7 @@ class CheckConfigCommandTest {
     @Test
     void aCleanConfigHasNoWarnings() throws Exception {
         String yaml = BASE + "trusted_proxies: [10.0.0.0/8]\ncorrelator: {listen: 127.0.0.1:7701,"
-                + " token: 0123456789abcdef, mode: hybrid}\n";
+                + " token: 0123456789abcdef}\nprotection: {mode: hybrid}\n";
 
         assertEquals(0, checkConfig(yaml));
         assertEquals("", err.toString());
@@ -70,7 +70,7 @@ class CheckConfigCommandTest {
 
     @Test
     void everyWarningIsListedInLineOrder() throws Exception {
-        String yaml = BASE + "correlator:\n  mode: edge\n  listen: 0.0.0.0:7701\n  token: 0123456789abcdef\n"
+        String yaml = BASE + "protection: {mode: edge}\ncorrelator:\n  listen: 0.0.0.0:7701\n  token: 0123456789abcdef\n"
                 + "trusted_proxies: [\"::/0\", 0.0.0.0/0]\n";
 
         assertEquals(0, checkConfig(yaml));
@@ -78,7 +78,7 @@ class CheckConfigCommandTest {
         String[] lines = err.toString().strip().split("\\R");
         assertEquals(4, lines.length, err.toString());
         String file = dir.resolve("pincer.yaml").toString();
-        assertTrue(lines[0].startsWith("warning: " + file + ":8: correlator.mode: edge ("), lines[0]);
+        assertTrue(lines[0].startsWith("warning: " + file + ":7: protection.mode: edge ("), lines[0]);
         assertTrue(lines[1].startsWith("warning: " + file + ":9: correlator.listen: 0.0.0.0:7701 ("), lines[1]);
         assertTrue(lines[2].startsWith("warning: " + file + ":11: trusted_proxies[1]: 0.0.0.0/0 ("), lines[2]);
         assertTrue(lines[3].startsWith("warning: " + file + ":11: trusted_proxies[0]: ::/0 ("), lines[3]);

@@ -81,7 +81,7 @@ class IncompleteRequestTest {
             }
         });
         upstream.start();
-        String routes = policy == null ? "" : "    incomplete: " + policy + "\n";
+        String routes = policy == null ? "" : "    protection: {incomplete: " + policy + "}\n";
         pincer = PincerHarness.start(PincerHarness.yaml(routes + "limits:\n  max_body_bytes: 16m\n"
                 + "correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN + "\n",
                 upstream.getHostName() + ":" + upstream.getPort()));

@@ -11,6 +11,7 @@ import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.correlator.testing.SensorClient;
+import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.proxy.testing.PincerHarness;
 import java.io.IOException;
 import java.net.Socket;
@@ -53,6 +54,11 @@ class SinkGuardTest {
 
     /** Starts an app whose one "sink" runs the SQL {@code query.apply(request)} after a CHECK. */
     private void start(String mode, Function<RecordedRequest, String> query) throws Exception {
+        start("", mode, query);
+    }
+
+    /** {@link #start(String, Function)} with {@code routeKeys} on the one route (e.g. its own protection). */
+    private void start(String routeKeys, String mode, Function<RecordedRequest, String> query) throws Exception {
         upstream = new MockWebServer();
         upstream.setDispatcher(new Dispatcher() {
             @Override
@@ -79,8 +85,8 @@ class SinkGuardTest {
             }
         });
         upstream.start();
-        pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN
-                + "\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
+        pincer = PincerHarness.start(PincerHarness.yaml(routeKeys + "correlator:\n  listen: 127.0.0.1:0\n  token: "
+                + TOKEN + "\nprotection:\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
     }
 
     private static String nameQuery(String name) {
@@ -99,6 +105,26 @@ class SinkGuardTest {
             }
         }
         return v == null ? "" : v;
+    }
+
+    /**
+     * A route's own {@code protection.mode} decides its requests' sink verdicts: under a global
+     * hybrid mode, the same injection on a monitor route is answered "would have blocked" (2) and
+     * reaches the client.
+     */
+    @Test
+    void aRouteInMonitorModeIsLoggedNotBlocked() throws Exception {
+        start("    protection: { mode: monitor }\n", "hybrid", r -> nameQuery(param(r, "name")));
+        try (Socket s = RawHttp.connect(pincer.port())) {
+            RawHttp.send(s, "GET /users?name=x%27%20OR%20%271%27%3D%271 HTTP/1.1\r\nHost: shop.test\r\n\r\n");
+            RawHttp.Response r = RawHttp.read(s.getInputStream());
+
+            assertEquals(200, r.status());
+            assertEquals("rows", r.bodyText());
+            Frame.Verdict v = (Frame.Verdict) verdicts.peek();
+            assertEquals(2, v.verdict(), "monitor: the sink runs");
+            assertEquals("sqli", v.attackClass());
+        }
     }
 
     @Test
@@ -193,8 +219,8 @@ class SinkGuardTest {
             assertEquals(200, RawHttp.read(s.getInputStream()).status());
         }
         List<Integer> hints = contextHeaders.stream().map(v -> h.verify(v, now).hint()).toList();
-        assertEquals(List.of(ContextHeader.HINT_URL, ContextHeader.HINT_SYNTAX | ContextHeader.HINT_URL,
-                ContextHeader.HINT_ALL), hints);
+        assertEquals(List.of(InputHint.URL, InputHint.SYNTAX | InputHint.URL,
+                InputHint.ALL), hints);
     }
 
     @Test

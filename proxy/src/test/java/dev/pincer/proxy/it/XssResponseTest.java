@@ -62,7 +62,7 @@ class XssResponseTest {
         });
         upstream.start();
         pincer = PincerHarness.start(PincerHarness.yaml(routeKeys + "correlator:\n  listen: 127.0.0.1:0\n  token: "
-                + TOKEN + "\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
+                + TOKEN + "\nprotection:\n  mode: " + mode + "\n", upstream.getHostName() + ":" + upstream.getPort()));
     }
 
     private static String q(RecordedRequest r) {
@@ -288,7 +288,7 @@ class XssResponseTest {
         });
         upstream.start();
         pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: " + TOKEN
-                + "\n  on_analysis_limit: allow\n", upstream.getHostName() + ":" + upstream.getPort()));
+                + "\nprotection:\n  on_analysis_limit: allow\n", upstream.getHostName() + ":" + upstream.getPort()));
         try (EventCapture events = new EventCapture()) {
             RawHttp.Response r = get("/search?q=" + ATTACK, "Accept-Encoding: br\r\n");
             assertEquals(200, r.status());

@@ -45,6 +45,26 @@ public final class Bridge {
      */
     public static final int CONNECT = 10;
 
+    /**
+     * The sensor's one table of sink kinds (the spec's "Sink kinds" and "Hint bits"), indexed by
+     * code: the kind's name, and the hint bit that enables its checks (0: checked whatever the
+     * hint, and without a context). {@code Kinds} reads it; {@code SinkKindTableTest} checks it
+     * against docs/sensor-protocol.md.
+     */
+    static final String[] NAMES = {"?", "sql", "exec", "file", "url", "redirect", "ldap", "xpath", "deserialize",
+        "jndi"};
+    static final int[] HINTS = {0, HINT_SYNTAX, 0, HINT_PATH, HINT_URL, HINT_URL, HINT_SYNTAX, HINT_SYNTAX, 0, 0};
+
+    /** The name of a kind code ({@code sql}), or {@code null} for a code the table does not have. */
+    public static String kindName(int kind) {
+        return kind > 0 && kind < NAMES.length ? NAMES[kind] : null;
+    }
+
+    /** The hint bit that enables a kind's checks, 0 for the always-checked kinds, -1 for an unknown code. */
+    public static int kindHint(int kind) {
+        return kind > 0 && kind < HINTS.length ? HINTS[kind] : -1;
+    }
+
     /** Installed by the agent at premain; {@code null} means every sink simply runs. */
     public static volatile Dispatcher dispatcher;
 
@@ -147,7 +167,7 @@ public final class Bridge {
     public static int sql(String query, String method) {
         ThreadState st = STATE.get();
         int token = acquire(st, SQL);
-        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+        if (token == 0 || !wants(st, HINTS[SQL])) {
             return token;
         }
         Dispatcher d = dispatcher;
@@ -223,7 +243,7 @@ public final class Bridge {
      */
     public static void fileOpen(Object file, String mode, String api) {
         ThreadState st = STATE.get();
-        if (st.guard != 0 || !wants(st, HINT_PATH)) {
+        if (st.guard != 0 || !wants(st, HINTS[FILE])) {
             return;
         }
         Dispatcher d = dispatcher;
@@ -252,7 +272,7 @@ public final class Bridge {
     public static int fileCall(Object target, Object second, String method) {
         ThreadState st = STATE.get();
         int token = acquire(st, FILE);
-        if (token == 0 || !wants(st, HINT_PATH)) {
+        if (token == 0 || !wants(st, HINTS[FILE])) {
             return token;
         }
         Dispatcher d = dispatcher;
@@ -270,7 +290,7 @@ public final class Bridge {
     public static int url(Object target, String api) {
         ThreadState st = STATE.get();
         int token = acquire(st, URL);
-        if (token == 0 || !wants(st, HINT_URL)) {
+        if (token == 0 || !wants(st, HINTS[URL])) {
             return token;
         }
         Dispatcher d = dispatcher;
@@ -293,7 +313,7 @@ public final class Bridge {
     public static String connectScope(Object connection) {
         ThreadState st = STATE.get();
         String previous = st.connectUrl;
-        if (!wants(st, HINT_URL) || !(connection instanceof java.net.URLConnection)) {
+        if (!wants(st, HINTS[URL]) || !(connection instanceof java.net.URLConnection)) {
             return previous;
         }
         try {
@@ -320,7 +340,7 @@ public final class Bridge {
     public static int connect(Object endpoint, String api) {
         ThreadState st = STATE.get();
         int guard = st.guard;
-        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL)) {
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINTS[URL])) {
             return 0;
         }
         int token = 1 << CONNECT;
@@ -350,7 +370,7 @@ public final class Bridge {
         ThreadState st = STATE.get();
         int guard = st.guard;
         Dispatcher d = dispatcher;
-        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINT_URL) || d == null
+        if ((guard & ~(1 << URL)) != 0 || !wants(st, HINTS[URL]) || d == null
                 || !(socket instanceof java.net.Socket) || !(url instanceof java.net.URL)) {
             return;
         }
@@ -378,7 +398,7 @@ public final class Bridge {
      */
     public static void exchangeCreated(Object exchange) {
         ThreadState st = STATE.get();
-        if (!wants(st, HINT_URL)) {
+        if (!wants(st, HINTS[URL])) {
             return;
         }
         Dispatcher d = dispatcher;
@@ -427,7 +447,7 @@ public final class Bridge {
     public static int redirect(String location) {
         ThreadState st = STATE.get();
         int token = acquire(st, REDIRECT);
-        if (token == 0 || !wants(st, HINT_URL)) {
+        if (token == 0 || !wants(st, HINTS[REDIRECT])) {
             return token;
         }
         Dispatcher d = dispatcher;
@@ -453,7 +473,7 @@ public final class Bridge {
     public static int ldap(Object name, String filter) {
         ThreadState st = STATE.get();
         int token = acquire(st, LDAP);
-        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+        if (token == 0 || !wants(st, HINTS[LDAP])) {
             return token;
         }
         Dispatcher d = dispatcher;
@@ -471,7 +491,7 @@ public final class Bridge {
     public static int xpath(String expression) {
         ThreadState st = STATE.get();
         int token = acquire(st, XPATH);
-        if (token == 0 || !wants(st, HINT_SYNTAX)) {
+        if (token == 0 || !wants(st, HINTS[XPATH])) {
             return token;
         }
         Dispatcher d = dispatcher;

@@ -3,7 +3,7 @@ package dev.pincer.sensor.client;
 import dev.pincer.sensor.bootstrap.Bridge;
 import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.config.SensorConfig;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

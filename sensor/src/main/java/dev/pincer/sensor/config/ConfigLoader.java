@@ -1,6 +1,6 @@
 package dev.pincer.sensor.config;
 
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.pincer.sensor.config;
 
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 
 /**
  * The sensor's settings, validated once at premain by {@link ConfigLoader}. Immutable.

@@ -4,7 +4,7 @@ import dev.pincer.sensor.bootstrap.Bridge;
 import dev.pincer.sensor.bootstrap.PincerBlockedException;
 import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.internal.Decider;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

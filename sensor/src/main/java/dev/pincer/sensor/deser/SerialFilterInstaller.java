@@ -2,7 +2,7 @@ package dev.pincer.sensor.deser;
 
 import dev.pincer.sensor.config.SensorConfig;
 import dev.pincer.sensor.internal.Decider;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.BinaryOperator;

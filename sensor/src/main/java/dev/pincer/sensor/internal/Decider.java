@@ -6,6 +6,7 @@ import dev.pincer.sensor.client.CorrelatorClient;
 import dev.pincer.sensor.client.Reply;
 import dev.pincer.sensor.client.ReportCounters;
 import dev.pincer.sensor.config.FailMode;
+import dev.pincer.sensor.log.Log;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class Own {
     private static final String PREFIX = "dev.pincer.sensor.";
-    private static final Set<String> PACKAGES = new HashSet<>(Arrays.asList("bootstrap", "internal", "client",
+    private static final Set<String> PACKAGES = new HashSet<>(Arrays.asList("bootstrap", "internal", "client", "log", "appview",
             "config", "context", "shaded", "jdbc", "process", "file", "net", "redirect", "ldap", "xpath", "deser",
             "jndi", "servlet"));
 

@@ -2,7 +2,7 @@ package dev.pincer.sensor.servlet;
 
 import dev.pincer.sensor.bootstrap.ThreadState;
 import dev.pincer.sensor.context.ContextHeader;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

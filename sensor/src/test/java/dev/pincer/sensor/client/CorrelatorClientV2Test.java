@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.sensor.config.FailMode;
 import dev.pincer.sensor.config.SensorConfig;
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import dev.pincer.sensor.testing.FakeCorrelator;
 import dev.pincer.sensor.testing.FakeCorrelator.Answer;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pincer.sensor.internal.Log;
+import dev.pincer.sensor.log.Log;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static dev.pincer.e2e.bypass.Payloads.pairsThen;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.LimitsConfig;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.e2e.bypass.Payloads.Attack;
 import dev.pincer.e2e.bypass.Shot.Effect;
 import dev.pincer.e2e.harness.Http;
@@ -24,8 +25,8 @@ import java.util.Set;
  * ({@link InspectionLimits#DEFAULT}, {@link CorrelatorConfig#DEFAULT_BODY_PREFIX_BYTES}), so the
  * shots follow when the limits change, and every limit is shot at the limit and at limit + 1.
  * Expected answers are those of the fixed product: at the default route policy
- * {@code incomplete: reject} a cut request is 400 (counts, lengths) or 413 (body) and never
- * reaches the app; with {@code incomplete: suspect} it reaches the app and an attack whose syntax
+ * {@code protection.incomplete: reject} a cut request is 400 (counts, lengths) or 413 (body) and never
+ * reaches the app; with {@code protection.incomplete: suspect} it reaches the app and an attack whose syntax
  * shows in the argument alone is 403 at the sink.
  */
 public final class Bypasses {
@@ -33,7 +34,7 @@ public final class Bypasses {
     static final int INPUTS = InspectionLimits.DEFAULT.maxInputs();
     static final int VALUE = InspectionLimits.DEFAULT.maxValueChars();
     static final int PARTS = InspectionLimits.DEFAULT.maxParts();
-    static final int BODY = CorrelatorConfig.DEFAULT_BODY_PREFIX_BYTES;
+    static final int BODY = ProtectionConfig.DEFAULT_BODY_PREFIX_BYTES;
     /** Linux's MAX_ARG_STRLEN: no single argument to sh -c may be longer, so no longer shell value is a real attack. */
     private static final int MAX_ARG_CHARS = 128 * 1024;
     private static final Set<Integer> BLOCKED = Set.of(403);

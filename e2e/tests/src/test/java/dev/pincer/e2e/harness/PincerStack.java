@@ -39,7 +39,7 @@ public final class PincerStack implements AutoCloseable {
 
     /**
      * A stack whose one route carries {@code routeOptions} (YAML keys at the route's level, such
-     * as {@code "incomplete: suspect"}), and whose app gets {@code appEnv} on top of the sensor's
+     * as {@code "protection: {incomplete: suspect}"}), and whose app gets {@code appEnv} on top of the sensor's
      * settings (such as {@code DEMO_MAX_THREADS}).
      */
     public static PincerStack start(Container container, Http http, String routeOptions, Map<String, String> appEnv)
@@ -92,8 +92,9 @@ public final class PincerStack implements AutoCloseable {
                 correlator:
                   listen: "127.0.0.1:0"
                   token: "%s"
-                  mode: hybrid
                   redirect_allowlist: [partner.example.org]
+                protection:
+                  mode: hybrid
                 """.formatted(appPort, options, token);
     }
 

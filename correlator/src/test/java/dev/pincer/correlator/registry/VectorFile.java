@@ -1,4 +1,4 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.pincer.correlator.analyzer.internal;
+package dev.pincer.correlator.analyzer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
+import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.inspection.verdict.AttackClass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,8 +72,8 @@ class AnalyzersTest {
 
     private static CorrelatorConfig withBaseline(Path file) {
         CorrelatorConfig c = VectorRunner.config(ExecPolicy.BASELINE);
-        return new CorrelatorConfig(c.listen(), c.token(), c.verdictTimeout(), c.mode(), c.maxSensors(),
-                c.maxFrameBytes(), c.maxInFlight(), c.contextTtl(), c.maxContexts(), c.bodyPrefixBytes(),
+        return new CorrelatorConfig(c.listen(), c.token(), c.verdictTimeout(), c.maxSensors(),
+                c.maxFrameBytes(), c.maxInFlight(), c.contextTtl(), c.maxContexts(),
                 c.redirectAllowlist(), c.exec(), file);
     }
 

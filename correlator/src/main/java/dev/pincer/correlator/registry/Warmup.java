@@ -1,5 +1,9 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
+import dev.pincer.correlator.analyzer.ArgumentJudge;
+import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.Input;

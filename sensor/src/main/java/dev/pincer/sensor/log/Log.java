@@ -1,4 +1,4 @@
-package dev.pincer.sensor.internal;
+package dev.pincer.sensor.log;
 
 import java.io.PrintStream;
 

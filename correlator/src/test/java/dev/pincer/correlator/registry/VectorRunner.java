@@ -1,5 +1,7 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
+import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.inspection.verdict.AttackClass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
-import dev.pincer.config.CorrelatorConfig.Mode;
 import dev.pincer.correlator.drift.ExecBaseline;
 import dev.pincer.correlator.sink.SinkKind;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class VectorRunner {
 
     public static CorrelatorConfig config(ExecPolicy exec) {
         return new CorrelatorConfig(CorrelatorConfig.DEFAULT_LISTEN, "0123456789abcdef0123", CorrelatorConfig.DEFAULT_VERDICT_TIMEOUT,
-                Mode.HYBRID, 8, 1 << 20, 64, CorrelatorConfig.DEFAULT_CONTEXT_TTL, 1000, 65536, ALLOWLIST, exec, null);
+                8, 1 << 20, 64, CorrelatorConfig.DEFAULT_CONTEXT_TTL, 1000, ALLOWLIST, exec, null);
     }
 
     /** The unguarded registry, for tests that must see exceptions. */

@@ -1,5 +1,8 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
+import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.inspection.verdict.AttackClass;
 
 import dev.pincer.correlator.sink.SinkCall;

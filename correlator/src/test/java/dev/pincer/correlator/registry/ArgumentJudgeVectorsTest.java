@@ -1,10 +1,12 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pincer.correlator.analyzer.ArgumentJudge;
+import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.sink.SinkKind;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,12 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
+import dev.pincer.correlator.analyzer.AnalysisLimitException;
+import dev.pincer.correlator.analyzer.ArgumentJudge;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.analyzer.internal.Hit;
 import dev.pincer.correlator.analyzer.internal.Occurrences;
 import dev.pincer.correlator.drift.ExecBaseline;

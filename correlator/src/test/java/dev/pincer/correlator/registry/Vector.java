@@ -1,4 +1,4 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;

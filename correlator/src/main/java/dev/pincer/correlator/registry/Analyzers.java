@@ -1,7 +1,10 @@
-package dev.pincer.correlator.analyzer;
+package dev.pincer.correlator.registry;
 
 import dev.pincer.config.CorrelatorConfig;
 import dev.pincer.config.CorrelatorConfig.ExecPolicy;
+import dev.pincer.correlator.analyzer.ArgumentJudge;
+import dev.pincer.correlator.analyzer.Finding;
+import dev.pincer.correlator.analyzer.SinkAnalyzer;
 import dev.pincer.correlator.deser.DeserializationAnalyzer;
 import dev.pincer.correlator.drift.ExecBaseline;
 import dev.pincer.correlator.drift.ExecDriftAnalyzer;
