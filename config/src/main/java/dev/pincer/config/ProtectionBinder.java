@@ -8,8 +8,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * each control's key to that control's binder. Every absent key takes its default.
  */
 final class ProtectionBinder {
-    private static final List<String> KEYS = List.of();
-    private static final List<String> ROUTE_KEYS = List.of();
+    private static final List<String> KEYS = List.of(
+            "ip_filter");
+    private static final List<String> ROUTE_KEYS = List.of(
+            "ip_filter");
 
     private final Nodes nodes;
 
@@ -22,7 +24,9 @@ final class ProtectionBinder {
         if (m == null) {
             return ProtectionConfig.DEFAULT;
         }
-        return new ProtectionConfig();
+        return new ProtectionConfig(
+                m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
+                        : IpFilterConfig.DEFAULT);
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -30,6 +34,8 @@ final class ProtectionBinder {
         if (m == null) {
             return RouteProtection.DEFAULT;
         }
-        return new RouteProtection();
+        return new RouteProtection(
+                m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
+                        : new IpFilterConfig(path + ".ip_filter", List.of(), List.of(), List.of(), List.of()));
     }
 }

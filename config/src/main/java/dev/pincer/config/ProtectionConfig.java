@@ -6,6 +6,8 @@ package dev.pincer.config;
  * global settings; per-route overrides are in {@link RouteProtection}. Absent section: every
  * component takes its default.
  */
-public record ProtectionConfig() {
-    public static final ProtectionConfig DEFAULT = new ProtectionConfig();
+public record ProtectionConfig(
+        IpFilterConfig ipFilter) {
+    public static final ProtectionConfig DEFAULT = new ProtectionConfig(
+            IpFilterConfig.DEFAULT);
 }
