@@ -113,6 +113,23 @@ class IpFilterConfigTest {
         assertTrue(IpListFile.read(f).ok());
     }
 
+    /** Random mutations of a valid list file only ever parse into entries and counted bad lines. */
+    @Test
+    void mutatedListFilesNeverThrow() {
+        byte[] seed = "# x\n10.0.0.0/8\n2001:db8::/32 # y\n::ffff:1.2.3.4\r\n\n192.0.2.1\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] alphabet = "0123456789abcdef.:/#\r\n \t%[]-".getBytes(StandardCharsets.US_ASCII);
+        java.util.Random rnd = new java.util.Random(1202);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = seed.clone();
+            for (int k = 0, n = 1 + rnd.nextInt(4); k < n; k++) {
+                b[rnd.nextInt(b.length)] = rnd.nextInt(8) == 0 ? (byte) rnd.nextInt(256) : alphabet[rnd.nextInt(alphabet.length)];
+            }
+            IpListFile.Parsed p = IpListFile.parse(b);
+            assertEquals(p.ranges().size(), p.lines().length);
+            assertTrue(p.bad().size() <= IpListFile.MAX_REPORTED && p.bad().size() <= p.badCount());
+        }
+    }
+
     @Test
     void mappedBlocksAreTheirIpv4Block() {
         CidrRange r = CidrRange.parse("::ffff:10.0.0.0/104");

@@ -80,10 +80,13 @@ final class IpLiteral {
         return i == n ? address(b) : null;
     }
 
-    /** An IPv6 literal without zone or brackets; mapped IPv4 comes back as IPv4. Else null. */
+    /** An IPv6 literal without zone or brackets (an embedded IPv4 part strict as {@link #v4}); mapped IPv4 comes back as IPv4. Else null. */
     static InetAddress v6(String s) {
         if (s.indexOf('%') >= 0 || !NetUtil.isValidIpV6Address(s)) {
             return null;
+        }
+        if (s.indexOf('.') >= 0 && v4(s.substring(s.lastIndexOf(':') + 1)) == null) {
+            return null; // an embedded IPv4 part is held to the same rules (no leading zeros)
         }
         byte[] b = NetUtil.createByteArrayFromIpAddressString(s);
         if (b == null || b.length != 16) {
