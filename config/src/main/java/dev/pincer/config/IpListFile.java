@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The IP list file format: one address or CIDR block per line, {@code #} starts a comment (to the
  * end of the line), blank lines are skipped, surrounding spaces and a trailing {@code \r} are
- * ignored; comments may hold any bytes. Read whole (at most {@link #MAX_BYTES}); every line must be an entry, so a file is
- * either taken entirely or not at all.
+ * ignored; comments may hold any bytes. Read whole (at most {@link #MAX_BYTES}); every other line
+ * must be an entry, so a file is taken entirely or not at all.
  *
  * <pre>
  * # partners, updated by the ops job
