@@ -1,9 +1,7 @@
 package dev.pincer.inspection.ipfilter;
 
 import dev.pincer.config.CidrRange;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,7 +33,7 @@ final class IpBlocks {
     private final int[] index4; // null, or per top-16-bit prefix p: the first interval starting at or after p
     private final int[] index6;
 
-    private IpBlocks(int[] first4, int[] last4, int[] origin4, long[] v6, int[] origin6, int indexFrom) {
+    IpBlocks(int[] first4, int[] last4, int[] origin4, long[] v6, int[] origin6, int indexFrom) {
         this.first4 = first4;
         this.last4 = last4;
         this.origin4 = origin4;
@@ -71,64 +69,7 @@ final class IpBlocks {
 
     /** The same, indexing a family from {@code indexFrom} intervals (tests compare both layouts). */
     static IpBlocks of(List<CidrRange> ranges, int indexFrom) {
-        List<long[]> four = new ArrayList<>();
-        List<long[]> six = new ArrayList<>();
-        for (int i = 0; i < ranges.size(); i++) {
-            CidrRange r = ranges.get(i);
-            byte[] n = r.network();
-            if (n.length == 4) {
-                long first = (Byte.toUnsignedLong(n[0]) << 24) | (Byte.toUnsignedLong(n[1]) << 16)
-                        | (Byte.toUnsignedLong(n[2]) << 8) | Byte.toUnsignedLong(n[3]);
-                long last = first | ((1L << (32 - r.prefix())) - 1);
-                four.add(new long[] {first, last, i});
-            } else {
-                long hi = word(n, 0);
-                long lo = word(n, 8);
-                int host = 128 - r.prefix();
-                long lastHi = host >= 64 ? hi | (host == 128 ? -1L : (1L << (host - 64)) - 1) : hi;
-                long lastLo = host >= 64 ? -1L : lo | (host == 0 ? 0 : (1L << host) - 1);
-                six.add(new long[] {hi, lo, lastHi, lastLo, i});
-            }
-        }
-        four = disjoint(four, 2, Comparator.<long[]>comparingLong(b -> b[0]).thenComparingLong(b -> -b[1]),
-                (outer, inner) -> inner[1] <= outer[1]);
-        six = disjoint(six, 4, (a, b) -> {
-            int c = compare(a[0], a[1], b[0], b[1]);
-            return c != 0 ? c : compare(b[2], b[3], a[2], a[3]); // the larger block first
-        }, (outer, inner) -> compare(inner[2], inner[3], outer[2], outer[3]) <= 0);
-        int[] f4 = new int[four.size()];
-        int[] l4 = new int[four.size()];
-        int[] o4 = new int[four.size()];
-        for (int i = 0; i < f4.length; i++) {
-            long[] b = four.get(i);
-            f4[i] = (int) b[0] ^ Integer.MIN_VALUE;
-            l4[i] = (int) b[1] ^ Integer.MIN_VALUE;
-            o4[i] = (int) b[2];
-        }
-        long[] w6 = new long[six.size() * 4];
-        int[] o6 = new int[six.size()];
-        for (int i = 0; i < o6.length; i++) {
-            long[] b = six.get(i);
-            for (int k = 0; k < 4; k++) {
-                w6[i * 4 + k] = b[k] ^ Long.MIN_VALUE;
-            }
-            o6[i] = (int) b[4];
-        }
-        return new IpBlocks(f4, l4, o4, w6, o6, indexFrom);
-    }
-
-    /** Sorted by first address, the larger block first on a tie; blocks inside a kept one dropped. */
-    private static List<long[]> disjoint(List<long[]> blocks, int originAt, Comparator<long[]> order,
-                                         java.util.function.BiPredicate<long[], long[]> inside) {
-        blocks.sort(order);
-        List<long[]> out = new ArrayList<>(blocks.size());
-        for (long[] b : blocks) {
-            if (!out.isEmpty() && inside.test(out.get(out.size() - 1), b)) {
-                continue;
-            }
-            out.add(b);
-        }
-        return out;
+        return IpBlocksCompiler.compile(ranges, indexFrom);
     }
 
     /**
@@ -189,12 +130,7 @@ final class IpBlocks {
         return c != 0 ? c : Long.compare(alo, blo);
     }
 
-    private static int compare(long ahi, long alo, long bhi, long blo) {
-        int c = Long.compareUnsigned(ahi, bhi);
-        return c != 0 ? c : Long.compareUnsigned(alo, blo);
-    }
-
-    private static long word(byte[] b, int from) {
+    static long word(byte[] b, int from) {
         long w = 0;
         for (int i = from; i < from + 8; i++) {
             w = (w << 8) | (b[i] & 0xFF);

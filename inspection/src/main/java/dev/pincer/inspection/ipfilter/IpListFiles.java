@@ -165,19 +165,4 @@ public final class IpListFiles implements AutoCloseable {
             }
         };
     }
-
-    /** The default listener: one log line per reload and per failure. */
-    private static final class LoggingListener implements Listener {
-        private static final System.Logger LOG = System.getLogger("pincer.ipfilter");
-
-        @Override
-        public void reloaded(Path file, int entries) {
-            LOG.log(System.Logger.Level.INFO, "IP list {0} reloaded: {1} entries", file, entries);
-        }
-
-        @Override
-        public void failed(Path file, String why) {
-            LOG.log(System.Logger.Level.WARNING, "IP list {0} not reloaded: {1}", file, why);
-        }
-    }
 }
