@@ -1,8 +1,6 @@
 package dev.pincer.config;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +38,7 @@ final class CidrCoverage {
     private static void whole(String family, int bytes, List<CidrRange> ranges, List<Whole> out) {
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            Block b = block(i, ranges.get(i).toString(), bytes);
+            Block b = block(i, ranges.get(i), bytes);
             if (b != null) {
                 blocks.add(b);
             }
@@ -66,22 +64,14 @@ final class CidrCoverage {
         }
     }
 
-    /** The block written as {@code text} (already validated), or null when it is of another family. */
-    private static Block block(int index, String text, int bytes) {
-        int slash = text.indexOf('/');
-        byte[] address;
-        try {
-            address = InetAddress.getByName(slash < 0 ? text : text.substring(0, slash)).getAddress(); // a literal
-        } catch (UnknownHostException e) {
-            return null;
-        }
+    /** The block {@code range}, or null when it is of another family. */
+    private static Block block(int index, CidrRange range, int bytes) {
+        byte[] address = range.network();
         if (address.length != bytes) {
             return null;
         }
-        int bits = bytes * 8;
-        int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-        BigInteger size = BigInteger.ONE.shiftLeft(bits - prefix);
-        BigInteger first = new BigInteger(1, address).divide(size).multiply(size);
+        BigInteger size = BigInteger.ONE.shiftLeft(bytes * 8 - range.prefix());
+        BigInteger first = new BigInteger(1, address);
         return new Block(index, first, first.add(size).subtract(BigInteger.ONE));
     }
 }

@@ -4,12 +4,17 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 address block, {@code 10.0.0.0/8}, {@code ::1/128}, or a single address.
- * IPv4-mapped IPv6 addresses ({@code ::ffff:10.1.2.3}) match IPv4 blocks.
+ * IPv4-mapped IPv6 addresses ({@code ::ffff:10.1.2.3}) match IPv4 blocks, and a block written in
+ * the mapped form is the IPv4 block it maps: {@code ::ffff:10.0.0.0/104} is {@code 10.0.0.0/8}.
  */
 public final class CidrRange {
+    private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern V6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private final byte[] network;
     private final int prefix;
     private final String text;
@@ -31,7 +36,8 @@ public final class CidrRange {
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
         byte[] bytes = literal(addr);
-        int max = bytes.length * 8;
+        boolean mapped = bytes.length == 4 && addr.indexOf(':') >= 0; // the JDK returns ::ffff:a.b.c.d as IPv4
+        int max = mapped ? 128 : bytes.length * 8;
         int prefix = max;
         if (slash >= 0) {
             String p = s.substring(slash + 1);
@@ -43,7 +49,28 @@ public final class CidrRange {
                 throw new IllegalArgumentException("prefix length " + prefix + " exceeds " + max);
             }
         }
+        if (mapped) {
+            if (prefix < 96) {
+                throw new IllegalArgumentException("prefix length " + prefix + " of an IPv4-mapped block is under 96");
+            }
+            prefix -= 96;
+        }
         return new CidrRange(mask(bytes, prefix), prefix, s);
+    }
+
+    /** The block's first address: 4 bytes for IPv4 (mapped forms included), 16 for IPv6; a copy. */
+    public byte[] network() {
+        return network.clone();
+    }
+
+    /** The prefix length, in bits of {@link #network()}: {@code 10.0.0.0/8} has 8. */
+    public int prefix() {
+        return prefix;
+    }
+
+    /** True for an IPv4 block. */
+    public boolean ipv4() {
+        return network.length == 4;
     }
 
     /** Whether {@code address} lies in this block. */
@@ -79,8 +106,8 @@ public final class CidrRange {
     }
 
     private static byte[] literal(String addr) {
-        boolean v4 = addr.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = addr.indexOf(':') >= 0 && addr.matches("[0-9A-Fa-f:.]+");
+        boolean v4 = V4.matcher(addr).matches();
+        boolean v6 = addr.indexOf(':') >= 0 && V6_CHARS.matcher(addr).matches();
         if (!v4 && !v6) {
             throw new IllegalArgumentException("not an IP address literal '" + addr + "'");
         }

@@ -14,7 +14,9 @@ import java.util.Map;
  * ({@code X-Pincer-*}) and HTTP/2 conversion artefacts ({@code x-http2-*}) out, forwarding fields
  * ({@code X-Forwarded-For/Proto/Host}, RFC 7239 {@code Forwarded}, {@code X-Real-IP}) and
  * {@code X-Request-Id} set. Client-supplied forwarding fields survive only when the peer is a
- * trusted proxy; otherwise Pincer's own values replace them.
+ * trusted proxy; otherwise Pincer's own values replace them. {@code X-Real-IP} is always the client
+ * address Pincer resolved ({@link ClientAddress}), so the app and the edge's lists, limits and
+ * events name the same client.
  *
  * <p>Example: from an untrusted peer 203.0.113.9 that sent {@code Forwarded: for=127.0.0.1} and
  * {@code X-Real-IP: 127.0.0.1}, the app gets {@code Forwarded: for=203.0.113.9;host="a.example";proto=http}
@@ -38,7 +40,7 @@ final class ForwardHeaders {
     /**
      * @param headers     the request's headers, rewritten in place
      * @param peerText    the TCP peer's address
-     * @param clientText  the client address Pincer computed (the peer, or from a trusted X-Forwarded-For)
+     * @param clientText  the client address Pincer resolved (the peer, or from a trusted peer's forwarding header)
      * @param peerTrusted whether the peer is a trusted proxy
      * @param scheme      {@code http} or {@code https}, as the client reached us
      * @param host        the request's authority (Host), may be empty
@@ -51,7 +53,6 @@ final class ForwardHeaders {
         String proto = peerTrusted ? headers.get(X_FORWARDED_PROTO) : null;
         String fwdHost = peerTrusted ? headers.get(X_FORWARDED_HOST) : null;
         String forwarded = peerTrusted ? joined(headers, FORWARDED) : null;
-        String realIp = peerTrusted ? lastValue(headers, X_REAL_IP) : null;
 
         HopByHop.strip(headers);
         removePrefixed(headers);
@@ -68,7 +69,7 @@ final class ForwardHeaders {
         }
         String element = forwardedElement(peerText, host, scheme);
         headers.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
-        headers.set(X_REAL_IP, realIp == null ? clientText : realIp);
+        headers.set(X_REAL_IP, clientText); // always the identity the edge judged (ClientAddress), never a hop's say-so
         headers.set(X_REQUEST_ID, requestId);
         if (websocket) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
@@ -107,11 +108,6 @@ final class ForwardHeaders {
             sb.append(c);
         }
         sb.append('"');
-    }
-
-    private static String lastValue(HttpHeaders headers, CharSequence name) {
-        List<String> all = headers.getAll(name);
-        return all.isEmpty() ? null : all.get(all.size() - 1).trim();
     }
 
     static String joined(HttpHeaders headers, CharSequence name) {

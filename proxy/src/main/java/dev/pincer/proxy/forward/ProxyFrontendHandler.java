@@ -136,11 +136,11 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Channel tcp = http2() ? ctx.channel().parent() : ctx.channel();
-        InetAddress peer = ClientAddress.peer(tcp.remoteAddress());
-        var trustedProxies = shared.routing().config().trustedProxies();
-        boolean peerTrusted = ClientAddress.trusted(peer, trustedProxies);
-        InetAddress client = ClientAddress.client(peer, peerTrusted,
-                ForwardHeaders.joined(req.headers(), ForwardHeaders.X_FORWARDED_FOR), trustedProxies);
+        ClientAddress.Identity who = ClientAddress.resolve(tcp.remoteAddress(), req.headers(),
+                shared.routing().config().trustedProxies());
+        InetAddress peer = who.peer();
+        boolean peerTrusted = who.peerTrusted();
+        InetAddress client = who.client();
         String id = req.headers().get(ForwardHeaders.X_REQUEST_ID);
         if (!peerTrusted || !RequestIds.acceptable(id)) {
             id = RequestIds.next();

@@ -151,11 +151,15 @@ class ForwardHeadersTest {
         assertEquals(List.of("198.51.100.7"), h.getAll("x-real-ip"), "the client address computed from XFF");
     }
 
+    /**
+     * A trusted peer's own X-Real-IP is replaced by the client Pincer resolved: many load balancers
+     * pass a client's X-Real-IP on untouched, and the app must see the identity the edge judged.
+     */
     @Test
-    void trustedPeerKeepsItsOwnRealIp() {
+    void realIpIsAlwaysTheResolvedClientEvenFromATrustedPeer() {
         HttpHeaders h = headers();
-        h.add("X-Real-IP", "198.51.100.7");
-        ForwardHeaders.toUpstream(h, "10.0.0.1", "10.0.0.1", true, "http", "a.example", ID, false);
+        h.add("X-Real-IP", "127.0.0.1");
+        ForwardHeaders.toUpstream(h, "10.0.0.1", "198.51.100.7", true, "http", "a.example", ID, false);
         assertEquals(List.of("198.51.100.7"), h.getAll("x-real-ip"));
     }
 

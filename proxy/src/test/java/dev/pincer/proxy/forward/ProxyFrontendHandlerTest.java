@@ -52,6 +52,7 @@ class ProxyFrontendHandlerTest {
     private static DefaultEventLoopGroup loops;
     private ProxyMetrics metrics;
     private FrontendContext shared;
+    private static final java.net.InetSocketAddress PEER = new java.net.InetSocketAddress("127.0.0.1", 40000);
     private EmbeddedChannel ch;
 
     @BeforeAll
@@ -73,7 +74,12 @@ class ProxyFrontendHandlerTest {
         PincerConfig config = ConfigLoader.parse(YAML.formatted(trusted), "test.yaml");
         metrics = new ProxyMetrics(false);
         shared = new FrontendContext(Routing.build(config, loops, LocalChannel.class, metrics), metrics);
-        ch = new EmbeddedChannel(false, false);
+        ch = new EmbeddedChannel(false, false) {
+            @Override
+            protected java.net.SocketAddress remoteAddress0() {
+                return PEER; // a real peer address: ClientAddress never trusts a peer without one
+            }
+        };
         // As server.Http1Pipeline.install builds it.
         LimitsConfig l = config.limits();
         ServerResponseEncoder encoder = new ServerResponseEncoder();
@@ -134,7 +140,7 @@ class ProxyFrontendHandlerTest {
     void clientRequestIdIsKeptThroughATrustedProxy() throws Exception {
         ch.finishAndReleaseAll();
         shared.routing().close();
-        start("127.0.0.1/32"); // an EmbeddedChannel's peer counts as loopback
+        start("127.0.0.1/32"); // PEER
         send("GET /nothing HTTP/1.1\r\nHost: other.example\r\nX-Request-Id: chosen-by-proxy\r\n\r\n");
         FullHttpResponse r = response();
         try {
