@@ -8,8 +8,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * each control's key to that control's binder. Every absent key takes its default.
  */
 final class ProtectionBinder {
-    private static final List<String> KEYS = List.of();
-    private static final List<String> ROUTE_KEYS = List.of();
+    private static final List<String> KEYS = List.of(
+            "rate_limits",
+            "bans",
+            "redis");
+    private static final List<String> ROUTE_KEYS = List.of(
+            "rate_limits");
 
     private final Nodes nodes;
 
@@ -22,7 +26,12 @@ final class ProtectionBinder {
         if (m == null) {
             return ProtectionConfig.DEFAULT;
         }
-        return new ProtectionConfig();
+        ProtectionConfig d = ProtectionConfig.DEFAULT;
+        return new ProtectionConfig(
+                m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
+                        : d.rateLimits(),
+                m.has("bans") ? BanBinder.bind(nodes, m.get("bans"), m.path("bans")) : d.bans(),
+                m.has("redis") ? RedisBinder.bind(nodes, m.get("redis"), m.path("redis")) : d.redis());
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -30,6 +39,9 @@ final class ProtectionBinder {
         if (m == null) {
             return RouteProtection.DEFAULT;
         }
-        return new RouteProtection();
+        RouteProtection d = RouteProtection.DEFAULT;
+        return new RouteProtection(
+                m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
+                        : d.rateLimits());
     }
 }
