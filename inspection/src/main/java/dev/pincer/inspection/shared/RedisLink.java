@@ -203,7 +203,6 @@ public final class RedisLink implements AutoCloseable {
             ps.sync().subscribe(config.prefix() + "bans");
             pubsub = ps;
             conn = client.connect();
-            state.up("connected to " + config.address());
             resync();
         } catch (RuntimeException e) {
             state.down("cannot connect to " + config.address() + ": " + e.getMessage());
@@ -234,8 +233,8 @@ public final class RedisLink implements AutoCloseable {
 
     private void resync() {
         try {
+            state.up("connected, resynchronizing bans");
             resync.accept(this);
-            state.up("resynchronized");
         } catch (RuntimeException e) {
             state.down("resync failed: " + e.getMessage());
         }
