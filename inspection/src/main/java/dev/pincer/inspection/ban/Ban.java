@@ -21,6 +21,14 @@ public record Ban(String ip, Instant since, Instant until, String reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
+    /** {@code {"ip":...,"since":...,"until":...,"reason":...}}, as the admin API lists it. */
+    public String json() {
+        StringBuilder sb = new StringBuilder(160).append("{\"ip\":");
+        BanEvents.quote(sb, ip).append(",\"since\":\"").append(since).append("\",\"until\":\"").append(until)
+                .append("\",\"reason\":");
+        return BanEvents.quote(sb, reason).append('}').toString();
+    }
+
     /** The value stored in Redis and sent on the channel: {@code since until reason} (epoch ms). */
     String wire() {
         return since.toEpochMilli() + " " + until.toEpochMilli() + " " + reason;
