@@ -26,7 +26,7 @@ public record BanConfig(boolean enabled, int after, Duration within, Duration ba
     public static final Duration DEFAULT_WITHIN = Duration.ofMinutes(1);
     /** Ten minutes: stops a scan, and a wrongly banned user is not locked out for long. */
     public static final Duration DEFAULT_BAN_FOR = Duration.ofMinutes(10);
-    /** 100k bans, about 20 MB; past it the ban whose end is nearest makes room. */
+    /** 100k bans, about 20 MB; past it one ban is evicted (and its end logged) to make room. */
     public static final int DEFAULT_MAX_BANS = 100_000;
 
     public static final BanConfig DEFAULT = new BanConfig(DEFAULT_ENABLED, DEFAULT_AFTER, DEFAULT_WITHIN,
