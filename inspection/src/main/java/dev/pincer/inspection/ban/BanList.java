@@ -27,6 +27,8 @@ import java.util.Objects;
  * client; {@code find("203.0.113.7")} then returns the ban until it ends or {@code lift} removes it.
  */
 public final class BanList implements AutoCloseable {
+    /** Clients with strikes but no ban yet: 200k, about 30 MB; past it one is forgotten (its count restarts). */
+    static final long MAX_STRIKES = 200_000;
     private final Cache<String, Ban> bans;
     private final Strikes strikes;
     private final TimeSource time;
@@ -52,7 +54,7 @@ public final class BanList implements AutoCloseable {
                 BanEvents.ended(ban, cause == RemovalCause.EXPIRED ? "expired" : "evicted", now());
             }
         }).build();
-        this.strikes = new Strikes(maxBans * 4L, time);
+        this.strikes = new Strikes(Math.min(4L * maxBans, MAX_STRIKES), time);
         metrics.bansActive(bans::estimatedSize);
         this.sync = link == null ? null : new BanSync(this, link);
     }
@@ -60,7 +62,7 @@ public final class BanList implements AutoCloseable {
     /** The ban of {@code ip} in force now, or null. */
     public Ban find(String ip) {
         Ban b = bans.getIfPresent(ip);
-        return b == null || !b.until().isAfter(now()) ? null : b;
+        return b == null || b.until().toEpochMilli() <= time.currentTimeMillis() ? null : b;
     }
 
     /** Every ban in force, soonest end first. */

@@ -20,10 +20,15 @@ import java.util.List;
  */
 final class RateLimitParticipant implements Participant, Step {
     private final Limit[] limits;
+    private final String[] prefixes;
     private final RateStore store;
 
     RateLimitParticipant(List<Limit> limits, RateStore store) {
         this.limits = limits.toArray(new Limit[0]);
+        this.prefixes = new String[this.limits.length];
+        for (int i = 0; i < this.limits.length; i++) {
+            prefixes[i] = RateStore.prefix(this.limits[i]);
+        }
         this.store = store;
     }
 
@@ -43,9 +48,10 @@ final class RateLimitParticipant implements Participant, Step {
 
     @Override
     public Outcome requestHead(Transaction tx) {
-        for (Limit l : limits) {
+        for (int i = 0; i < limits.length; i++) {
+            Limit l = limits[i];
             String key = RateKeys.key(l, tx);
-            long wait = store.acquire(key, l);
+            long wait = store.acquireKeyed(prefixes[i] + key, l);
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
                 return Outcome.block(429, new Finding(RateLimits.CONTROL, AttackClass.RATE_LIMIT, null,

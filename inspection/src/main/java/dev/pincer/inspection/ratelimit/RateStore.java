@@ -45,7 +45,16 @@ public final class RateStore implements AutoCloseable {
      * (nanoseconds) until it would. Never waits on Redis.
      */
     public long acquire(String key, Limit limit) {
-        String k = limit.name() + '|' + limit.intervalNanos() + '|' + limit.burst() + '|' + key;
+        return acquireKeyed(prefix(limit) + key, limit);
+    }
+
+    /** The start of every key of {@code limit}: a reload that changes the limit starts new buckets. */
+    static String prefix(Limit limit) {
+        return limit.name() + '|' + limit.intervalNanos() + '|' + limit.burst() + '|';
+    }
+
+    /** {@link #acquire} with the key already prefixed by {@link #prefix}. */
+    long acquireKeyed(String k, Limit limit) {
         Bucket b = buckets.get(k, x -> new Bucket(limit.intervalNanos(), limit.burst()));
         long wait = b.take(time.nanoTime());
         if (wait > 0 || shared == null) {

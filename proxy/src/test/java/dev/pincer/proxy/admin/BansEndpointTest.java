@@ -145,6 +145,12 @@ class BansEndpointTest {
         Files.writeString(file, "x".repeat(AdminToken.MIN_LENGTH));
         assertTrue(AdminToken.from(new BanConfig(true, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, file, null))
                 .configured());
+        Files.writeString(file, "x".repeat(AdminToken.MAX_LENGTH + 1));
+        assertFalse(AdminToken.from(new BanConfig(true, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, file, null))
+                .configured(), "one past the longest token");
+        Files.writeString(file, "x".repeat(AdminToken.MAX_LENGTH));
+        assertTrue(AdminToken.from(new BanConfig(true, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, file, null))
+                .configured());
         AdminToken missing = AdminToken.from(new BanConfig(true, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1,
                 dir.resolve("absent"), null));
         assertFalse(missing.configured());
