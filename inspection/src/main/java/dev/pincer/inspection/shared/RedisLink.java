@@ -72,7 +72,7 @@ public final class RedisLink implements AutoCloseable {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                if (conn != null) {
+                if (conn != null && !closed) {
                     background.execute(RedisLink.this::resync);
                 }
             }
@@ -244,6 +244,12 @@ public final class RedisLink implements AutoCloseable {
     public void close() {
         closed = true;
         background.shutdownNow();
+        try {
+            // a connect under way ends within its timeout; the client must outlive it
+            background.awaitTermination(RETRY.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         StatefulRedisPubSubConnection<String, String> ps = pubsub;
         StatefulRedisConnection<String, String> c = conn;
         if (ps != null) {
