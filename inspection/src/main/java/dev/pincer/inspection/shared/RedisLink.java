@@ -58,7 +58,7 @@ public final class RedisLink implements AutoCloseable {
     private RedisLink(RedisConfig config, LimitMetrics metrics, String password) {
         this.config = config;
         this.metrics = metrics;
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         RedisURI.Builder uri = RedisURI.builder().withHost(config.address().host()).withPort(config.address().port())
                 .withDatabase(config.database()).withTimeout(config.timeout());
         if (password != null) {
