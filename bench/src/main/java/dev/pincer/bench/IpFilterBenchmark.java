@@ -76,7 +76,7 @@ public class IpFilterBenchmark {
                     : CidrRange.parse(v6(rnd) + "/" + (32 + rnd.nextInt(97))));
         }
         files = new IpListFiles();
-        IpFilter filter = IpFilter.compile(new ProtectionConfig(new IpFilterConfig("protection.ip_filter", List.of(),
+        IpFilter filter = IpFilter.compile(ProtectionConfig.DEFAULT.withIpFilter(new IpFilterConfig("protection.ip_filter", List.of(),
                 deny, List.of(), List.of())), RouteProtection.DEFAULT, files);
         participants = filter == null ? List.of() : List.of(filter);
         clients = new InetAddress[CLIENTS];

@@ -8,8 +8,14 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * each control's key to that control's binder. Every absent key takes its default.
  */
 final class ProtectionBinder {
-    private static final List<String> KEYS = List.copyOf(PolicyBinder.KEYS);
-    private static final List<String> ROUTE_KEYS = List.copyOf(PolicyBinder.ROUTE_KEYS);
+    private static final List<String> KEYS = concat(PolicyBinder.KEYS, List.of(
+            "ip_filter",
+            "rate_limits",
+            "bans",
+            "redis"));
+    private static final List<String> ROUTE_KEYS = concat(PolicyBinder.ROUTE_KEYS, List.of(
+            "ip_filter",
+            "rate_limits"));
 
     private final Nodes nodes;
 
@@ -22,7 +28,15 @@ final class ProtectionBinder {
         if (m == null) {
             return ProtectionConfig.DEFAULT;
         }
-        return new PolicyBinder(nodes).bind(m);
+        ProtectionConfig p = new PolicyBinder(nodes).bind(m);
+        ProtectionConfig d = ProtectionConfig.DEFAULT;
+        return new ProtectionConfig(p.mode(), p.incomplete(), p.onAnalysisLimit(), p.bodyPrefixBytes(),
+                m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
+                        : d.ipFilter(),
+                m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
+                        : d.rateLimits(),
+                m.has("bans") ? BanBinder.bind(nodes, m.get("bans"), m.path("bans")) : d.bans(),
+                m.has("redis") ? RedisBinder.bind(nodes, m.get("redis"), m.path("redis")) : d.redis());
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -30,6 +44,17 @@ final class ProtectionBinder {
         if (m == null) {
             return RouteProtection.DEFAULT;
         }
-        return new PolicyBinder(nodes).bindRoute(m);
+        RouteProtection p = new PolicyBinder(nodes).bindRoute(m);
+        return new RouteProtection(p.mode(), p.incomplete(),
+                m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
+                        : new IpFilterConfig(path + ".ip_filter", List.of(), List.of(), List.of(), List.of()),
+                m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
+                        : RateLimitConfig.NONE);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 }

@@ -18,12 +18,20 @@ import java.util.Objects;
  * @param onAnalysisLimit what a sink check whose analysis hit a work budget gets
  * @param bodyPrefixBytes how much of a request body (not counting multipart file contents) is held
  *                        and inspected for inputs
+ * @param ipFilter        the global allow and deny lists
+ * @param rateLimits      the global rate limits
+ * @param bans            automatic bans and the admin token
+ * @param redis           shared state for several instances, or null for in-process only
  */
 public record ProtectionConfig(
         Mode mode,
         RouteConfig.Incomplete incomplete,
         OnAnalysisLimit onAnalysisLimit,
-        int bodyPrefixBytes) {
+        int bodyPrefixBytes,
+        IpFilterConfig ipFilter,
+        RateLimitConfig rateLimits,
+        BanConfig bans,
+        RedisConfig redis) {
 
     /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
     public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
@@ -35,14 +43,35 @@ public record ProtectionConfig(
     public static final ProtectionConfig DEFAULT = new ProtectionConfig(Mode.HYBRID, RouteConfig.Incomplete.REJECT,
             DEFAULT_ON_ANALYSIS_LIMIT, DEFAULT_BODY_PREFIX_BYTES);
 
+    /** The policy's settings with every edge control at its default. */
+    public ProtectionConfig(Mode mode, RouteConfig.Incomplete incomplete, OnAnalysisLimit onAnalysisLimit,
+                            int bodyPrefixBytes) {
+        this(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, IpFilterConfig.DEFAULT, RateLimitConfig.NONE,
+                BanConfig.DEFAULT, null);
+    }
+
     public ProtectionConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(incomplete, "incomplete");
         Objects.requireNonNull(onAnalysisLimit, "onAnalysisLimit");
+        Objects.requireNonNull(ipFilter, "ipFilter");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(bans, "bans");
         if (bodyPrefixBytes < 0 || bodyPrefixBytes > MAX_BODY_PREFIX_BYTES) {
             throw new IllegalArgumentException("body_prefix_bytes: " + bodyPrefixBytes + " (expected: 0 to "
                     + MAX_BODY_PREFIX_BYTES + ")");
         }
+    }
+
+    /** This config with {@code next} as its global IP filter. */
+    public ProtectionConfig withIpFilter(IpFilterConfig next) {
+        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, next, rateLimits, bans, redis);
+    }
+
+    /** This config with other rate limits, bans and shared state. */
+    public ProtectionConfig withLimits(RateLimitConfig nextLimits, BanConfig nextBans, RedisConfig nextRedis) {
+        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, nextLimits, nextBans,
+                nextRedis);
     }
 
     /** The mode requests of {@code route} are judged in: its own {@code protection.mode}, else {@link #mode}. */

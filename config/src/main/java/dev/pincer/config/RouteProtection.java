@@ -11,7 +11,28 @@ package dev.pincer.config;
  * @param mode       the route's mode, or {@code null} for {@code protection.mode}
  * @param incomplete the route's incomplete-request policy as written, or {@code null} for
  *                   {@code protection.incomplete} ({@link RouteConfig#incomplete()} is the one in force)
+ * @param ipFilter   the route's own allow and deny lists (precedence: docs/configuration.md)
+ * @param rateLimits limits added to the global ones (a same-named one replaces it)
  */
-public record RouteProtection(ProtectionConfig.Mode mode, RouteConfig.Incomplete incomplete) {
+public record RouteProtection(ProtectionConfig.Mode mode, RouteConfig.Incomplete incomplete, IpFilterConfig ipFilter,
+                              RateLimitConfig rateLimits) {
     public static final RouteProtection DEFAULT = new RouteProtection(null, null);
+
+    public RouteProtection {
+        java.util.Objects.requireNonNull(ipFilter, "ipFilter");
+        java.util.Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    public RouteProtection withIpFilter(IpFilterConfig next) {
+        return new RouteProtection(mode, incomplete, next, rateLimits);
+    }
+
+    public RouteProtection withRateLimits(RateLimitConfig next) {
+        return new RouteProtection(mode, incomplete, ipFilter, next);
+    }
+
+    /** The policy's overrides with no per-route edge control. */
+    public RouteProtection(ProtectionConfig.Mode mode, RouteConfig.Incomplete incomplete) {
+        this(mode, incomplete, IpFilterConfig.DEFAULT, RateLimitConfig.NONE);
+    }
 }

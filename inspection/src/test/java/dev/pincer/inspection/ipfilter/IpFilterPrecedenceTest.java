@@ -55,9 +55,9 @@ class IpFilterPrecedenceTest {
     })
     void theFirstRowThatAppliesDecides(String routeDeny, String routeAllow, String globalDeny, String globalAllow,
                                        String client, String expected) throws UnknownHostException {
-        ProtectionConfig global = new ProtectionConfig(new IpFilterConfig(G, list(globalAllow), list(globalDeny),
+        ProtectionConfig global = ProtectionConfig.DEFAULT.withIpFilter(new IpFilterConfig(G, list(globalAllow), list(globalDeny),
                 List.of(), List.of()));
-        RouteProtection route = new RouteProtection(new IpFilterConfig(R, list(routeAllow), list(routeDeny),
+        RouteProtection route = RouteProtection.DEFAULT.withIpFilter(new IpFilterConfig(R, list(routeAllow), list(routeDeny),
                 List.of(), List.of()));
         IpFilter filter = IpFilter.compile(global, route, FILES);
         String denied = filter.denied(InetAddress.getByName(client));

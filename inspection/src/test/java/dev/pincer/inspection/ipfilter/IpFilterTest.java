@@ -31,7 +31,7 @@ class IpFilterTest {
     }
 
     private IpFilter denying(String block) {
-        return IpFilter.compile(new ProtectionConfig(new IpFilterConfig("protection.ip_filter", List.of(),
+        return IpFilter.compile(ProtectionConfig.DEFAULT.withIpFilter(new IpFilterConfig("protection.ip_filter", List.of(),
                 List.of(CidrRange.parse(block)), List.of(), List.of())), RouteProtection.DEFAULT, files);
     }
 

@@ -52,7 +52,7 @@ class IpListFilesTest {
     }
 
     private IpFilter filter(Path deny) {
-        return IpFilter.compile(new ProtectionConfig(new IpFilterConfig("protection.ip_filter", List.of(), List.of(),
+        return IpFilter.compile(ProtectionConfig.DEFAULT.withIpFilter(new IpFilterConfig("protection.ip_filter", List.of(), List.of(),
                 List.of(), List.of(deny))), RouteProtection.DEFAULT, files);
     }
 
@@ -134,7 +134,7 @@ class IpListFilesTest {
     void anEmptyAllowFileAdmitsNoOne() throws IOException {
         files = new IpListFiles(Duration.ofMillis(20), listener);
         Path allow = Files.writeString(dir.resolve("allow.txt"), "# nobody yet\n");
-        IpFilter f = IpFilter.compile(ProtectionConfig.DEFAULT, new RouteProtection(new IpFilterConfig(
+        IpFilter f = IpFilter.compile(ProtectionConfig.DEFAULT, RouteProtection.DEFAULT.withIpFilter(new IpFilterConfig(
                 "routes[0].protection.ip_filter", List.of(), List.of(), List.of(allow), List.of())), files);
         assertEquals("10.0.0.1 not in allow list routes[0].protection.ip_filter", f.denied(ip("10.0.0.1")));
     }

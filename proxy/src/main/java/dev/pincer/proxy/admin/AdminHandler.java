@@ -1,5 +1,6 @@
 package dev.pincer.proxy.admin;
 
+import dev.pincer.inspection.ban.BanList;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
@@ -26,15 +27,23 @@ import java.util.function.BooleanSupplier;
  * Serves the admin endpoints (after {@code HttpServerCodec -> HttpObjectAggregator}):
  * {@code GET /metrics} in the Prometheus text format 0.0.4, {@code GET /healthz} (the process
  * answers), {@code GET /readyz} (200 once listeners are bound and a config is loaded, 503 while
- * starting or draining). Ownership: the aggregated request is released by the superclass.
+ * starting or draining), and the bans ({@link BansEndpoint}: {@code GET /bans}, {@code DELETE /bans/{ip}}
+ * with the admin token). Ownership: the aggregated request is released by the superclass.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final CollectorRegistry registry;
     private final BooleanSupplier ready;
+    private final BansEndpoint bans;
 
     AdminHandler(CollectorRegistry registry, BooleanSupplier ready) {
+        this(registry, ready, null, AdminToken.none());
+    }
+
+    /** @param bans the server's ban list, or null when it keeps none ({@code /bans} answers 404) */
+    AdminHandler(CollectorRegistry registry, BooleanSupplier ready, BanList bans, AdminToken token) {
         this.registry = registry;
         this.ready = ready;
+        this.bans = new BansEndpoint(bans, token);
     }
 
     @Override
@@ -45,7 +54,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             path = path.substring(0, q);
         }
         FullHttpResponse res;
-        if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
+        BansEndpoint.Reply reply = bans.handle(req, path);
+        if (reply != null) {
+            res = text(ctx, reply.status(), reply.body());
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            if (reply.header() != null) {
+                res.headers().set(reply.header(), reply.value());
+            }
+        } else if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
             res = text(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n");
         } else {
             res = switch (path) {

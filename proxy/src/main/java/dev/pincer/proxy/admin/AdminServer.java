@@ -1,6 +1,7 @@
 package dev.pincer.proxy.admin;
 
 import dev.pincer.config.HostPort;
+import dev.pincer.inspection.ban.BanList;
 import dev.pincer.proxy.net.SmallServer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,8 +14,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The admin listener: metrics and health, on its own port and its own event loop so that a
- * saturated proxy still answers its probes. Loopback by default in the example config; it has no
- * authentication, so never expose it publicly.
+ * saturated proxy still answers its probes. Loopback by default in the example config; reads have no
+ * authentication (only {@code DELETE /bans/{ip}} needs the admin token), so never expose it publicly.
  */
 public final class AdminServer implements AutoCloseable {
     /** Probes and scrapes are tiny; anything bigger is not a probe. */
@@ -28,13 +29,22 @@ public final class AdminServer implements AutoCloseable {
 
     public static AdminServer start(HostPort address, CollectorRegistry registry, BooleanSupplier ready)
             throws InterruptedException {
+        return start(address, registry, ready, null, AdminToken.none());
+    }
+
+    /**
+     * With the ban endpoints: {@code bans} is the server's long-lived {@link BanList} (null: none),
+     * {@code token} guards the state-changing endpoints ({@link AdminToken#from}).
+     */
+    public static AdminServer start(HostPort address, CollectorRegistry registry, BooleanSupplier ready,
+                                    BanList bans, AdminToken token) throws InterruptedException {
         return new AdminServer(SmallServer.bind("pincer-admin", address, new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel c) {
                 c.pipeline().addLast(new ReadTimeoutHandler(30));
                 c.pipeline().addLast(new HttpServerCodec(4096, MAX_REQUEST_BYTES, MAX_REQUEST_BYTES));
                 c.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                c.pipeline().addLast(new AdminHandler(registry, ready));
+                c.pipeline().addLast(new AdminHandler(registry, ready, bans, token));
             }
         }));
     }
