@@ -47,7 +47,7 @@ final class ProtectionBinder {
         RouteProtection p = new PolicyBinder(nodes).bindRoute(m);
         return new RouteProtection(p.mode(), p.incomplete(),
                 m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
-                        : new IpFilterConfig(path + ".ip_filter", List.of(), List.of(), List.of(), List.of()),
+                        : IpFilterConfig.DEFAULT,
                 m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
                         : RateLimitConfig.NONE);
     }
