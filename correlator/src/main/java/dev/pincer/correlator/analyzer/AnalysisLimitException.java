@@ -33,6 +33,17 @@ public final class AnalysisLimitException extends RuntimeException {
         this.detail = Objects.requireNonNull(detail, "detail");
     }
 
+    /**
+     * The finding for an analyzer that threw instead of judging (a bug, or a parser that overflowed
+     * its stack): the call could not be judged, so it is decided like a budget hit, by policy
+     * ({@code protection.on_analysis_limit}, block by default), under budget {@code analyzer_failure}.
+     * Passing it as "no finding" would hand anyone who finds the crashing input a bypass.
+     */
+    public static Finding failure(Object analyzer, Throwable e) {
+        return new AnalysisLimitException("analyzer_failure", analyzer.getClass().getSimpleName() + " threw "
+                + e.getClass().getSimpleName()).finding();
+    }
+
     /** The budget's name, e.g. {@code occurrence_work}. */
     public String budget() {
         return budget;

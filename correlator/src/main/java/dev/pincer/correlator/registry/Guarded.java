@@ -13,13 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The guard every registered analyzer runs behind: an exception (or a stack overflow in a
- * third-party parser) is a bug on our side, never the caller's problem, so it is logged (kind and
- * exception only, never the sink argument, which may be hostile and huge) and the call is judged
- * "no finding" by this analyzer. A budget exhausted ({@link AnalysisLimitException}) is not a
+ * third-party parser) is a bug on our side, so it is logged (kind and exception only, never the
+ * sink argument, which may be hostile and huge) and the call is not judged "no finding" — that
+ * would make any crashing input a bypass — but gets the {@link AttackClass#ANALYSIS_LIMIT} finding
+ * {@link AnalysisLimitException#failure}, which the policy decides. A budget exhausted ({@link AnalysisLimitException}) is not a
  * bug: it becomes the {@link AttackClass#ANALYSIS_LIMIT} finding the policy decides. Thread-safe like the analyzer it wraps.
  *
  * <p>Example: {@code new Guarded(new SqlInjectionAnalyzer()).analyze(call, inputs)} returns what the
- * analyzer returns, or null if it threw.
+ * analyzer returns, or an {@code analyzer_failure} limit finding if it threw.
  */
 final class Guarded implements SinkAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(Guarded.class);
@@ -43,7 +44,7 @@ final class Guarded implements SinkAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("{} analyzer failed on a {} call: {}", inner.getClass().getSimpleName(), call.kind().label(),
                     e.toString());
-            return null;
+            return AnalysisLimitException.failure(inner, e);
         }
     }
 

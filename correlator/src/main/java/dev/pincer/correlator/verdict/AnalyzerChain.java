@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every analyzer registered for a call's kind, in registration order, and returns the first
- * finding. An analyzer that throws (a bug: the contract says they never do) counts as no finding,
- * is counted in {@code pincer_analyzer_errors_total{kind}} and logged once per kind, and the next
- * analyzer still runs: one broken analyzer must never cost a sensor its connection.
+ * finding. An analyzer that throws (a bug: the contract says they never do) is counted in
+ * {@code pincer_analyzer_errors_total{kind}} and logged once per kind, and gives an
+ * {@code analyzer_failure} analysis-limit finding ({@link AnalysisLimitException#failure}): the call
+ * could not be judged, so the policy decides it (block by default) rather than letting a crashing
+ * input pass. The next analyzer still runs, and one broken analyzer never costs a sensor its
+ * connection.
  *
  * <p>When the request's inputs are incomplete ({@link RequestInputs#truncated()}), the kind's
  * {@link ArgumentJudge} also judges the argument alone, after the analyzers. An analysis that hit
@@ -112,7 +115,7 @@ public final class AnalyzerChain {
             return e.finding();
         } catch (RuntimeException | StackOverflowError e) {
             failed(a, call, k, e);
-            return null;
+            return AnalysisLimitException.failure(a, e);
         }
     }
 
@@ -123,7 +126,7 @@ public final class AnalyzerChain {
             return e.finding();
         } catch (RuntimeException | StackOverflowError e) {
             failed(j, call, k, e);
-            return null;
+            return AnalysisLimitException.failure(j, e);
         }
     }
 
@@ -131,7 +134,7 @@ public final class AnalyzerChain {
         errors[k].inc();
         if (!logged[k]) {
             logged[k] = true; // a benign race: at worst two lines
-            LOG.warn("analyzer {} threw on a {} call; treated as no finding (logged once per kind)",
+            LOG.warn("analyzer {} threw on a {} call; decided as an analysis limit (logged once per kind)",
                     a.getClass().getName(), call.kind().label(), e);
         }
     }

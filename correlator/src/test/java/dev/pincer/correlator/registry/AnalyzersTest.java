@@ -78,7 +78,7 @@ class AnalyzersTest {
     }
 
     @Test
-    void guardTurnsAnAnalyzerBugIntoNoFinding() {
+    void guardTurnsAnAnalyzerBugIntoAnAnalysisLimit() {
         SinkAnalyzer throwing = new SinkAnalyzer() {
             @Override
             public SinkKind kind() {
@@ -91,7 +91,9 @@ class AnalyzersTest {
             }
         };
         SinkCall call = new SinkCall("c", SinkKind.SQL, List.of("SELECT 1"), Map.of(), "");
-        assertNull(new Guarded(throwing).analyze(call, RequestInputs.EMPTY));
+        Finding f = new Guarded(throwing).analyze(call, RequestInputs.EMPTY);
+        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass());
+        assertEquals(List.of("analyzer_failure"), f.evidence());
     }
 
     @Test

@@ -136,7 +136,7 @@ class PolicyTest {
     }
 
     @Test
-    void aThrowingAnalyzerIsNoFindingAndCounted() {
+    void aThrowingAnalyzerIsAnAnalysisLimitAndCounted() {
         Counter errors = errors();
         SinkAnalyzer found = new Fixed(FINDING);
         AnalyzerChain chain = new AnalyzerChain(Map.of(SinkKind.SQL,
@@ -146,7 +146,9 @@ class PolicyTest {
         assertEquals(2, errors.labels("sql").get());
         AnalyzerChain alone = new AnalyzerChain(Map.of(SinkKind.SQL, List.of(new FakeAnalyzers.Throwing(SinkKind.SQL))),
                 errors);
-        assertNull(alone.analyze(sql(), RequestInputs.EMPTY));
+        Finding f = alone.analyze(sql(), RequestInputs.EMPTY);
+        assertEquals(AttackClass.ANALYSIS_LIMIT, f.attackClass(), "a crash is never a pass");
+        assertEquals(List.of("analyzer_failure"), f.evidence());
     }
 
     @Test
