@@ -2,8 +2,17 @@ package dev.pincer.proxy.forward;
 
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
+import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.protection.Protection;
+import dev.pincer.inspection.request.HeaderField;
+import dev.pincer.inspection.request.RequestHead;
+import dev.pincer.inspection.transaction.Disposition;
+import dev.pincer.inspection.transaction.Outcome;
+import dev.pincer.inspection.transaction.Participant;
+import dev.pincer.inspection.transaction.ResponseHead;
+import dev.pincer.inspection.transaction.Transaction;
 import dev.pincer.proxy.guard.RequestGuard;
-import dev.pincer.proxy.guard.ResponseGuard;
+import dev.pincer.proxy.guard.ResponseCheck;
 import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
@@ -39,6 +48,9 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +79,7 @@ final class Exchange implements UpstreamListener {
     private final ArrayDeque<HttpObject> heldResponse = new ArrayDeque<>(0);
 
     private final String requestId;
+    private final InetAddress client;
     private final String clientIp;
     private final String method;
     private final String logPath;
@@ -95,8 +108,20 @@ final class Exchange implements UpstreamListener {
     private UpstreamConnection conn;
     private String server;
     private RequestGuard guard;
-    /** The XSS check of this response, or null when it streams unheld. */
-    private ResponseGuard responseCheck;
+    /** The XSS check and/or the transaction's response-body phase, or null when the response streams unheld. */
+    private ResponseCheck responseCheck;
+    /** The request's edge transaction; null when no participant opened a step (nothing to do). */
+    private Transaction tx;
+    /** Feeds the held body prefix to {@link #tx}; null unless a step needs the request body. */
+    private BodyFeed feed;
+    /** True once the transaction's request-end phase ran. */
+    private boolean requestEnded;
+    /** Rule ids of an edge suspect found before the correlator's context opened. */
+    private List<String> suspectIds;
+    /** What blocked this request, for the transaction's close; null when nothing Pincer did blocked it. */
+    private String blockSource;
+    /** True once Pincer answered the request itself. */
+    private boolean answeredLocally;
     /** True while the response head and contents are held, so nothing of the response was sent yet. */
     private boolean holdingResponse;
 
@@ -126,6 +151,7 @@ final class Exchange implements UpstreamListener {
         this.shared = shared;
         this.http2 = http2;
         this.requestId = requestId;
+        this.client = client;
         this.clientIp = ClientAddress.text(client);
         this.method = request.method().name();
         String uri = request.uri();
@@ -174,6 +200,11 @@ final class Exchange implements UpstreamListener {
         }
         String originForm = RequestTarget.originForm(uri);
         route = routing.route(RequestTarget.hostOnly(authority), RequestTarget.routingPath(originForm));
+        SinkGuard sinks = route == null ? null : shared.sinkGuard();
+        RequestHead model = openTransaction(head, peer, sinks);
+        if (tx != null && !edge(tx.requestHead())) {
+            return; // answered before any upstream connection
+        }
         if (route == null) {
             failLocal(HttpResponseStatus.NOT_FOUND, "no route for this host and path", "no_route");
             return;
@@ -189,14 +220,20 @@ final class Exchange implements UpstreamListener {
         }
         boolean chunked = framing.chunked();
         websocket = !http2 && isWebSocketUpgrade(head);
-        SinkGuard sinks = shared.sinkGuard();
+        boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
         if (sinks != null) {
-            boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
-            guard = sinks.open(head, requestId, clientIp, logPath, body, route.incomplete(), metrics());
+            guard = sinks.open(head, model, tx == null ? sinks.extractHead(model) : tx.inputs(), requestId, clientIp,
+                    logPath, body, route.incomplete(), metrics());
+            if (suspectIds != null) {
+                guard.markSuspect(suspectIds);
+            }
             if (guard.rejection() != null) {
                 incomplete(guard.rejection()); // before any upstream connection is made
                 return;
             }
+        }
+        if (tx != null && !startBodyPhase(head, model, body, sinks == null)) {
+            return;
         }
         ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), clientIp, peerTrusted, scheme,
                 authority, requestId, websocket);
@@ -208,11 +245,99 @@ final class Exchange implements UpstreamListener {
         framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
         order = group.order();
-        if (guard != null && guard.bodyPending()) {
+        if ((guard != null && guard.bodyPending()) || feed != null) {
             holdBody(); // inspect the body prefix before the app sees any of the request
             return;
         }
         connectNext();
+    }
+
+    /**
+     * Opens the request's transaction with the route's participants (none: no transaction, no
+     * cost) and extracts the inputs once, when the correlator or a step reads them; returns the
+     * request's model, or null when nothing needs one.
+     */
+    private RequestHead openTransaction(HttpRequest head, InetAddress peer, SinkGuard sinks) {
+        Protection protection = routing.protection();
+        List<Participant> participants = protection.participants(route);
+        RequestHead model = null;
+        if (!participants.isEmpty()) {
+            model = SinkGuard.model(head);
+            tx = Transaction.open(requestId, peer, client, routing.metrics(route).route(), model, participants);
+            if (tx.idle()) {
+                tx = null;
+            }
+        }
+        if (sinks != null && model == null) {
+            model = SinkGuard.model(head);
+        }
+        if (tx != null) {
+            RequestInputs inputs = sinks != null ? sinks.extractHead(model)
+                    : tx.needsInputs() ? protection.extractor().extract(model, null) : null;
+            tx.inputs(inputs);
+        }
+        return model;
+    }
+
+    /**
+     * Before any upstream connection: a request without a body runs its request-end phase now; one
+     * whose body a step needs gets a {@link BodyFeed}, and its body is then held. False when blocked.
+     */
+    private boolean startBodyPhase(HttpRequest head, RequestHead model, boolean body, boolean extract) {
+        if (!body) {
+            requestEnded = true;
+            return edge(tx.requestEnd(true));
+        }
+        if (!tx.needsRequestBody()) {
+            return true; // streams; the request-end phase runs when its last content passes
+        }
+        Protection protection = routing.protection();
+        List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
+        feed = new BodyFeed(tx, holdBytes(), types.size() == 1 ? types.get(0) : null,
+                extract && tx.needsInputs() ? protection.extractor() : null, model);
+        return true;
+    }
+
+    /** The most body bytes held before forwarding: the correlator's prefix, else the edge's. */
+    private int holdBytes() {
+        return guard != null ? guard.holdBytes() : routing.protection().bodyPrefixBytes();
+    }
+
+    /**
+     * Acts on a phase's outcome: CONTINUE goes on; SUSPECT is logged and marks the correlator's
+     * context (the sinks confirm or the request clears); BLOCK is logged and counted, and answers
+     * the outcome's status with its headers (or cuts a response that already went out). Returns
+     * false when the request was blocked.
+     */
+    private boolean edge(Outcome o) {
+        if (o.kind() == Outcome.Kind.CONTINUE) {
+            return true;
+        }
+        EdgeEvents.report(metrics(), o, requestId, clientIp, method, logPath);
+        if (!o.blocks()) {
+            List<String> ids = EdgeEvents.ruleIds(o);
+            if (guard != null) {
+                guard.markSuspect(ids);
+            } else if (suspectIds == null) {
+                suspectIds = ids;
+            } else {
+                suspectIds = new ArrayList<>(suspectIds);
+                suspectIds.addAll(ids);
+            }
+            return true;
+        }
+        blockSource = o.findings().get(0).control();
+        if (responseSent()) {
+            finish(false, false);
+            frontend.closeNow();
+            return false;
+        }
+        this.status = o.status();
+        answeredLocally = true;
+        finish(false, false);
+        frontend.respondLocally(HttpResponseStatus.valueOf(o.status()), "blocked by Pincer", requestId, head,
+                o.headers());
+        return false;
     }
 
     private boolean withinHttp2Limits(HttpRequest head) {
@@ -281,12 +406,25 @@ final class Exchange implements UpstreamListener {
 
     /** After a held content: connect once inspection has decided or the hold is full, else read on. */
     private void holdOrRelease() {
-        if (guard.bodyPending() && !requestComplete && heldBytes < guard.holdBytes()) {
+        boolean pending = (guard != null && guard.bodyPending()) || (feed != null && !feed.ended());
+        if (pending && !requestComplete && heldBytes < holdBytes()) {
             ctx.read();
             return;
         }
+        if (feed != null && !feed.ended() && !endRequest(false)) {
+            return; // the hold is full before the transaction's prefix: it decides on what it has
+        }
         holding = false;
         connectNext();
+    }
+
+    /** Runs the transaction's request-end phase once; false when it blocked. */
+    private boolean endRequest(boolean complete) {
+        requestEnded = true;
+        if (guard != null && guard.bodyInputs() != null) {
+            tx.inputs(guard.bodyInputs());
+        }
+        return edge(feed != null ? feed.end(complete, Outcome.CONTINUE) : tx.requestEnd(complete));
     }
 
     // ---------------------------------------------------------------- upstream connection
@@ -415,6 +553,10 @@ final class Exchange implements UpstreamListener {
             incomplete(guard.rejection());
             return;
         }
+        if (tx != null && !requestEnded && !bodyPhase(c)) {
+            c.release(); // blocked: nothing more of the request reaches the app
+            return;
+        }
         if (conn == null) {
             buffered.add(c);
             if (holding) {
@@ -424,6 +566,19 @@ final class Exchange implements UpstreamListener {
         } else {
             writeUpstream(c);
         }
+    }
+
+    /** Runs a body content through the transaction's body (and end) phases; false when blocked. */
+    private boolean bodyPhase(HttpContent c) {
+        if (feed == null) {
+            return !requestComplete || endRequest(true);
+        }
+        if (guard != null && guard.bodyInputs() != null) {
+            tx.inputs(guard.bodyInputs());
+        }
+        Outcome o = feed.onContent(c.content(), requestComplete);
+        requestEnded = feed.ended();
+        return edge(o);
     }
 
     /** The client can take more response bytes. */
@@ -488,7 +643,10 @@ final class Exchange implements UpstreamListener {
                 }
                 upgrading = true;
             }
-            responseHead(r);
+            if (!responseHead(r)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
             if (!(msg instanceof HttpContent)) {
                 return;
             }
@@ -534,19 +692,26 @@ final class Exchange implements UpstreamListener {
      * response is cut (after).
      */
     private void checked(HttpContent c) {
-        ResponseGuard.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
+        ResponseCheck.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
         if (heldResponse.peekLast() != c) {
             heldResponse.add(c);
         }
-        if (step == ResponseGuard.Step.HOLD) {
+        if (step == ResponseCheck.Step.HOLD) {
             return;
         }
-        if (step == ResponseGuard.Step.BLOCK && holdingResponse) {
+        if (step == ResponseCheck.Step.BLOCK && tx != null && tx.blocked() != null) {
+            edge(tx.blocked()); // the transaction's response-body phase; finish releases what is held
+            return;
+        }
+        if (step == ResponseCheck.Step.BLOCK) {
+            blockSource = "response";
+        }
+        if (step == ResponseCheck.Step.BLOCK && holdingResponse) {
             failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this response reflects a request input as markup",
                     null);
             return;
         }
-        if (step == ResponseGuard.Step.BLOCK) {
+        if (step == ResponseCheck.Step.BLOCK) {
             finish(false, false); // the head went out: cut, never completed; finish releases what is held
             frontend.closeNow();
             return;
@@ -602,9 +767,13 @@ final class Exchange implements UpstreamListener {
         ctx.write(r);
     }
 
-    private void responseHead(HttpResponse r) {
+    /** Takes the response head; false when the transaction's response-head phase blocked it (not released). */
+    private boolean responseHead(HttpResponse r) {
         int code = r.status().code();
         group.observeUpstreamDuration(System.nanoTime() - upstreamStart);
+        if (tx != null && code != 101 && !edge(tx.responseHead(new ResponseHead(code, fields(r))))) {
+            return false; // nothing of the response went out: the block replaced it
+        }
         responseStarted = true;
         status = code;
         upstreamKeepAlive = HttpUtil.isKeepAlive(r);
@@ -635,14 +804,28 @@ final class Exchange implements UpstreamListener {
         if (guard != null && code != 101) {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
+        if (tx != null && tx.needsResponseBody() && code != 101 && !head && code != 204 && code != 304) {
+            ResponseCheck edgeCheck = new EdgeResponseCheck(tx, routing.protection().bodyPrefixBytes());
+            responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
+        }
         if (responseCheck != null) {
             holdingResponse = true; // written with the first contents once the prefix is judged
             heldResponse.add(r);
-            return;
+            return true;
         }
         frontend.answeringHead(head);
         lastClientProgress = lastUpstreamActivity;
         lastWrite = ctx.write(r);
+        return true;
+    }
+
+    /** The response head's fields as the upstream sent them, for the transaction. */
+    private static List<HeaderField> fields(HttpResponse r) {
+        List<HeaderField> out = new ArrayList<>(r.headers().size());
+        for (Map.Entry<String, String> h : r.headers()) {
+            out.add(new HeaderField(h.getKey(), h.getValue()));
+        }
+        return out;
     }
 
     @Override
@@ -752,6 +935,9 @@ final class Exchange implements UpstreamListener {
         account();
         done = true;
         cancelTimer();
+        if (tx != null) {
+            tx.close(Disposition.answered(101));
+        }
         shared.exchangeEnded();
         frontend.tunnel(c.channel());
     }
@@ -763,6 +949,7 @@ final class Exchange implements UpstreamListener {
      */
     private void blockedAtSink() {
         metrics().blocked.labels(guard.sinkStopped() ? "sink" : "sink_late").inc();
+        blockSource = guard.sinkStopped() ? "correlator" : null; // a fail-open late verdict is not a block
         if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
@@ -777,6 +964,7 @@ final class Exchange implements UpstreamListener {
      * else cut off; either way the upstream connection, if any, is closed, never pooled.
      */
     private void incomplete(HttpResponseStatus status) {
+        blockSource = "incomplete";
         if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
@@ -788,6 +976,7 @@ final class Exchange implements UpstreamListener {
     /** Answers locally: only before any response byte went out. */
     private void failLocal(HttpResponseStatus status, String why, String rejectLabel) {
         this.status = status.code();
+        answeredLocally = true;
         if (rejectLabel != null) {
             metrics().rejected.labels(rejectLabel).inc();
         }
@@ -805,6 +994,10 @@ final class Exchange implements UpstreamListener {
         }
         done = true;
         cancelTimer();
+        if (tx != null) {
+            int told = responseStarted || answeredLocally ? status : 0;
+            tx.close(blockSource != null ? Disposition.blockedBy(blockSource, told) : Disposition.answered(told));
+        }
         if (guard != null) {
             guard.close();
         }

@@ -97,8 +97,18 @@ public final class SinkGuard implements AutoCloseable {
     }
 
     /**
+     * The inputs of a request's head, with this correlator's limits: the object the request's
+     * transaction and its context share ({@link #open}).
+     */
+    public RequestInputs extractHead(RequestHead model) {
+        return extractor.extract(model, null);
+    }
+
+    /**
      * Opens the context of one request, before any of its body is seen. {@code head} is the
-     * request as the client sent it (before forwarding rewrites); {@code bodyExpected} says whether
+     * request as the client sent it (before forwarding rewrites), {@code model} the same as
+     * inspection's model and {@code inputs} what {@link #extractHead} made of it (extracted once
+     * per request: the edge transaction holds the same object); {@code bodyExpected} says whether
      * a body follows; {@code policy} is the route's for an incomplete request. The guard's
      * {@link RequestGuard#rejection()} is already set when the head alone is incomplete, or a
      * declared {@code Content-Length} is over the body limit (except for multipart bodies, whose
@@ -106,10 +116,9 @@ public final class SinkGuard implements AutoCloseable {
      *
      * @param metrics where the incomplete count goes; null in tests that do not look
      */
-    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
-                             RouteConfig.Incomplete policy, ProxyMetrics metrics) {
-        RequestHead model = model(head);
-        RequestInputs inputs = extractor.extract(model, null);
+    public RequestGuard open(HttpRequest head, RequestHead model, RequestInputs inputs, String requestId,
+                             String clientIp, String path, boolean bodyExpected, RouteConfig.Incomplete policy,
+                             ProxyMetrics metrics) {
         RequestContext ctx = correlator.contexts().open(requestId, clientIp, head.method().name(), path, inputs);
         int hint = InputHint.of(inputs, bodyExpected);
         int limit = bodyPrefixBytes;
@@ -144,7 +153,8 @@ public final class SinkGuard implements AutoCloseable {
         correlator.contexts().close(ctx.id());
     }
 
-    private static RequestHead model(HttpRequest head) {
+    /** Inspection's model of a request head: method, target and header fields as received. */
+    public static RequestHead model(HttpRequest head) {
         List<HeaderField> headers = new ArrayList<>(head.headers().size());
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(new HeaderField(h.getKey(), h.getValue()));
