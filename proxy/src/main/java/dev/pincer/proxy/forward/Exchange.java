@@ -17,12 +17,8 @@ import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
-import dev.pincer.proxy.log.AccessLog;
 import dev.pincer.proxy.metrics.ProxyMetrics;
-import dev.pincer.proxy.metrics.RouteMetrics;
 import dev.pincer.proxy.routing.Routing;
-import dev.pincer.proxy.upstream.PoolExhaustedException;
-import dev.pincer.proxy.upstream.ServerPool;
 import dev.pincer.proxy.upstream.UpstreamConnection;
 import dev.pincer.proxy.upstream.UpstreamGroup;
 import dev.pincer.proxy.upstream.UpstreamListener;
@@ -45,13 +41,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request and its response, from the request head arriving to the response's last byte being
@@ -66,24 +60,20 @@ import java.util.concurrent.TimeUnit;
  * HTML response's prefix ({@link ResponseGuard}). Every path out ({@link #finish}) releases what is held.
  */
 final class Exchange implements UpstreamListener {
-    /** Retries of a body-less request whose reused pooled connection turned out to be closed. */
-    private static final int MAX_STALE_RETRIES = 2;
-
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
     private final FrontendContext shared;
     private final boolean http2;
-    private final long startNanos = System.nanoTime();
     private final ArrayDeque<HttpContent> buffered = new ArrayDeque<>(2);
     /** The response head and contents held while {@link #responseCheck} judges the body prefix. */
     private final ArrayDeque<HttpObject> heldResponse = new ArrayDeque<>(0);
 
+    private final RequestLog log;
     private final String requestId;
     private final InetAddress client;
     private final String clientIp;
     private final String method;
     private final String logPath;
-    private final String protocol;
     private final boolean head;
     private final boolean clientHttp11;
     private final boolean clientKeepAlive;
@@ -96,17 +86,12 @@ final class Exchange implements UpstreamListener {
     private UpstreamFraming framing;
     private boolean websocket;
     private boolean expectContinue;
-    private ServerPool[] order;
-    private ServerPool busyPool;
-    private boolean queued;
+    private UpstreamAttempts attempts;
+    private ExchangeTimer timer;
     /** The body is held (no upstream connection yet) while inspection reads its prefix. */
     private boolean holding;
     private long heldBytes;
-    private int attempt;
-    private int staleRetries;
-    private Exception lastConnectFailure;
     private UpstreamConnection conn;
-    private String server;
     private RequestGuard guard;
     /** The XSS check and/or the transaction's response-body phase, or null when the response streams unheld. */
     private ResponseCheck responseCheck;
@@ -139,9 +124,6 @@ final class Exchange implements UpstreamListener {
     private int status;
     private long bytesOut;
     private long upstreamStart;
-    private long lastUpstreamActivity;
-    private long lastClientProgress;
-    private ScheduledFuture<?> timer;
     private ChannelFuture lastWrite;
 
     Exchange(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, FrontendContext shared, HttpRequest request,
@@ -154,10 +136,9 @@ final class Exchange implements UpstreamListener {
         this.client = client;
         this.clientIp = ClientAddress.text(client);
         this.method = request.method().name();
-        String uri = request.uri();
-        int q = uri.indexOf('?');
-        this.logPath = q >= 0 ? uri.substring(0, q) : uri;
-        this.protocol = http2 ? "HTTP/2" : request.protocolVersion().text();
+        this.log = new RequestLog(requestId, clientIp, method, request.uri(),
+                http2 ? "HTTP/2" : request.protocolVersion().text());
+        this.logPath = log.path;
         this.head = HttpMethod.HEAD.equals(request.method());
         this.clientHttp11 = http2 || request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         this.clientKeepAlive = http2 || HttpUtil.isKeepAlive(request);
@@ -210,6 +191,8 @@ final class Exchange implements UpstreamListener {
             return;
         }
         group = routing.upstream(route.upstream());
+        timer = new ExchangeTimer(ctx.executor(), timerOwner(), group.config().responseTimeout().toNanos(),
+                limits.clientIdleTimeout().toNanos());
         if (!expectation(head)) {
             return;
         }
@@ -244,7 +227,7 @@ final class Exchange implements UpstreamListener {
         head.setProtocolVersion(HttpVersion.HTTP_1_1);
         framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
-        order = group.order();
+        attempts = new UpstreamAttempts(group);
         if ((guard != null && guard.bodyPending()) || feed != null) {
             holdBody(); // inspect the body prefix before the app sees any of the request
             return;
@@ -430,21 +413,14 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- upstream connection
 
     private void connectNext() {
-        if (attempt >= order.length && busyPool != null && !queued) {
-            queued = true; // every server failed or was full: wait, bounded, for a full one
-            server = busyPool.name();
-            busyPool.acquireQueued(ctx.channel().eventLoop()).addListener(this::onConnected);
-            return;
-        }
-        if (attempt >= order.length) {
-            boolean exhausted = lastConnectFailure instanceof PoolExhaustedException;
+        Future<UpstreamConnection> next = attempts.next(ctx.channel().eventLoop());
+        if (next == null) {
+            boolean exhausted = attempts.exhausted();
             failLocal(exhausted ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
                     exhausted ? "upstream connection limit reached" : "upstream unavailable", null);
             return;
         }
-        ServerPool pool = order[attempt++];
-        server = pool.name();
-        pool.acquire(ctx.channel().eventLoop()).addListener(this::onConnected);
+        next.addListener(this::onConnected);
     }
 
     private void onConnected(Future<? super UpstreamConnection> f) {
@@ -455,12 +431,8 @@ final class Exchange implements UpstreamListener {
             return;
         }
         if (!f.isSuccess()) {
-            lastConnectFailure = f.cause() instanceof Exception e ? e : new Exception(f.cause());
-            boolean exhausted = f.cause() instanceof PoolExhaustedException;
+            boolean exhausted = attempts.failed(f.cause());
             metrics().upstreamErrors.labels(group.name(), exhausted ? "pool_exhausted" : "connect").inc();
-            if (exhausted && busyPool == null && !queued) {
-                busyPool = order[attempt - 1];
-            }
             connectNext();
             return;
         }
@@ -476,7 +448,7 @@ final class Exchange implements UpstreamListener {
             frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         if (!upstreamRequest.headers().contains(HttpHeaderNames.HOST)) {
-            upstreamRequest.headers().set(HttpHeaderNames.HOST, server); // an HTTP/1.0 client sent none
+            upstreamRequest.headers().set(HttpHeaderNames.HOST, attempts.server()); // an HTTP/1.0 client sent none
         }
         upstreamStart = System.nanoTime();
         if (guard != null && route.xss().enabled() && guard.inputsCarryMarkup()) {
@@ -499,7 +471,7 @@ final class Exchange implements UpstreamListener {
         upstreamNeedsFlush = true;
         if (c instanceof LastHttpContent) {
             requestWritten = true;
-            armTimer();
+            timer.arm();
         }
     }
 
@@ -585,8 +557,8 @@ final class Exchange implements UpstreamListener {
     void clientWritable() {
         if (conn != null && responseStarted && !done) {
             long now = System.nanoTime();
-            lastUpstreamActivity = now; // the upstream was paused for the client, not idle
-            lastClientProgress = now;
+            timer.upstreamActive(now); // the upstream was paused for the client, not idle
+            timer.clientProgress(now);
             conn.channel().read();
         }
     }
@@ -617,7 +589,7 @@ final class Exchange implements UpstreamListener {
             ReferenceCountUtil.release(msg);
             return;
         }
-        lastUpstreamActivity = System.nanoTime();
+        timer.upstreamActive(System.nanoTime());
         if (msg.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             metrics().upstreamErrors.labels(group.name(), "invalid_response").inc();
@@ -673,7 +645,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         bytesOut += c.content().readableBytes();
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(c);
         if (c instanceof LastHttpContent) {
             finish(true, true);
@@ -740,7 +712,7 @@ final class Exchange implements UpstreamListener {
             last |= hc instanceof LastHttpContent;
             lastWrite = ctx.write(hc);
         }
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         if (last) {
             finish(true, true);
         } else {
@@ -777,30 +749,8 @@ final class Exchange implements UpstreamListener {
         responseStarted = true;
         status = code;
         upstreamKeepAlive = HttpUtil.isKeepAlive(r);
-        boolean hasLength = HttpUtil.isContentLengthSet(r);
-        boolean upstreamChunked = HttpUtil.isTransferEncodingChunked(r);
-        String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
-        ForwardHeaders.toClient(r.headers(), requestId);
-        r.setProtocolVersion(HttpVersion.HTTP_1_1);
-        closeClient = !clientKeepAlive || !requestComplete || shared.draining();
-        if (code == 101) {
-            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            r.headers().set(HttpHeaderNames.UPGRADE, upgrade == null ? "websocket" : upgrade);
-        } else {
-            boolean bodyless = head || code == 204 || code == 304;
-            if (!http2 && ((!bodyless && !hasLength) || (head && upstreamChunked))) {
-                if (clientHttp11) {
-                    HttpUtil.setTransferEncodingChunked(r, true);
-                } else {
-                    closeClient = true; // HTTP/1.0 client: the body ends when the connection does
-                }
-            }
-            if (closeClient && !http2) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (!clientHttp11) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE); // RFC 9112 §9.3
-            }
-        }
+        closeClient = ResponseFraming.toClient(r, requestId, head, http2, clientHttp11,
+                !clientKeepAlive || !requestComplete || shared.draining());
         if (guard != null && code != 101) {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
@@ -814,7 +764,7 @@ final class Exchange implements UpstreamListener {
             return true;
         }
         frontend.answeringHead(head);
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(r);
         return true;
     }
@@ -854,11 +804,9 @@ final class Exchange implements UpstreamListener {
             dead.release(false);
         }
         if (!responseStarted && dead != null && dead.reused() && requestComplete && bodyBytes == 0
-                && staleRetries < MAX_STALE_RETRIES) {
-            staleRetries++; // a pooled connection the server had closed: replay the body-less request
-            cancelTimer();
+                && attempts.retryStale()) {
+            timer.cancel(); // a pooled connection the server had closed: replay the body-less request
             requestWritten = false;
-            attempt--;
             connectNext();
             return;
         }
@@ -877,50 +825,35 @@ final class Exchange implements UpstreamListener {
 
     // ---------------------------------------------------------------- timers
 
-    private void armTimer() {
-        if (timer == null) {
-            lastUpstreamActivity = System.nanoTime();
-            long nanos = group.config().responseTimeout().toNanos();
-            timer = ctx.executor().schedule(this::timerFired, nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** No response head within response_timeout (504), or a response that stalls as long (abort). */
-    private void timerFired() {
-        timer = null;
-        if (done) {
-            return;
-        }
-        long timeout = group.config().responseTimeout().toNanos();
-        long now = System.nanoTime();
-        if (responseStarted && !ctx.channel().isWritable()) {
-            // The client is not reading, so the upstream is paused on purpose: that is no upstream
-            // timeout. A client stalled longer than client_idle_timeout loses its connection.
-            long stalled = now - lastClientProgress;
-            long limit = limits.clientIdleTimeout().toNanos();
-            if (stalled < limit) {
-                lastUpstreamActivity = now;
-                timer = ctx.executor().schedule(this::timerFired, Math.min(timeout, limit - stalled),
-                        TimeUnit.NANOSECONDS);
-                return;
+    private ExchangeTimer.Owner timerOwner() {
+        return new ExchangeTimer.Owner() {
+            @Override
+            public boolean active() {
+                return !done;
             }
-            finish(false, false);
-            frontend.closeNow();
-            return;
-        }
-        long idle = now - lastUpstreamActivity;
-        if (idle < timeout) {
-            timer = ctx.executor().schedule(this::timerFired, timeout - idle, TimeUnit.NANOSECONDS);
-            return;
-        }
-        metrics().upstreamErrors.labels(group.name(), "timeout").inc();
-        upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
+
+            @Override
+            public boolean waitingOnClient() {
+                return responseStarted && !ctx.channel().isWritable();
+            }
+
+            @Override
+            public void clientStalled() {
+                finish(false, false);
+                frontend.closeNow();
+            }
+
+            @Override
+            public void upstreamTimedOut() {
+                metrics().upstreamErrors.labels(group.name(), "timeout").inc();
+                upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
+            }
+        };
     }
 
     private void cancelTimer() {
         if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+            timer.cancel();
         }
     }
 
@@ -1026,15 +959,7 @@ final class Exchange implements UpstreamListener {
     }
 
     private void account() {
-        RouteMetrics rm = routing.metrics(route);
-        long nanos = System.nanoTime() - startNanos;
-        rm.record(method, status, nanos);
-        String routeName = rm.route();
-        if (routing.config().accessLog() && AccessLog.enabled()) {
-            AccessLog.write(new AccessLog.Entry(requestId, clientIp, method, logPath, protocol, status, bodyBytes,
-                    bytesOut, nanos, route == null ? null : routeName, group == null ? null : group.name(),
-                    server));
-        }
+        log.record(routing, route, group, attempts == null ? null : attempts.server(), status, bodyBytes, bytesOut);
     }
 
     private ProxyMetrics metrics() {
