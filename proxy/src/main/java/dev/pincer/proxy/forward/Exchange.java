@@ -88,8 +88,8 @@ final class Exchange implements UpstreamListener {
     private boolean expectContinue;
     private UpstreamAttempts attempts;
     private ExchangeTimer timer;
-    /** The body is held (no upstream connection yet) while inspection reads its prefix. */
-    private boolean holding;
+    /** Where this exchange is; moved only by {@link #to}. */
+    private ExchangeState state = ExchangeState.HEAD;
     private long heldBytes;
     private UpstreamConnection conn;
     private RequestGuard guard;
@@ -107,8 +107,6 @@ final class Exchange implements UpstreamListener {
     private String blockSource;
     /** True once Pincer answered the request itself. */
     private boolean answeredLocally;
-    /** True while the response head and contents are held, so nothing of the response was sent yet. */
-    private boolean holdingResponse;
 
     private boolean requestComplete;
     private boolean requestWritten;
@@ -120,7 +118,6 @@ final class Exchange implements UpstreamListener {
     private boolean upgrading;
     private boolean upstreamKeepAlive;
     private boolean closeClient;
-    private boolean done;
     private int status;
     private long bytesOut;
     private long upstreamStart;
@@ -379,7 +376,7 @@ final class Exchange implements UpstreamListener {
      * (the body read timeout bounds it).
      */
     private void holdBody() {
-        holding = true;
+        to(ExchangeState.HOLDING_BODY);
         if (expectContinue) {
             expectContinue = false;
             frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -397,7 +394,6 @@ final class Exchange implements UpstreamListener {
         if (feed != null && !feed.ended() && !endRequest(false)) {
             return; // the hold is full before the transaction's prefix: it decides on what it has
         }
-        holding = false;
         connectNext();
     }
 
@@ -413,6 +409,7 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- upstream connection
 
     private void connectNext() {
+        to(ExchangeState.CONNECTING);
         Future<UpstreamConnection> next = attempts.next(ctx.channel().eventLoop());
         if (next == null) {
             boolean exhausted = attempts.exhausted();
@@ -424,7 +421,7 @@ final class Exchange implements UpstreamListener {
     }
 
     private void onConnected(Future<? super UpstreamConnection> f) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             if (f.isSuccess()) {
                 ((UpstreamConnection) f.getNow()).release(true);
             }
@@ -437,6 +434,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         conn = (UpstreamConnection) f.getNow();
+        to(ExchangeState.STREAMING_REQUEST);
         conn.attach(this);
         sendHead();
     }
@@ -471,6 +469,9 @@ final class Exchange implements UpstreamListener {
         upstreamNeedsFlush = true;
         if (c instanceof LastHttpContent) {
             requestWritten = true;
+            if (state == ExchangeState.STREAMING_REQUEST) {
+                to(ExchangeState.AWAITING_RESPONSE);
+            }
             timer.arm();
         }
     }
@@ -492,7 +493,7 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- client side input
 
     void onClientMessage(Object msg) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -531,7 +532,7 @@ final class Exchange implements UpstreamListener {
         }
         if (conn == null) {
             buffered.add(c);
-            if (holding) {
+            if (state == ExchangeState.HOLDING_BODY) {
                 heldBytes += c.content().readableBytes();
                 holdOrRelease();
             }
@@ -555,7 +556,7 @@ final class Exchange implements UpstreamListener {
 
     /** The client can take more response bytes. */
     void clientWritable() {
-        if (conn != null && responseStarted && !done) {
+        if (conn != null && responseStarted && state != ExchangeState.DONE) {
             long now = System.nanoTime();
             timer.upstreamActive(now); // the upstream was paused for the client, not idle
             timer.clientProgress(now);
@@ -564,7 +565,7 @@ final class Exchange implements UpstreamListener {
     }
 
     void clientClosed() {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
         status = responseStarted ? status : 499; // nginx's "client closed request", for the log only
@@ -585,7 +586,7 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void onUpstreamMessage(HttpObject msg) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -654,7 +655,7 @@ final class Exchange implements UpstreamListener {
 
     /** True when anything of the upstream's response went to the client (not while it is held). */
     private boolean responseSent() {
-        return responseStarted && !holdingResponse;
+        return responseStarted && state != ExchangeState.HOLDING_RESPONSE;
     }
 
     /**
@@ -678,7 +679,7 @@ final class Exchange implements UpstreamListener {
         if (step == ResponseCheck.Step.BLOCK) {
             blockSource = "response";
         }
-        if (step == ResponseCheck.Step.BLOCK && holdingResponse) {
+        if (step == ResponseCheck.Step.BLOCK && state == ExchangeState.HOLDING_RESPONSE) {
             failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this response reflects a request input as markup",
                     null);
             return;
@@ -695,8 +696,8 @@ final class Exchange implements UpstreamListener {
     private void releaseHeld(int contents) {
         boolean last = false;
         int left = contents;
-        if (holdingResponse) {
-            holdingResponse = false;
+        if (state == ExchangeState.HOLDING_RESPONSE) {
+            to(ExchangeState.STREAMING_RESPONSE);
             frontend.answeringHead(head);
             HttpObject h = heldResponse.poll();
             if (h instanceof HttpContent hc) { // a FullHttpResponse: head and content in one
@@ -759,10 +760,11 @@ final class Exchange implements UpstreamListener {
             responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
         }
         if (responseCheck != null) {
-            holdingResponse = true; // written with the first contents once the prefix is judged
+            to(ExchangeState.HOLDING_RESPONSE); // written with the first contents once the prefix is judged
             heldResponse.add(r);
             return true;
         }
+        to(ExchangeState.STREAMING_RESPONSE);
         frontend.answeringHead(head);
         timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(r);
@@ -781,21 +783,21 @@ final class Exchange implements UpstreamListener {
     @Override
     public void onUpstreamReadComplete() {
         ctx.flush();
-        if (!done && conn != null && ctx.channel().isWritable()) {
+        if (state != ExchangeState.DONE && conn != null && ctx.channel().isWritable()) {
             conn.channel().read();
         }
     }
 
     @Override
     public void onUpstreamWritabilityChanged(boolean writable) {
-        if (writable && !requestComplete && !done) {
+        if (writable && !requestComplete && state != ExchangeState.DONE) {
             ctx.read();
         }
     }
 
     @Override
     public void onUpstreamClosed(Throwable cause) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
         UpstreamConnection dead = conn;
@@ -829,7 +831,7 @@ final class Exchange implements UpstreamListener {
         return new ExchangeTimer.Owner() {
             @Override
             public boolean active() {
-                return !done;
+                return state != ExchangeState.DONE;
             }
 
             @Override
@@ -866,7 +868,7 @@ final class Exchange implements UpstreamListener {
         ctx.flush();
         status = 101;
         account();
-        done = true;
+        to(ExchangeState.DONE);
         cancelTimer();
         if (tx != null) {
             tx.close(Disposition.answered(101));
@@ -922,10 +924,10 @@ final class Exchange implements UpstreamListener {
      * pooled or closed, the line logged, and the frontend told whether the connection lives on.
      */
     private void finish(boolean completed, boolean notifyFrontend) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
-        done = true;
+        to(ExchangeState.DONE);
         cancelTimer();
         if (tx != null) {
             int told = responseStarted || answeredLocally ? status : 0;
@@ -942,7 +944,6 @@ final class Exchange implements UpstreamListener {
         while ((held = heldResponse.poll()) != null) {
             ReferenceCountUtil.release(held);
         }
-        holdingResponse = false;
         if (responseCheck != null) {
             responseCheck.close();
         }
@@ -960,6 +961,12 @@ final class Exchange implements UpstreamListener {
 
     private void account() {
         log.record(routing, route, group, attempts == null ? null : attempts.server(), status, bodyBytes, bytesOut);
+    }
+
+    /** The one place the state moves; the table is {@link ExchangeState#canGo}. */
+    private void to(ExchangeState next) {
+        assert state.canGo(next) : state + " -> " + next;
+        state = next;
     }
 
     private ProxyMetrics metrics() {
