@@ -42,7 +42,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ import java.util.Map;
  *
  * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
  * same loop. Ownership: request contents received are written upstream (the write owns them) or
- * held in {@link #buffered} until the upstream connection is ready; response objects received are
+ * held in {@link #heldRequest} until the upstream connection is ready; response objects received are
  * written to the client, released, or held in {@link #heldResponse} while the XSS check judges an
  * HTML response's prefix ({@link ResponseGuard}). Every path out ({@link #finish}) releases what is held.
  */
@@ -64,9 +63,9 @@ final class Exchange implements UpstreamListener {
     private final ChannelHandlerContext ctx;
     private final FrontendContext shared;
     private final boolean http2;
-    private final ArrayDeque<HttpContent> buffered = new ArrayDeque<>(2);
+    private final Held<HttpContent> heldRequest = new Held<>();
     /** The response head and contents held while {@link #responseCheck} judges the body prefix. */
-    private final ArrayDeque<HttpObject> heldResponse = new ArrayDeque<>(0);
+    private final Held<HttpObject> heldResponse = new Held<>();
 
     private final RequestLog log;
     private final String requestId;
@@ -90,7 +89,6 @@ final class Exchange implements UpstreamListener {
     private ExchangeTimer timer;
     /** Where this exchange is; moved only by {@link #to}. */
     private ExchangeState state = ExchangeState.HEAD;
-    private long heldBytes;
     private UpstreamConnection conn;
     private RequestGuard guard;
     /** The XSS check and/or the transaction's response-body phase, or null when the response streams unheld. */
@@ -387,7 +385,7 @@ final class Exchange implements UpstreamListener {
     /** After a held content: connect once inspection has decided or the hold is full, else read on. */
     private void holdOrRelease() {
         boolean pending = (guard != null && guard.bodyPending()) || (feed != null && !feed.ended());
-        if (pending && !requestComplete && heldBytes < holdBytes()) {
+        if (pending && !requestComplete && heldRequest.bytes() < holdBytes()) {
             ctx.read();
             return;
         }
@@ -453,11 +451,11 @@ final class Exchange implements UpstreamListener {
             AcceptEncoding.restrict(upstreamRequest.headers()); // so the HTML response can be judged
         }
         up.write(upstreamRequest, up.voidPromise());
-        if (requestComplete && bodyBytes == 0 && buffered.isEmpty()) {
+        if (requestComplete && bodyBytes == 0 && heldRequest.isEmpty()) {
             writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
         }
         HttpContent c;
-        while ((c = buffered.poll()) != null) {
+        while ((c = heldRequest.poll()) != null) {
             writeUpstream(c);
         }
         flushUpstream();
@@ -531,9 +529,9 @@ final class Exchange implements UpstreamListener {
             return;
         }
         if (conn == null) {
-            buffered.add(c);
+            // counted only while held for inspection: the hold limit bounds what waits for it
+            heldRequest.add(c, state == ExchangeState.HOLDING_BODY ? c.content().readableBytes() : 0);
             if (state == ExchangeState.HOLDING_BODY) {
-                heldBytes += c.content().readableBytes();
                 holdOrRelease();
             }
         } else {
@@ -667,7 +665,7 @@ final class Exchange implements UpstreamListener {
     private void checked(HttpContent c) {
         ResponseCheck.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
         if (heldResponse.peekLast() != c) {
-            heldResponse.add(c);
+            heldResponse.add(c, 0);
         }
         if (step == ResponseCheck.Step.HOLD) {
             return;
@@ -761,7 +759,7 @@ final class Exchange implements UpstreamListener {
         }
         if (responseCheck != null) {
             to(ExchangeState.HOLDING_RESPONSE); // written with the first contents once the prefix is judged
-            heldResponse.add(r);
+            heldResponse.add(r, 0);
             return true;
         }
         to(ExchangeState.STREAMING_RESPONSE);
@@ -936,14 +934,8 @@ final class Exchange implements UpstreamListener {
         if (guard != null) {
             guard.close();
         }
-        HttpContent c;
-        while ((c = buffered.poll()) != null) {
-            c.release();
-        }
-        HttpObject held;
-        while ((held = heldResponse.poll()) != null) {
-            ReferenceCountUtil.release(held);
-        }
+        heldRequest.releaseAll();
+        heldResponse.releaseAll();
         if (responseCheck != null) {
             responseCheck.close();
         }
