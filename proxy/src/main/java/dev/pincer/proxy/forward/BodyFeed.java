@@ -6,7 +6,10 @@ import dev.pincer.inspection.request.InputExtractor;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.transaction.Outcome;
 import dev.pincer.inspection.transaction.Transaction;
+import dev.pincer.inspection.transaction.Finding;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Feeds the first {@code limit} bytes of a request body to its transaction's request-body phase,
@@ -68,6 +71,11 @@ final class BodyFeed {
             tx.inputs(extractor.extract(model, new BodyPrefix(body.kept(), complete && !body.overflowed())));
         }
         Outcome o = tx.requestEnd(complete);
+        if (o.kind() == Outcome.Kind.SUSPECT && before.kind() == Outcome.Kind.SUSPECT) {
+            List<Finding> all = new ArrayList<>(before.findings());
+            all.addAll(o.findings());
+            return Outcome.suspect(all);
+        }
         return o.kind() == Outcome.Kind.CONTINUE ? before : o;
     }
 
@@ -84,6 +92,7 @@ final class BodyFeed {
             scratch = new byte[Math.min(8192, Math.max(n, 256))];
         }
         Outcome last = Outcome.CONTINUE;
+        List<Finding> suspected = null;
         for (int at = 0; at < n; at += scratch.length) {
             int len = Math.min(scratch.length, n - at);
             content.getBytes(content.readerIndex() + at, scratch, 0, len);
@@ -93,7 +102,12 @@ final class BodyFeed {
                 return o;
             }
             if (o.kind() == Outcome.Kind.SUSPECT) {
-                last = o;
+                if (suspected == null) {
+                    suspected = new ArrayList<>(o.findings());
+                } else {
+                    suspected.addAll(o.findings()); // one outcome for the content, every finding in it
+                }
+                last = Outcome.suspect(suspected);
             }
         }
         return last;

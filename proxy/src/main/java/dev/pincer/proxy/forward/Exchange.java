@@ -754,7 +754,7 @@ final class Exchange implements UpstreamListener {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
         if (tx != null && tx.needsResponseBody() && code != 101 && !head && code != 204 && code != 304) {
-            ResponseCheck edgeCheck = new EdgeResponseCheck(tx, routing.protection().bodyPrefixBytes());
+            ResponseCheck edgeCheck = new EdgeResponseCheck(tx, routing.protection().bodyPrefixBytes(), this::edge);
             responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
         }
         if (responseCheck != null) {

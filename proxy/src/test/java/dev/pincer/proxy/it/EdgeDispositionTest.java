@@ -1,11 +1,13 @@
 package dev.pincer.proxy.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.correlator.context.ContextHeader;
 import dev.pincer.correlator.protocol.Frame;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
+import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.correlator.testing.SensorClient;
 import dev.pincer.inspection.protection.Protection;
 import dev.pincer.inspection.transaction.Disposition;
@@ -97,6 +99,26 @@ class EdgeDispositionTest {
         String r = pincer.raw("GET /users?name=x%27%20OR%20%271%27=%271 HTTP/1.1\r\nHost: app\r\n\r\n", WAIT);
         assertEquals(403, PincerHarness.status(r), r);
         assertEquals(Disposition.blockedBy("correlator", 403), closed());
+    }
+
+    /** An edge suspect marks the correlator's context: the sink verdict names the edge's rule ids. */
+    @Test
+    void anEdgeSuspectReachesTheSinkVerdict() throws Exception {
+        start("", this::sensor);
+        FakeParticipant suspect = new FakeParticipant("fake", Phase.HEAD).suspect();
+        pincer.server().useProtection(Protection.of(List.of(suspect), 128 * 1024));
+        try (EventCapture events = new EventCapture()) {
+            String r = pincer.raw("GET /users?name=x%27%20OR%20%271%27=%271 HTTP/1.1\r\nHost: app\r\n\r\n", WAIT);
+            assertEquals(403, PincerHarness.status(r), r);
+            String verdict = events.lines().stream().filter(l -> l.contains("\"sink_verdict\"")).findFirst()
+                    .orElseThrow();
+            assertTrue(verdict.contains("\"edge_rule_ids\":[\"fake-1\"]"), verdict);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (suspect.closes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of(Disposition.blockedBy("correlator", 403)), List.copyOf(suspect.closes));
     }
 
     @Test

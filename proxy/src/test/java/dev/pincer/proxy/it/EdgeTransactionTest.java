@@ -242,6 +242,19 @@ class EdgeTransactionTest {
     }
 
     @Test
+    void aResponseBodySuspectIsLoggedAndTheResponseForwarded() throws Exception {
+        FakeParticipant p = use(new FakeParticipant("fake", Phase.RESPONSE_BODY).needle("hi").suspect());
+        try (EventCapture events = new EventCapture()) {
+            String r = pincer.raw("GET /s HTTP/1.1\r\nHost: app\r\nConnection: close\r\n\r\n", WAIT);
+            assertEquals(200, PincerHarness.status(r), r);
+            assertTrue(r.endsWith("app says hi"), r);
+            assertTrue(events.lines().stream().anyMatch(l -> l.contains("\"action\":\"suspect\"")),
+                    events.lines().toString());
+        }
+        assertEquals(Disposition.answered(200), closed(p));
+    }
+
+    @Test
     void aClientThatLeavesWhileItsBodyIsHeldClosesTheTransaction() throws Exception {
         FakeParticipant p = use(new FakeParticipant("fake", Phase.BODY).needle("evil"));
         try (Socket s = RawHttp.connect(pincer.port())) {
