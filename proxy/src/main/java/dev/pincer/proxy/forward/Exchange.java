@@ -4,13 +4,10 @@ import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.protection.Protection;
-import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.transaction.Disposition;
 import dev.pincer.inspection.transaction.Outcome;
 import dev.pincer.inspection.transaction.Participant;
-import dev.pincer.inspection.transaction.ResponseHead;
-import dev.pincer.inspection.transaction.Transaction;
 import dev.pincer.proxy.guard.RequestGuard;
 import dev.pincer.proxy.guard.ResponseCheck;
 import dev.pincer.proxy.guard.SinkGuard;
@@ -30,7 +27,6 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -42,9 +38,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One request and its response, from the request head arriving to the response's last byte being
@@ -94,13 +88,7 @@ final class Exchange implements UpstreamListener {
     /** The XSS check and/or the transaction's response-body phase, or null when the response streams unheld. */
     private ResponseCheck responseCheck;
     /** The request's edge transaction; null when no participant opened a step (nothing to do). */
-    private Transaction tx;
-    /** Feeds the held body prefix to {@link #tx}; null unless a step needs the request body. */
-    private BodyFeed feed;
-    /** True once the transaction's request-end phase ran. */
-    private boolean requestEnded;
-    /** Rule ids of an edge suspect found before the correlator's context opened. */
-    private List<String> suspectIds;
+    private EdgeRequest edge;
     /** What blocked this request, for the transaction's close; null when nothing Pincer did blocked it. */
     private String blockSource;
     /** True once Pincer answered the request itself. */
@@ -178,7 +166,7 @@ final class Exchange implements UpstreamListener {
         route = routing.route(RequestTarget.hostOnly(authority), RequestTarget.routingPath(originForm));
         SinkGuard sinks = route == null ? null : shared.sinkGuard();
         RequestHead model = openTransaction(head, peer, sinks);
-        if (tx != null && !edge(tx.requestHead())) {
+        if (edge != null && !act(edge.head())) {
             return; // answered before any upstream connection
         }
         if (route == null) {
@@ -200,18 +188,22 @@ final class Exchange implements UpstreamListener {
         websocket = !http2 && isWebSocketUpgrade(head);
         boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
         if (sinks != null) {
-            guard = sinks.open(head, model, tx == null ? sinks.extractHead(model) : tx.inputs(), requestId, clientIp,
-                    logPath, body, route.incomplete(), metrics());
-            if (suspectIds != null) {
-                guard.markSuspect(suspectIds);
+            guard = sinks.open(head, model, edge == null ? sinks.extractHead(model) : edge.inputs(), requestId,
+                    clientIp, logPath, body, route.incomplete(), metrics());
+            if (edge != null) {
+                edge.opened(guard);
             }
             if (guard.rejection() != null) {
                 incomplete(guard.rejection()); // before any upstream connection is made
                 return;
             }
         }
-        if (tx != null && !startBodyPhase(head, model, body, sinks == null)) {
-            return;
+        if (edge != null) {
+            List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
+            if (!act(edge.startBody(body, types.size() == 1 ? types.get(0) : null, holdBytes(),
+                    sinks == null ? routing.protection().extractor() : null, model))) {
+                return;
+            }
         }
         ForwardHeaders.toUpstream(head.headers(), ClientAddress.text(peer), clientIp, peerTrusted, scheme,
                 authority, requestId, websocket);
@@ -223,7 +215,7 @@ final class Exchange implements UpstreamListener {
         framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
         attempts = new UpstreamAttempts(group);
-        if ((guard != null && guard.bodyPending()) || feed != null) {
+        if ((guard != null && guard.bodyPending()) || (edge != null && edge.holdsBody())) {
             holdBody(); // inspect the body prefix before the app sees any of the request
             return;
         }
@@ -232,48 +224,19 @@ final class Exchange implements UpstreamListener {
 
     /**
      * Opens the request's transaction with the route's participants (none: no transaction, no
-     * cost) and extracts the inputs once, when the correlator or a step reads them; returns the
+     * cost), with the inputs extracted once when the correlator or a step reads them; returns the
      * request's model, or null when nothing needs one.
      */
     private RequestHead openTransaction(HttpRequest head, InetAddress peer, SinkGuard sinks) {
         Protection protection = routing.protection();
         List<Participant> participants = protection.participants(route);
-        RequestHead model = null;
-        if (!participants.isEmpty()) {
-            model = SinkGuard.model(head);
-            tx = Transaction.open(requestId, peer, client, routing.metrics(route).route(), model, participants);
-            if (tx.idle()) {
-                tx = null;
-            }
+        if (participants.isEmpty()) {
+            return sinks == null ? null : SinkGuard.model(head);
         }
-        if (sinks != null && model == null) {
-            model = SinkGuard.model(head);
-        }
-        if (tx != null) {
-            RequestInputs inputs = sinks != null ? sinks.extractHead(model)
-                    : tx.needsInputs() ? protection.extractor().extract(model, null) : null;
-            tx.inputs(inputs);
-        }
+        RequestHead model = SinkGuard.model(head);
+        edge = EdgeRequest.open(participants, requestId, peer, client, routing.metrics(route).route(), model,
+                sinks == null ? null : sinks.extractHead(model), protection.extractor());
         return model;
-    }
-
-    /**
-     * Before any upstream connection: a request without a body runs its request-end phase now; one
-     * whose body a step needs gets a {@link BodyFeed}, and its body is then held. False when blocked.
-     */
-    private boolean startBodyPhase(HttpRequest head, RequestHead model, boolean body, boolean extract) {
-        if (!body) {
-            requestEnded = true;
-            return edge(tx.requestEnd(true));
-        }
-        if (!tx.needsRequestBody()) {
-            return true; // streams; the request-end phase runs when its last content passes
-        }
-        Protection protection = routing.protection();
-        List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
-        feed = new BodyFeed(tx, holdBytes(), types.size() == 1 ? types.get(0) : null,
-                extract && tx.needsInputs() ? protection.extractor() : null, model);
-        return true;
     }
 
     /** The most body bytes held before forwarding: the correlator's prefix, else the edge's. */
@@ -287,21 +250,13 @@ final class Exchange implements UpstreamListener {
      * the outcome's status with its headers (or cuts a response that already went out). Returns
      * false when the request was blocked.
      */
-    private boolean edge(Outcome o) {
+    private boolean act(Outcome o) {
         if (o.kind() == Outcome.Kind.CONTINUE) {
             return true;
         }
         EdgeEvents.report(metrics(), o, requestId, clientIp, method, logPath);
         if (!o.blocks()) {
-            List<String> ids = EdgeEvents.ruleIds(o);
-            if (guard != null) {
-                guard.markSuspect(ids);
-            } else if (suspectIds == null) {
-                suspectIds = ids;
-            } else {
-                suspectIds = new ArrayList<>(suspectIds);
-                suspectIds.addAll(ids);
-            }
+            edge.suspect(EdgeEvents.ruleIds(o), guard);
             return true;
         }
         blockSource = o.findings().get(0).control();
@@ -384,24 +339,20 @@ final class Exchange implements UpstreamListener {
 
     /** After a held content: connect once inspection has decided or the hold is full, else read on. */
     private void holdOrRelease() {
-        boolean pending = (guard != null && guard.bodyPending()) || (feed != null && !feed.ended());
+        boolean pending = (guard != null && guard.bodyPending()) || (edge != null && edge.bodyPending());
         if (pending && !requestComplete && heldRequest.bytes() < holdBytes()) {
             ctx.read();
             return;
         }
-        if (feed != null && !feed.ended() && !endRequest(false)) {
+        if (edge != null && edge.bodyPending() && !act(edge.end(false, bodyInputs()))) {
             return; // the hold is full before the transaction's prefix: it decides on what it has
         }
         connectNext();
     }
 
-    /** Runs the transaction's request-end phase once; false when it blocked. */
-    private boolean endRequest(boolean complete) {
-        requestEnded = true;
-        if (guard != null && guard.bodyInputs() != null) {
-            tx.inputs(guard.bodyInputs());
-        }
-        return edge(feed != null ? feed.end(complete, Outcome.CONTINUE) : tx.requestEnd(complete));
+    /** The correlator's inputs with the body, once it extracted them; null without a correlator or before. */
+    private RequestInputs bodyInputs() {
+        return guard == null ? null : guard.bodyInputs();
     }
 
     // ---------------------------------------------------------------- upstream connection
@@ -524,7 +475,7 @@ final class Exchange implements UpstreamListener {
             incomplete(guard.rejection());
             return;
         }
-        if (tx != null && !requestEnded && !bodyPhase(c)) {
+        if (edge != null && !act(edge.onBody(c.content(), requestComplete, bodyInputs()))) {
             c.release(); // blocked: nothing more of the request reaches the app
             return;
         }
@@ -537,19 +488,6 @@ final class Exchange implements UpstreamListener {
         } else {
             writeUpstream(c);
         }
-    }
-
-    /** Runs a body content through the transaction's body (and end) phases; false when blocked. */
-    private boolean bodyPhase(HttpContent c) {
-        if (feed == null) {
-            return !requestComplete || endRequest(true);
-        }
-        if (guard != null && guard.bodyInputs() != null) {
-            tx.inputs(guard.bodyInputs());
-        }
-        Outcome o = feed.onContent(c.content(), requestComplete);
-        requestEnded = feed.ended();
-        return edge(o);
     }
 
     /** The client can take more response bytes. */
@@ -670,8 +608,8 @@ final class Exchange implements UpstreamListener {
         if (step == ResponseCheck.Step.HOLD) {
             return;
         }
-        if (step == ResponseCheck.Step.BLOCK && tx != null && tx.blocked() != null) {
-            edge(tx.blocked()); // the transaction's response-body phase; finish releases what is held
+        if (step == ResponseCheck.Step.BLOCK && edge != null && edge.blocked() != null) {
+            act(edge.blocked()); // the transaction's response-body phase; finish releases what is held
             return;
         }
         if (step == ResponseCheck.Step.BLOCK) {
@@ -742,7 +680,7 @@ final class Exchange implements UpstreamListener {
     private boolean responseHead(HttpResponse r) {
         int code = r.status().code();
         group.observeUpstreamDuration(System.nanoTime() - upstreamStart);
-        if (tx != null && code != 101 && !edge(tx.responseHead(new ResponseHead(code, fields(r))))) {
+        if (edge != null && code != 101 && !act(edge.responseHead(r))) {
             return false; // nothing of the response went out: the block replaced it
         }
         responseStarted = true;
@@ -753,8 +691,9 @@ final class Exchange implements UpstreamListener {
         if (guard != null && code != 101) {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
-        if (tx != null && tx.needsResponseBody() && code != 101 && !head && code != 204 && code != 304) {
-            ResponseCheck edgeCheck = new EdgeResponseCheck(tx, routing.protection().bodyPrefixBytes(), this::edge);
+        ResponseCheck edgeCheck = edge == null ? null
+                : edge.responseCheck(code, head, routing.protection().bodyPrefixBytes(), this::act);
+        if (edgeCheck != null) {
             responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
         }
         if (responseCheck != null) {
@@ -767,15 +706,6 @@ final class Exchange implements UpstreamListener {
         timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(r);
         return true;
-    }
-
-    /** The response head's fields as the upstream sent them, for the transaction. */
-    private static List<HeaderField> fields(HttpResponse r) {
-        List<HeaderField> out = new ArrayList<>(r.headers().size());
-        for (Map.Entry<String, String> h : r.headers()) {
-            out.add(new HeaderField(h.getKey(), h.getValue()));
-        }
-        return out;
     }
 
     @Override
@@ -868,8 +798,8 @@ final class Exchange implements UpstreamListener {
         account();
         to(ExchangeState.DONE);
         cancelTimer();
-        if (tx != null) {
-            tx.close(Disposition.answered(101));
+        if (edge != null) {
+            edge.close(Disposition.answered(101));
         }
         shared.exchangeEnded();
         frontend.tunnel(c.channel());
@@ -927,9 +857,9 @@ final class Exchange implements UpstreamListener {
         }
         to(ExchangeState.DONE);
         cancelTimer();
-        if (tx != null) {
+        if (edge != null) {
             int told = responseStarted || answeredLocally ? status : 0;
-            tx.close(blockSource != null ? Disposition.blockedBy(blockSource, told) : Disposition.answered(told));
+            edge.close(blockSource != null ? Disposition.blockedBy(blockSource, told) : Disposition.answered(told));
         }
         if (guard != null) {
             guard.close();
