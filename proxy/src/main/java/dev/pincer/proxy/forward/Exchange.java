@@ -42,17 +42,21 @@ import java.util.List;
 
 /**
  * One request and its response, from the request head arriving to the response's last byte being
- * written: routing, upstream selection (round-robin, next server on connect failure, one retry of
- * a body-less request on a stale pooled connection), header rewriting, streaming both ways with
- * backpressure, timeouts, and the metrics and access-log line at the end.
+ * written, as a state machine ({@link ExchangeState}, moved only by {@link #to}): routing, the
+ * edge transaction's phases ({@link EdgeRequest}; the request head before any upstream lease),
+ * holding a body inspection reads, upstream selection and retry ({@link UpstreamAttempts}),
+ * header rewriting ({@link ForwardHeaders}, {@link ResponseFraming}), streaming both ways with
+ * backpressure, the response timeout ({@link ExchangeTimer}), and the metrics and access-log line
+ * at the end ({@link RequestLog}).
  *
  * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
  * same loop. Ownership: request contents received are written upstream (the write owns them) or
  * held in {@link #heldRequest} until the upstream connection is ready; response objects received are
- * written to the client, released, or held in {@link #heldResponse} while the XSS check judges an
- * HTML response's prefix ({@link ResponseGuard}). Every path out ({@link #finish}) releases what is held.
+ * written to the client, released, or held in {@link #heldResponse} while a {@link ResponseCheck}
+ * (the XSS check, the transaction's response-body phase) judges the prefix. Every path out
+ * ({@link #finish}) releases what is held and closes the transaction once.
  */
-final class Exchange implements UpstreamListener {
+final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
     private final FrontendContext shared;
@@ -174,7 +178,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         group = routing.upstream(route.upstream());
-        timer = new ExchangeTimer(ctx.executor(), timerOwner(), group.config().responseTimeout().toNanos(),
+        timer = new ExchangeTimer(ctx.executor(), this, group.config().responseTimeout().toNanos(),
                 limits.clientIdleTimeout().toNanos());
         if (!expectation(head)) {
             return;
@@ -755,30 +759,26 @@ final class Exchange implements UpstreamListener {
 
     // ---------------------------------------------------------------- timers
 
-    private ExchangeTimer.Owner timerOwner() {
-        return new ExchangeTimer.Owner() {
-            @Override
-            public boolean active() {
-                return state != ExchangeState.DONE;
-            }
+    @Override
+    public boolean active() {
+        return state != ExchangeState.DONE;
+    }
 
-            @Override
-            public boolean waitingOnClient() {
-                return responseStarted && !ctx.channel().isWritable();
-            }
+    @Override
+    public boolean waitingOnClient() {
+        return responseStarted && !ctx.channel().isWritable();
+    }
 
-            @Override
-            public void clientStalled() {
-                finish(false, false);
-                frontend.closeNow();
-            }
+    @Override
+    public void clientStalled() {
+        finish(false, false);
+        frontend.closeNow();
+    }
 
-            @Override
-            public void upstreamTimedOut() {
-                metrics().upstreamErrors.labels(group.name(), "timeout").inc();
-                upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
-            }
-        };
+    @Override
+    public void upstreamTimedOut() {
+        metrics().upstreamErrors.labels(group.name(), "timeout").inc();
+        upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
     }
 
     private void cancelTimer() {
