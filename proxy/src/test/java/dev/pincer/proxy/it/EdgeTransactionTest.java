@@ -105,10 +105,43 @@ class EdgeTransactionTest {
         }
     }
 
+    /** Counted at the socket: not even a TCP connection is made to the upstream for a head block. */
     @Test
-    void aHeadPhaseBlockComesBeforeRouting() throws Exception {
+    void aHeadPhaseBlockOpensNoUpstreamConnection() throws Exception {
+        try (RawUpstream raw = new RawUpstream(s -> s.getInputStream().read());
+             PincerHarness other = PincerHarness.start(PincerHarness.yaml("", raw.hostPort()))) {
+            FakeParticipant p = new FakeParticipant("fake", Phase.HEAD);
+            other.server().useProtection(Protection.of(List.of(p), 1024));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(403, PincerHarness.status(other.raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n", WAIT)));
+            }
+            Thread.sleep(50);
+            assertEquals(0, raw.connections());
+        }
+    }
+
+    @Test
+    void aHeldBodyWithExpectContinueThatPassesIsForwardedWithoutTheExpectation() throws Exception {
+        FakeParticipant p = use(new FakeParticipant("fake", Phase.END).needle("evil"));
+        try (Socket s = RawHttp.connect(pincer.port())) {
+            RawHttp.send(s, "POST /f HTTP/1.1\r\nHost: app\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            assertEquals("HTTP/1.1 100 Continue", RawHttp.line(in));
+            assertEquals("", RawHttp.line(in));
+            RawHttp.send(s, "good");
+            RawHttp.Response r = RawHttp.read(in);
+            assertEquals(200, r.status());
+            assertEquals("app says hi", r.bodyText());
+        }
+        RecordedRequest up = upstream.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("good", up.getBody().readUtf8());
+        assertEquals(null, up.getHeader("Expect"), "Pincer answered the expectation; the app never sees it");
+        assertEquals(Disposition.answered(200), closed(p));
+    }
+
+    @Test
+    void connectIsRefusedBeforeAnyTransactionOpens() throws Exception {
         FakeParticipant p = use(new FakeParticipant("fake", Phase.HEAD));
-        pincer.server().useProtection(Protection.of(List.of(p), 1024));
         String r = pincer.raw("CONNECT x:1 HTTP/1.1\r\nHost: x:1\r\n\r\n", WAIT);
         assertEquals(405, PincerHarness.status(r), "CONNECT is refused before any transaction");
         assertTrue(p.closes.isEmpty());
