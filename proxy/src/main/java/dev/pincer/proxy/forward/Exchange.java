@@ -11,7 +11,6 @@ import dev.pincer.inspection.transaction.Participant;
 import dev.pincer.proxy.guard.RequestGuard;
 import dev.pincer.proxy.guard.ResponseCheck;
 import dev.pincer.proxy.guard.SinkGuard;
-import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.metrics.ProxyMetrics;
@@ -189,7 +188,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             return;
         }
         boolean chunked = framing.chunked();
-        websocket = !http2 && isWebSocketUpgrade(head);
+        websocket = !http2 && RequestHeadRules.webSocketUpgrade(head);
         boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
         if (sinks != null) {
             guard = sinks.open(head, model, edge == null ? sinks.extractHead(model) : edge.inputs(), requestId,
@@ -278,51 +277,23 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     }
 
     private boolean withinHttp2Limits(HttpRequest head) {
-        if (head.uri().length() > limits.maxUriLength()) {
-            reject(RejectReason.URI_TOO_LONG);
-            return false;
-        }
-        if (head.headers().size() > limits.maxHeaders()) {
-            reject(RejectReason.TOO_MANY_HEADERS);
-            return false;
-        }
-        RejectReason connection = ConnectionRules.check(head.method(), head.headers());
-        if (connection != null) {
-            reject(connection);
-            return false;
-        }
-        long declared;
-        try {
-            declared = HttpUtil.getContentLength(head, -1L);
-        } catch (NumberFormatException e) {
-            reject(RejectReason.BAD_CONTENT_LENGTH);
-            return false;
-        }
-        if (declared > limits.maxBodyBytes()) {
-            reject(RejectReason.BODY_TOO_LARGE);
+        RejectReason refused = RequestHeadRules.http2(head, limits);
+        if (refused != null) {
+            reject(refused);
             return false;
         }
         return true;
     }
 
-    /** RFC 9110 §10.1.1: we answer {@code 100-continue} ourselves once an upstream is connected. */
+    /** RFC 9110 §10.1.1: we answer {@code 100-continue} ourselves (once connected, or when holding the body). */
     private boolean expectation(HttpRequest head) {
-        String expect = head.headers().get(HttpHeaderNames.EXPECT);
-        if (expect == null) {
-            return true;
+        RequestHeadRules.Expectation e = RequestHeadRules.expectation(head, clientHttp11);
+        if (e == RequestHeadRules.Expectation.UNSUPPORTED) {
+            failLocal(HttpResponseStatus.EXPECTATION_FAILED, "unsupported expectation", "expectation");
+            return false;
         }
-        if (expect.equalsIgnoreCase("100-continue") && clientHttp11) {
-            expectContinue = !requestComplete;
-            return true;
-        }
-        failLocal(HttpResponseStatus.EXPECTATION_FAILED, "unsupported expectation", "expectation");
-        return false;
-    }
-
-    private static boolean isWebSocketUpgrade(HttpRequest r) {
-        return HttpMethod.GET.equals(r.method())
-                && HopByHop.containsToken(r.headers(), HttpHeaderNames.UPGRADE, "websocket")
-                && HopByHop.containsToken(r.headers(), HttpHeaderNames.CONNECTION, "upgrade");
+        expectContinue = e == RequestHeadRules.Expectation.CONTINUE && !requestComplete;
+        return true;
     }
 
     /**
