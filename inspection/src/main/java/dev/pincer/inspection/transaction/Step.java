@@ -16,6 +16,15 @@ public interface Step {
         return false;
     }
 
+    /**
+     * True when this step reads {@link Transaction#inputs()}. Inputs are extracted once per request
+     * and shared with the correlator; without a correlator the proxy extracts them only when some
+     * step says it reads them, so controls that look at the address alone cost no extraction.
+     */
+    default boolean needsInputs() {
+        return false;
+    }
+
     /** True when this step must see the response body prefix before it is sent on. */
     default boolean needsResponseBody() {
         return false;

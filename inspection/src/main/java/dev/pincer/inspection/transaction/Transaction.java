@@ -133,6 +133,16 @@ public final class Transaction {
         return false;
     }
 
+    /** True when some step reads the inputs ({@link Step#needsInputs()}). */
+    public boolean needsInputs() {
+        for (Step s : steps) {
+            if (s.needsInputs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean needsResponseBody() {
         for (Step s : steps) {
             if (s.needsResponseBody()) {

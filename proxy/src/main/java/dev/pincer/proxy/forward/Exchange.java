@@ -2,18 +2,19 @@ package dev.pincer.proxy.forward;
 
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.config.RouteConfig;
+import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.protection.Protection;
+import dev.pincer.inspection.request.RequestHead;
+import dev.pincer.inspection.transaction.Disposition;
+import dev.pincer.inspection.transaction.Outcome;
+import dev.pincer.inspection.transaction.Participant;
 import dev.pincer.proxy.guard.RequestGuard;
-import dev.pincer.proxy.guard.ResponseGuard;
+import dev.pincer.proxy.guard.ResponseCheck;
 import dev.pincer.proxy.guard.SinkGuard;
-import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.HttpRejection;
 import dev.pincer.proxy.http1.RejectReason;
-import dev.pincer.proxy.log.AccessLog;
 import dev.pincer.proxy.metrics.ProxyMetrics;
-import dev.pincer.proxy.metrics.RouteMetrics;
 import dev.pincer.proxy.routing.Routing;
-import dev.pincer.proxy.upstream.PoolExhaustedException;
-import dev.pincer.proxy.upstream.ServerPool;
 import dev.pincer.proxy.upstream.UpstreamConnection;
 import dev.pincer.proxy.upstream.UpstreamGroup;
 import dev.pincer.proxy.upstream.UpstreamListener;
@@ -25,7 +26,6 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -36,41 +36,40 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
-import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * One request and its response, from the request head arriving to the response's last byte being
- * written: routing, upstream selection (round-robin, next server on connect failure, one retry of
- * a body-less request on a stale pooled connection), header rewriting, streaming both ways with
- * backpressure, timeouts, and the metrics and access-log line at the end.
+ * written, as a state machine ({@link ExchangeState}, moved only by {@link #to}): routing, the
+ * edge transaction's phases ({@link EdgeRequest}; the request head before any upstream lease),
+ * holding a body inspection reads, upstream selection and retry ({@link UpstreamAttempts}),
+ * header rewriting ({@link ForwardHeaders}, {@link ResponseFraming}), streaming both ways with
+ * backpressure, the response timeout ({@link ExchangeTimer}), and the metrics and access-log line
+ * at the end ({@link RequestLog}).
  *
  * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
  * same loop. Ownership: request contents received are written upstream (the write owns them) or
- * held in {@link #buffered} until the upstream connection is ready; response objects received are
- * written to the client, released, or held in {@link #heldResponse} while the XSS check judges an
- * HTML response's prefix ({@link ResponseGuard}). Every path out ({@link #finish}) releases what is held.
+ * held in {@link #heldRequest} until the upstream connection is ready; response objects received are
+ * written to the client, released, or held in {@link #heldResponse} while a {@link ResponseCheck}
+ * (the XSS check, the transaction's response-body phase) judges the prefix. Every path out
+ * ({@link #finish}) releases what is held and closes the transaction once.
  */
-final class Exchange implements UpstreamListener {
-    /** Retries of a body-less request whose reused pooled connection turned out to be closed. */
-    private static final int MAX_STALE_RETRIES = 2;
-
+final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
     private final FrontendContext shared;
     private final boolean http2;
-    private final long startNanos = System.nanoTime();
-    private final ArrayDeque<HttpContent> buffered = new ArrayDeque<>(2);
+    private final Held<HttpContent> heldRequest = new Held<>();
     /** The response head and contents held while {@link #responseCheck} judges the body prefix. */
-    private final ArrayDeque<HttpObject> heldResponse = new ArrayDeque<>(0);
+    private final Held<HttpObject> heldResponse = new Held<>();
 
+    private final RequestLog log;
     private final String requestId;
+    private final InetAddress client;
     private final String clientIp;
     private final String method;
     private final String logPath;
-    private final String protocol;
     private final boolean head;
     private final boolean clientHttp11;
     private final boolean clientKeepAlive;
@@ -83,22 +82,20 @@ final class Exchange implements UpstreamListener {
     private UpstreamFraming framing;
     private boolean websocket;
     private boolean expectContinue;
-    private ServerPool[] order;
-    private ServerPool busyPool;
-    private boolean queued;
-    /** The body is held (no upstream connection yet) while inspection reads its prefix. */
-    private boolean holding;
-    private long heldBytes;
-    private int attempt;
-    private int staleRetries;
-    private Exception lastConnectFailure;
+    private UpstreamAttempts attempts;
+    private ExchangeTimer timer;
+    /** Where this exchange is; moved only by {@link #to}. */
+    private ExchangeState state = ExchangeState.HEAD;
     private UpstreamConnection conn;
-    private String server;
     private RequestGuard guard;
-    /** The XSS check of this response, or null when it streams unheld. */
-    private ResponseGuard responseCheck;
-    /** True while the response head and contents are held, so nothing of the response was sent yet. */
-    private boolean holdingResponse;
+    /** The XSS check and/or the transaction's response-body phase, or null when the response streams unheld. */
+    private ResponseCheck responseCheck;
+    /** The request's edge transaction; null when no participant opened a step (nothing to do). */
+    private EdgeRequest edge;
+    /** What blocked this request, for the transaction's close; null when nothing Pincer did blocked it. */
+    private String blockSource;
+    /** True once Pincer answered the request itself. */
+    private boolean answeredLocally;
 
     private boolean requestComplete;
     private boolean requestWritten;
@@ -110,13 +107,9 @@ final class Exchange implements UpstreamListener {
     private boolean upgrading;
     private boolean upstreamKeepAlive;
     private boolean closeClient;
-    private boolean done;
     private int status;
     private long bytesOut;
     private long upstreamStart;
-    private long lastUpstreamActivity;
-    private long lastClientProgress;
-    private ScheduledFuture<?> timer;
     private ChannelFuture lastWrite;
 
     Exchange(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, FrontendContext shared, HttpRequest request,
@@ -126,12 +119,12 @@ final class Exchange implements UpstreamListener {
         this.shared = shared;
         this.http2 = http2;
         this.requestId = requestId;
+        this.client = client;
         this.clientIp = ClientAddress.text(client);
         this.method = request.method().name();
-        String uri = request.uri();
-        int q = uri.indexOf('?');
-        this.logPath = q >= 0 ? uri.substring(0, q) : uri;
-        this.protocol = http2 ? "HTTP/2" : request.protocolVersion().text();
+        this.log = new RequestLog(requestId, clientIp, method, request.uri(),
+                http2 ? "HTTP/2" : request.protocolVersion().text());
+        this.logPath = log.path;
         this.head = HttpMethod.HEAD.equals(request.method());
         this.clientHttp11 = http2 || request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         this.clientKeepAlive = http2 || HttpUtil.isKeepAlive(request);
@@ -174,11 +167,18 @@ final class Exchange implements UpstreamListener {
         }
         String originForm = RequestTarget.originForm(uri);
         route = routing.route(RequestTarget.hostOnly(authority), RequestTarget.routingPath(originForm));
+        SinkGuard sinks = route == null ? null : shared.sinkGuard();
+        RequestHead model = openTransaction(head, peer, sinks);
+        if (edge != null && !act(edge.head())) {
+            return; // answered before any upstream connection
+        }
         if (route == null) {
             failLocal(HttpResponseStatus.NOT_FOUND, "no route for this host and path", "no_route");
             return;
         }
         group = routing.upstream(route.upstream());
+        timer = new ExchangeTimer(ctx.executor(), this, group.config().responseTimeout().toNanos(),
+                limits.clientIdleTimeout().toNanos());
         if (!expectation(head)) {
             return;
         }
@@ -188,13 +188,23 @@ final class Exchange implements UpstreamListener {
             return;
         }
         boolean chunked = framing.chunked();
-        websocket = !http2 && isWebSocketUpgrade(head);
-        SinkGuard sinks = shared.sinkGuard();
+        websocket = !http2 && RequestHeadRules.webSocketUpgrade(head);
+        boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
         if (sinks != null) {
-            boolean body = !requestComplete && (http2 || chunked || HttpUtil.getContentLength(head, 0L) > 0);
-            guard = sinks.open(head, requestId, clientIp, logPath, body, route, metrics());
+            guard = sinks.open(head, model, edge == null ? sinks.extractHead(model) : edge.inputs(), requestId,
+                    clientIp, logPath, body, route, metrics());
+            if (edge != null) {
+                edge.opened(guard);
+            }
             if (guard.rejection() != null) {
                 incomplete(guard.rejection()); // before any upstream connection is made
+                return;
+            }
+        }
+        if (edge != null) {
+            List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
+            if (!act(edge.startBody(body, types.size() == 1 ? types.get(0) : null, holdBytes(),
+                    sinks == null ? routing.protection().extractor() : null, model))) {
                 return;
             }
         }
@@ -207,60 +217,83 @@ final class Exchange implements UpstreamListener {
         head.setProtocolVersion(HttpVersion.HTTP_1_1);
         framing.apply(head.headers()); // last: nothing the client sent decides the upstream framing
         upstreamRequest = head;
-        order = group.order();
-        if (guard != null && guard.bodyPending()) {
+        attempts = new UpstreamAttempts(group);
+        if ((guard != null && guard.bodyPending()) || (edge != null && edge.holdsBody())) {
             holdBody(); // inspect the body prefix before the app sees any of the request
             return;
         }
         connectNext();
     }
 
+    /**
+     * Opens the request's transaction with the route's participants (none: no transaction, no
+     * cost), with the inputs extracted once when the correlator or a step reads them; returns the
+     * request's model, or null when nothing needs one.
+     */
+    private RequestHead openTransaction(HttpRequest head, InetAddress peer, SinkGuard sinks) {
+        Protection protection = routing.protection();
+        List<Participant> participants = protection.participants(route);
+        if (participants.isEmpty()) {
+            return sinks == null ? null : SinkGuard.model(head);
+        }
+        RequestHead model = SinkGuard.model(head);
+        edge = EdgeRequest.open(participants, requestId, peer, client, routing.metrics(route).route(), model,
+                sinks == null ? null : sinks.extractHead(model), protection.extractor());
+        return model;
+    }
+
+    /** The most body bytes held before forwarding: the correlator's prefix, else the edge's. */
+    private int holdBytes() {
+        return guard != null ? guard.holdBytes() : routing.protection().bodyPrefixBytes();
+    }
+
+    /**
+     * Acts on a phase's outcome: CONTINUE goes on; SUSPECT is logged and marks the correlator's
+     * context (the sinks confirm or the request clears); BLOCK is logged and counted, and answers
+     * the outcome's status with its headers (or cuts a response that already went out). Returns
+     * false when the request was blocked.
+     */
+    private boolean act(Outcome o) {
+        if (o.kind() == Outcome.Kind.CONTINUE) {
+            return true;
+        }
+        EdgeEvents.report(metrics(), o, requestId, clientIp, method, logPath);
+        if (!o.blocks()) {
+            edge.suspect(EdgeEvents.ruleIds(o), guard);
+            return true;
+        }
+        blockSource = o.findings().get(0).control();
+        if (responseSent()) {
+            finish(false, false);
+            frontend.closeNow();
+            return false;
+        }
+        this.status = o.status();
+        answeredLocally = true;
+        finish(false, false);
+        frontend.respondLocally(HttpResponseStatus.valueOf(o.status()), "blocked by Pincer", requestId, head,
+                o.headers());
+        return false;
+    }
+
     private boolean withinHttp2Limits(HttpRequest head) {
-        if (head.uri().length() > limits.maxUriLength()) {
-            reject(RejectReason.URI_TOO_LONG);
-            return false;
-        }
-        if (head.headers().size() > limits.maxHeaders()) {
-            reject(RejectReason.TOO_MANY_HEADERS);
-            return false;
-        }
-        RejectReason connection = ConnectionRules.check(head.method(), head.headers());
-        if (connection != null) {
-            reject(connection);
-            return false;
-        }
-        long declared;
-        try {
-            declared = HttpUtil.getContentLength(head, -1L);
-        } catch (NumberFormatException e) {
-            reject(RejectReason.BAD_CONTENT_LENGTH);
-            return false;
-        }
-        if (declared > limits.maxBodyBytes()) {
-            reject(RejectReason.BODY_TOO_LARGE);
+        RejectReason refused = RequestHeadRules.http2(head, limits);
+        if (refused != null) {
+            reject(refused);
             return false;
         }
         return true;
     }
 
-    /** RFC 9110 §10.1.1: we answer {@code 100-continue} ourselves once an upstream is connected. */
+    /** RFC 9110 §10.1.1: we answer {@code 100-continue} ourselves (once connected, or when holding the body). */
     private boolean expectation(HttpRequest head) {
-        String expect = head.headers().get(HttpHeaderNames.EXPECT);
-        if (expect == null) {
-            return true;
+        RequestHeadRules.Expectation e = RequestHeadRules.expectation(head, clientHttp11);
+        if (e == RequestHeadRules.Expectation.UNSUPPORTED) {
+            failLocal(HttpResponseStatus.EXPECTATION_FAILED, "unsupported expectation", "expectation");
+            return false;
         }
-        if (expect.equalsIgnoreCase("100-continue") && clientHttp11) {
-            expectContinue = !requestComplete;
-            return true;
-        }
-        failLocal(HttpResponseStatus.EXPECTATION_FAILED, "unsupported expectation", "expectation");
-        return false;
-    }
-
-    private static boolean isWebSocketUpgrade(HttpRequest r) {
-        return HttpMethod.GET.equals(r.method())
-                && HopByHop.containsToken(r.headers(), HttpHeaderNames.UPGRADE, "websocket")
-                && HopByHop.containsToken(r.headers(), HttpHeaderNames.CONNECTION, "upgrade");
+        expectContinue = e == RequestHeadRules.Expectation.CONTINUE && !requestComplete;
+        return true;
     }
 
     /**
@@ -271,7 +304,7 @@ final class Exchange implements UpstreamListener {
      * (the body read timeout bounds it).
      */
     private void holdBody() {
-        holding = true;
+        to(ExchangeState.HOLDING_BODY);
         if (expectContinue) {
             expectContinue = false;
             frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -281,52 +314,51 @@ final class Exchange implements UpstreamListener {
 
     /** After a held content: connect once inspection has decided or the hold is full, else read on. */
     private void holdOrRelease() {
-        if (guard.bodyPending() && !requestComplete && heldBytes < guard.holdBytes()) {
+        boolean pending = (guard != null && guard.bodyPending()) || (edge != null && edge.bodyPending());
+        if (pending && !requestComplete && heldRequest.bytes() < holdBytes()) {
             ctx.read();
             return;
         }
-        holding = false;
+        if (edge != null && edge.bodyPending() && !act(edge.end(false, bodyInputs()))) {
+            return; // the hold is full before the transaction's prefix: it decides on what it has
+        }
         connectNext();
+    }
+
+    /** The correlator's inputs with the body, once it extracted them; null without a correlator or before. */
+    private RequestInputs bodyInputs() {
+        return guard == null ? null : guard.bodyInputs();
     }
 
     // ---------------------------------------------------------------- upstream connection
 
     private void connectNext() {
-        if (attempt >= order.length && busyPool != null && !queued) {
-            queued = true; // every server failed or was full: wait, bounded, for a full one
-            server = busyPool.name();
-            busyPool.acquireQueued(ctx.channel().eventLoop()).addListener(this::onConnected);
-            return;
-        }
-        if (attempt >= order.length) {
-            boolean exhausted = lastConnectFailure instanceof PoolExhaustedException;
+        to(ExchangeState.CONNECTING);
+        Future<UpstreamConnection> next = attempts.next(ctx.channel().eventLoop());
+        if (next == null) {
+            boolean exhausted = attempts.exhausted();
             failLocal(exhausted ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
                     exhausted ? "upstream connection limit reached" : "upstream unavailable", null);
             return;
         }
-        ServerPool pool = order[attempt++];
-        server = pool.name();
-        pool.acquire(ctx.channel().eventLoop()).addListener(this::onConnected);
+        next.addListener(this::onConnected);
     }
 
     private void onConnected(Future<? super UpstreamConnection> f) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             if (f.isSuccess()) {
                 ((UpstreamConnection) f.getNow()).release(true);
             }
             return;
         }
         if (!f.isSuccess()) {
-            lastConnectFailure = f.cause() instanceof Exception e ? e : new Exception(f.cause());
-            boolean exhausted = f.cause() instanceof PoolExhaustedException;
+            boolean exhausted = attempts.failed(f.cause());
             metrics().upstreamErrors.labels(group.name(), exhausted ? "pool_exhausted" : "connect").inc();
-            if (exhausted && busyPool == null && !queued) {
-                busyPool = order[attempt - 1];
-            }
             connectNext();
             return;
         }
         conn = (UpstreamConnection) f.getNow();
+        to(ExchangeState.STREAMING_REQUEST);
         conn.attach(this);
         sendHead();
     }
@@ -338,18 +370,18 @@ final class Exchange implements UpstreamListener {
             frontend.writeInterim(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         if (!upstreamRequest.headers().contains(HttpHeaderNames.HOST)) {
-            upstreamRequest.headers().set(HttpHeaderNames.HOST, server); // an HTTP/1.0 client sent none
+            upstreamRequest.headers().set(HttpHeaderNames.HOST, attempts.server()); // an HTTP/1.0 client sent none
         }
         upstreamStart = System.nanoTime();
         if (guard != null && route.xss().enabled() && guard.inputsCarryMarkup()) {
             AcceptEncoding.restrict(upstreamRequest.headers()); // so the HTML response can be judged
         }
         up.write(upstreamRequest, up.voidPromise());
-        if (requestComplete && bodyBytes == 0 && buffered.isEmpty()) {
+        if (requestComplete && bodyBytes == 0 && heldRequest.isEmpty()) {
             writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
         }
         HttpContent c;
-        while ((c = buffered.poll()) != null) {
+        while ((c = heldRequest.poll()) != null) {
             writeUpstream(c);
         }
         flushUpstream();
@@ -361,7 +393,10 @@ final class Exchange implements UpstreamListener {
         upstreamNeedsFlush = true;
         if (c instanceof LastHttpContent) {
             requestWritten = true;
-            armTimer();
+            if (state == ExchangeState.STREAMING_REQUEST) {
+                to(ExchangeState.AWAITING_RESPONSE);
+            }
+            timer.arm();
         }
     }
 
@@ -382,7 +417,7 @@ final class Exchange implements UpstreamListener {
     // ---------------------------------------------------------------- client side input
 
     void onClientMessage(Object msg) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -415,10 +450,14 @@ final class Exchange implements UpstreamListener {
             incomplete(guard.rejection());
             return;
         }
+        if (edge != null && !act(edge.onBody(c.content(), requestComplete, bodyInputs()))) {
+            c.release(); // blocked: nothing more of the request reaches the app
+            return;
+        }
         if (conn == null) {
-            buffered.add(c);
-            if (holding) {
-                heldBytes += c.content().readableBytes();
+            // counted only while held for inspection: the hold limit bounds what waits for it
+            heldRequest.add(c, state == ExchangeState.HOLDING_BODY ? c.content().readableBytes() : 0);
+            if (state == ExchangeState.HOLDING_BODY) {
                 holdOrRelease();
             }
         } else {
@@ -428,16 +467,16 @@ final class Exchange implements UpstreamListener {
 
     /** The client can take more response bytes. */
     void clientWritable() {
-        if (conn != null && responseStarted && !done) {
+        if (conn != null && responseStarted && state != ExchangeState.DONE) {
             long now = System.nanoTime();
-            lastUpstreamActivity = now; // the upstream was paused for the client, not idle
-            lastClientProgress = now;
+            timer.upstreamActive(now); // the upstream was paused for the client, not idle
+            timer.clientProgress(now);
             conn.channel().read();
         }
     }
 
     void clientClosed() {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
         status = responseStarted ? status : 499; // nginx's "client closed request", for the log only
@@ -458,11 +497,11 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void onUpstreamMessage(HttpObject msg) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        lastUpstreamActivity = System.nanoTime();
+        timer.upstreamActive(System.nanoTime());
         if (msg.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             metrics().upstreamErrors.labels(group.name(), "invalid_response").inc();
@@ -488,7 +527,10 @@ final class Exchange implements UpstreamListener {
                 }
                 upgrading = true;
             }
-            responseHead(r);
+            if (!responseHead(r)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
             if (!(msg instanceof HttpContent)) {
                 return;
             }
@@ -515,7 +557,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         bytesOut += c.content().readableBytes();
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(c);
         if (c instanceof LastHttpContent) {
             finish(true, true);
@@ -524,7 +566,7 @@ final class Exchange implements UpstreamListener {
 
     /** True when anything of the upstream's response went to the client (not while it is held). */
     private boolean responseSent() {
-        return responseStarted && !holdingResponse;
+        return responseStarted && state != ExchangeState.HOLDING_RESPONSE;
     }
 
     /**
@@ -534,19 +576,26 @@ final class Exchange implements UpstreamListener {
      * response is cut (after).
      */
     private void checked(HttpContent c) {
-        ResponseGuard.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
+        ResponseCheck.Step step = responseCheck.onContent(c.content(), c instanceof LastHttpContent);
         if (heldResponse.peekLast() != c) {
-            heldResponse.add(c);
+            heldResponse.add(c, 0);
         }
-        if (step == ResponseGuard.Step.HOLD) {
+        if (step == ResponseCheck.Step.HOLD) {
             return;
         }
-        if (step == ResponseGuard.Step.BLOCK && holdingResponse) {
+        if (step == ResponseCheck.Step.BLOCK && edge != null && edge.blocked() != null) {
+            act(edge.blocked()); // the transaction's response-body phase; finish releases what is held
+            return;
+        }
+        if (step == ResponseCheck.Step.BLOCK) {
+            blockSource = "response";
+        }
+        if (step == ResponseCheck.Step.BLOCK && state == ExchangeState.HOLDING_RESPONSE) {
             failLocal(HttpResponseStatus.FORBIDDEN, "blocked by Pincer: this response reflects a request input as markup",
                     null);
             return;
         }
-        if (step == ResponseGuard.Step.BLOCK) {
+        if (step == ResponseCheck.Step.BLOCK) {
             finish(false, false); // the head went out: cut, never completed; finish releases what is held
             frontend.closeNow();
             return;
@@ -558,8 +607,8 @@ final class Exchange implements UpstreamListener {
     private void releaseHeld(int contents) {
         boolean last = false;
         int left = contents;
-        if (holdingResponse) {
-            holdingResponse = false;
+        if (state == ExchangeState.HOLDING_RESPONSE) {
+            to(ExchangeState.STREAMING_RESPONSE);
             frontend.answeringHead(head);
             HttpObject h = heldResponse.poll();
             if (h instanceof HttpContent hc) { // a FullHttpResponse: head and content in one
@@ -575,7 +624,7 @@ final class Exchange implements UpstreamListener {
             last |= hc instanceof LastHttpContent;
             lastWrite = ctx.write(hc);
         }
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         if (last) {
             finish(true, true);
         } else {
@@ -602,67 +651,56 @@ final class Exchange implements UpstreamListener {
         ctx.write(r);
     }
 
-    private void responseHead(HttpResponse r) {
+    /** Takes the response head; false when the transaction's response-head phase blocked it (not released). */
+    private boolean responseHead(HttpResponse r) {
         int code = r.status().code();
         group.observeUpstreamDuration(System.nanoTime() - upstreamStart);
+        if (edge != null && code != 101 && !act(edge.responseHead(r))) {
+            return false; // nothing of the response went out: the block replaced it
+        }
         responseStarted = true;
         status = code;
         upstreamKeepAlive = HttpUtil.isKeepAlive(r);
-        boolean hasLength = HttpUtil.isContentLengthSet(r);
-        boolean upstreamChunked = HttpUtil.isTransferEncodingChunked(r);
-        String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
-        ForwardHeaders.toClient(r.headers(), requestId);
-        r.setProtocolVersion(HttpVersion.HTTP_1_1);
-        closeClient = !clientKeepAlive || !requestComplete || shared.draining();
-        if (code == 101) {
-            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            r.headers().set(HttpHeaderNames.UPGRADE, upgrade == null ? "websocket" : upgrade);
-        } else {
-            boolean bodyless = head || code == 204 || code == 304;
-            if (!http2 && ((!bodyless && !hasLength) || (head && upstreamChunked))) {
-                if (clientHttp11) {
-                    HttpUtil.setTransferEncodingChunked(r, true);
-                } else {
-                    closeClient = true; // HTTP/1.0 client: the body ends when the connection does
-                }
-            }
-            if (closeClient && !http2) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (!clientHttp11) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE); // RFC 9112 §9.3
-            }
-        }
+        closeClient = ResponseFraming.toClient(r, requestId, head, http2, clientHttp11,
+                !clientKeepAlive || !requestComplete || shared.draining());
         if (guard != null && code != 101) {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
-        if (responseCheck != null) {
-            holdingResponse = true; // written with the first contents once the prefix is judged
-            heldResponse.add(r);
-            return;
+        ResponseCheck edgeCheck = edge == null ? null
+                : edge.responseCheck(code, head, routing.protection().bodyPrefixBytes(), this::act);
+        if (edgeCheck != null) {
+            responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
         }
+        if (responseCheck != null) {
+            to(ExchangeState.HOLDING_RESPONSE); // written with the first contents once the prefix is judged
+            heldResponse.add(r, 0);
+            return true;
+        }
+        to(ExchangeState.STREAMING_RESPONSE);
         frontend.answeringHead(head);
-        lastClientProgress = lastUpstreamActivity;
+        timer.clientProgress(timer.lastUpstreamActivity());
         lastWrite = ctx.write(r);
+        return true;
     }
 
     @Override
     public void onUpstreamReadComplete() {
         ctx.flush();
-        if (!done && conn != null && ctx.channel().isWritable()) {
+        if (state != ExchangeState.DONE && conn != null && ctx.channel().isWritable()) {
             conn.channel().read();
         }
     }
 
     @Override
     public void onUpstreamWritabilityChanged(boolean writable) {
-        if (writable && !requestComplete && !done) {
+        if (writable && !requestComplete && state != ExchangeState.DONE) {
             ctx.read();
         }
     }
 
     @Override
     public void onUpstreamClosed(Throwable cause) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
         UpstreamConnection dead = conn;
@@ -671,11 +709,9 @@ final class Exchange implements UpstreamListener {
             dead.release(false);
         }
         if (!responseStarted && dead != null && dead.reused() && requestComplete && bodyBytes == 0
-                && staleRetries < MAX_STALE_RETRIES) {
-            staleRetries++; // a pooled connection the server had closed: replay the body-less request
-            cancelTimer();
+                && attempts.retryStale()) {
+            timer.cancel(); // a pooled connection the server had closed: replay the body-less request
             requestWritten = false;
-            attempt--;
             connectNext();
             return;
         }
@@ -694,50 +730,31 @@ final class Exchange implements UpstreamListener {
 
     // ---------------------------------------------------------------- timers
 
-    private void armTimer() {
-        if (timer == null) {
-            lastUpstreamActivity = System.nanoTime();
-            long nanos = group.config().responseTimeout().toNanos();
-            timer = ctx.executor().schedule(this::timerFired, nanos, TimeUnit.NANOSECONDS);
-        }
+    @Override
+    public boolean active() {
+        return state != ExchangeState.DONE;
     }
 
-    /** No response head within response_timeout (504), or a response that stalls as long (abort). */
-    private void timerFired() {
-        timer = null;
-        if (done) {
-            return;
-        }
-        long timeout = group.config().responseTimeout().toNanos();
-        long now = System.nanoTime();
-        if (responseStarted && !ctx.channel().isWritable()) {
-            // The client is not reading, so the upstream is paused on purpose: that is no upstream
-            // timeout. A client stalled longer than client_idle_timeout loses its connection.
-            long stalled = now - lastClientProgress;
-            long limit = limits.clientIdleTimeout().toNanos();
-            if (stalled < limit) {
-                lastUpstreamActivity = now;
-                timer = ctx.executor().schedule(this::timerFired, Math.min(timeout, limit - stalled),
-                        TimeUnit.NANOSECONDS);
-                return;
-            }
-            finish(false, false);
-            frontend.closeNow();
-            return;
-        }
-        long idle = now - lastUpstreamActivity;
-        if (idle < timeout) {
-            timer = ctx.executor().schedule(this::timerFired, timeout - idle, TimeUnit.NANOSECONDS);
-            return;
-        }
+    @Override
+    public boolean waitingOnClient() {
+        return responseStarted && !ctx.channel().isWritable();
+    }
+
+    @Override
+    public void clientStalled() {
+        finish(false, false);
+        frontend.closeNow();
+    }
+
+    @Override
+    public void upstreamTimedOut() {
         metrics().upstreamErrors.labels(group.name(), "timeout").inc();
         upstreamFailed(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream timed out");
     }
 
     private void cancelTimer() {
         if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+            timer.cancel();
         }
     }
 
@@ -750,8 +767,11 @@ final class Exchange implements UpstreamListener {
         ctx.flush();
         status = 101;
         account();
-        done = true;
+        to(ExchangeState.DONE);
         cancelTimer();
+        if (edge != null) {
+            edge.close(Disposition.answered(101));
+        }
         shared.exchangeEnded();
         frontend.tunnel(c.channel());
     }
@@ -763,6 +783,7 @@ final class Exchange implements UpstreamListener {
      */
     private void blockedAtSink() {
         metrics().blocked.labels(guard.sinkStopped() ? "sink" : "sink_late").inc();
+        blockSource = guard.sinkStopped() ? "correlator" : null; // a fail-open late verdict is not a block
         if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
@@ -777,6 +798,7 @@ final class Exchange implements UpstreamListener {
      * else cut off; either way the upstream connection, if any, is closed, never pooled.
      */
     private void incomplete(HttpResponseStatus status) {
+        blockSource = "incomplete";
         if (responseSent()) {
             finish(false, false);
             frontend.closeNow();
@@ -788,6 +810,7 @@ final class Exchange implements UpstreamListener {
     /** Answers locally: only before any response byte went out. */
     private void failLocal(HttpResponseStatus status, String why, String rejectLabel) {
         this.status = status.code();
+        answeredLocally = true;
         if (rejectLabel != null) {
             metrics().rejected.labels(rejectLabel).inc();
         }
@@ -800,23 +823,20 @@ final class Exchange implements UpstreamListener {
      * pooled or closed, the line logged, and the frontend told whether the connection lives on.
      */
     private void finish(boolean completed, boolean notifyFrontend) {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
-        done = true;
+        to(ExchangeState.DONE);
         cancelTimer();
+        if (edge != null) {
+            int told = responseStarted || answeredLocally ? status : 0;
+            edge.close(blockSource != null ? Disposition.blockedBy(blockSource, told) : Disposition.answered(told));
+        }
         if (guard != null) {
             guard.close();
         }
-        HttpContent c;
-        while ((c = buffered.poll()) != null) {
-            c.release();
-        }
-        HttpObject held;
-        while ((held = heldResponse.poll()) != null) {
-            ReferenceCountUtil.release(held);
-        }
-        holdingResponse = false;
+        heldRequest.releaseAll();
+        heldResponse.releaseAll();
         if (responseCheck != null) {
             responseCheck.close();
         }
@@ -833,15 +853,13 @@ final class Exchange implements UpstreamListener {
     }
 
     private void account() {
-        RouteMetrics rm = routing.metrics(route);
-        long nanos = System.nanoTime() - startNanos;
-        rm.record(method, status, nanos);
-        String routeName = rm.route();
-        if (routing.config().accessLog() && AccessLog.enabled()) {
-            AccessLog.write(new AccessLog.Entry(requestId, clientIp, method, logPath, protocol, status, bodyBytes,
-                    bytesOut, nanos, route == null ? null : routeName, group == null ? null : group.name(),
-                    server));
-        }
+        log.record(routing, route, group, attempts == null ? null : attempts.server(), status, bodyBytes, bytesOut);
+    }
+
+    /** The one place the state moves; the table is {@link ExchangeState#canGo}. */
+    private void to(ExchangeState next) {
+        assert state.canGo(next) : state + " -> " + next;
+        state = next;
     }
 
     private ProxyMetrics metrics() {

@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import dev.pincer.inspection.request.HeaderField;
+import java.util.List;
 
 /**
  * Responses Pincer writes itself (rejections, routing misses, upstream failures): a short plain
@@ -20,10 +22,22 @@ final class LocalResponses {
 
     static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String why, String requestId,
                                boolean close) {
+        return of(alloc, status, why, requestId, close, List.of());
+    }
+
+    /**
+     * With {@code extra} header fields an edge block carries ({@code Retry-After} on a 429); they
+     * cannot replace the framing, type, cache or id fields set here.
+     */
+    static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String why, String requestId,
+                               boolean close, List<HeaderField> extra) {
         String text = status.code() + " " + status.reasonPhrase() + ": " + why
                 + (requestId == null ? "" : " (request id " + requestId + ")") + "\n";
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 ByteBufUtil.writeUtf8(alloc, text));
+        for (HeaderField h : extra) {
+            r.headers().add(h.name(), h.value());
+        }
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");

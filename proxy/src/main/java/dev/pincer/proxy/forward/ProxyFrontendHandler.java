@@ -241,10 +241,16 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Writes an answer of Pincer's own and closes the connection (or stream) after it. */
     void respondLocally(HttpResponseStatus status, String why, String requestId, boolean headRequest) {
+        respondLocally(status, why, requestId, headRequest, java.util.List.of());
+    }
+
+    /** The same with {@code extra} header fields (an edge block's {@code Retry-After}). */
+    void respondLocally(HttpResponseStatus status, String why, String requestId, boolean headRequest,
+                        java.util.List<dev.pincer.inspection.request.HeaderField> extra) {
         exchange = null;
         closing = true;
         releasePending();
-        FullHttpResponse r = LocalResponses.of(ctx.alloc(), status, why, requestId, !http2());
+        FullHttpResponse r = LocalResponses.of(ctx.alloc(), status, why, requestId, !http2(), extra);
         answeringHead(headRequest);
         closeAfter(ctx.writeAndFlush(r));
     }

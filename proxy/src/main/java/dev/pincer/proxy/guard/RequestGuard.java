@@ -40,6 +40,7 @@ public final class RequestGuard {
     private final BodyBuffer body;
     private final int holdBytes;
     private byte[] scratch;
+    private RequestInputs inputs;
     private boolean bodyDone;
     private HttpResponseStatus rejection;
     private boolean closed;
@@ -110,11 +111,27 @@ public final class RequestGuard {
         boolean fits = append(content);
         if (!fits || last) {
             bodyDone = true;
-            RequestInputs inputs = owner.extract(head, body.kept(), fits);
+            inputs = owner.extract(head, body.kept(), fits);
             context.updateInputs(inputs); // before anything more of the request goes on
             incomplete(inputs);
         }
         return rejection == null;
+    }
+
+    /**
+     * The inputs extracted with the body once it was seen, or null while only the head's exist:
+     * the object the context holds, handed on to the request's edge transaction.
+     */
+    public RequestInputs bodyInputs() {
+        return inputs;
+    }
+
+    /**
+     * Marks the context suspect (an edge finding that the sinks are to confirm): its sink checks
+     * are told the edge's rule ids.
+     */
+    public void markSuspect(java.util.List<String> ruleIds) {
+        context.markSuspect(ruleIds);
     }
 
     /** Applies the route's policy to inputs that are final: logs, counts and, for reject, sets the answer. */

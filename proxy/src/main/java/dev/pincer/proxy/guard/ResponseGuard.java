@@ -42,9 +42,7 @@ import java.util.Locale;
  * {@code <p>Hello <script>alert(1)</script></p>}: {@code onContent} returns BLOCK at the last
  * content; the same answered {@code <p>Hello &lt;script&gt;...} returns PASS.
  */
-public final class ResponseGuard {
-    /** What the exchange does with the content just fed. */
-    public enum Step { HOLD, PASS, BLOCK }
+public final class ResponseGuard implements ResponseCheck {
 
     private final XssAnalyzer analyzer;
     private final RequestContext context;
@@ -79,6 +77,7 @@ public final class ResponseGuard {
      * ({@link Integer#MAX_VALUE}) once the body ended or the check is over; otherwise those followed by at least as much text
      * as the longest occurrence the search could still find starting in them.
      */
+    @Override
     public int releasable() {
         if (done || lastSeen) {
             pending.clear();
@@ -103,6 +102,7 @@ public final class ResponseGuard {
      * HOLD, or the verdict on the prefix once it is complete; after that, PASS or BLOCK for the
      * content at hand (BLOCK: cut the response, this content must not be forwarded).
      */
+    @Override
     public Step onContent(ByteBuf content, boolean last) {
         lastSeen |= last;
         if (done) {
@@ -199,6 +199,7 @@ public final class ResponseGuard {
     }
 
     /** Frees the decoder; idempotent. The exchange calls it when it ends, whatever happened. */
+    @Override
     public void close() {
         done = true;
         decoder.close();

@@ -83,36 +83,55 @@ public final class SinkGuard implements AutoCloseable {
     }
 
     /**
-     * {@link #open(HttpRequest, String, String, String, boolean, RouteConfig.Incomplete, ProxyMetrics)}
-     * for a request of {@code route}: its incomplete-request policy, and its own
-     * {@code protection.mode} (if any) carried on the context, so the correlator judges the
-     * request's sink checks in that mode and the response check uses it too.
+     * {@link #open(HttpRequest, RequestHead, RequestInputs, String, String, String, boolean,
+     * RouteConfig.Incomplete, ProxyMetrics)} for a request of {@code route}: its incomplete-request
+     * policy, and its own {@code protection.mode} (if any) carried on the context, so the correlator
+     * judges the request's sink checks in that mode and the response check uses it too.
      */
+    public RequestGuard open(HttpRequest head, RequestHead model, RequestInputs inputs, String requestId,
+                             String clientIp, String path, boolean bodyExpected, RouteConfig route,
+                             ProxyMetrics metrics) {
+        return open(head, model, inputs, requestId, clientIp, path, bodyExpected, route.incomplete(),
+                route.protection().mode(), metrics);
+    }
+
+    /** {@link #open(HttpRequest, RequestHead, RequestInputs, String, String, String, boolean, RouteConfig, ProxyMetrics)}, extracting the head itself: for tests and tools. */
     public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
                              RouteConfig route, ProxyMetrics metrics) {
-        return open(head, requestId, clientIp, path, bodyExpected, route.incomplete(), route.protection().mode(),
-                metrics);
+        RequestHead model = model(head);
+        return open(head, model, extractHead(model), requestId, clientIp, path, bodyExpected, route, metrics);
+    }
+
+    /** The same with only an incomplete-request policy and the global mode: for tests and tools. */
+    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
+                             RouteConfig.Incomplete policy, ProxyMetrics metrics) {
+        RequestHead model = model(head);
+        return open(head, model, extractHead(model), requestId, clientIp, path, bodyExpected, policy, null, metrics);
+    }
+
+    /**
+     * The inputs of a request's head, with this correlator's limits: the object the request's
+     * transaction and its context share ({@link #open}).
+     */
+    public RequestInputs extractHead(RequestHead model) {
+        return extractor.extract(model, null);
     }
 
     /**
      * Opens the context of one request, before any of its body is seen. {@code head} is the
-     * request as the client sent it (before forwarding rewrites); {@code bodyExpected} says whether
-     * a body follows; {@code policy} is the route's for an incomplete request. The guard's
-     * {@link RequestGuard#rejection()} is already set when the head alone is incomplete, or a
-     * declared {@code Content-Length} is over the body limit (except for multipart bodies, whose
-     * file contents do not count), under {@code reject}.
+     * request as the client sent it (before forwarding rewrites), {@code model} the same as
+     * inspection's model and {@code inputs} what {@link #extractHead} made of it (extracted once
+     * per request: the edge transaction holds the same object); {@code bodyExpected} says whether
+     * a body follows; {@code policy} is the route's for an incomplete request, {@code routeMode}
+     * the route's own mode or null. The guard's {@link RequestGuard#rejection()} is already set
+     * when the head alone is incomplete, or a declared {@code Content-Length} is over the body
+     * limit (except for multipart bodies, whose file contents do not count), under {@code reject}.
      *
      * @param metrics where the incomplete count goes; null in tests that do not look
      */
-    public RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
-                             RouteConfig.Incomplete policy, ProxyMetrics metrics) {
-        return open(head, requestId, clientIp, path, bodyExpected, policy, null, metrics);
-    }
-
-    private RequestGuard open(HttpRequest head, String requestId, String clientIp, String path, boolean bodyExpected,
-                              RouteConfig.Incomplete policy, ProtectionConfig.Mode routeMode, ProxyMetrics metrics) {
-        RequestHead model = model(head);
-        RequestInputs inputs = extractor.extract(model, null);
+    private RequestGuard open(HttpRequest head, RequestHead model, RequestInputs inputs, String requestId,
+                              String clientIp, String path, boolean bodyExpected, RouteConfig.Incomplete policy,
+                              ProtectionConfig.Mode routeMode, ProxyMetrics metrics) {
         RequestContext ctx = correlator.contexts().open(requestId, clientIp, head.method().name(), path, inputs,
                 routeMode);
         int hint = InputHint.of(inputs, bodyExpected);
@@ -150,7 +169,8 @@ public final class SinkGuard implements AutoCloseable {
         correlator.contexts().close(ctx.id());
     }
 
-    private static RequestHead model(HttpRequest head) {
+    /** Inspection's model of a request head: method, target and header fields as received. */
+    public static RequestHead model(HttpRequest head) {
         List<HeaderField> headers = new ArrayList<>(head.headers().size());
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(new HeaderField(h.getKey(), h.getValue()));

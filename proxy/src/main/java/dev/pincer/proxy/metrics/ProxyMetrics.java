@@ -34,6 +34,7 @@ public final class ProxyMetrics {
     public final Counter upstreamHealthChanges;
     public final Gauge upstreamQueueDepth;
     public final Counter upstreamQueue;
+    public final Counter edgeBlocks;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -91,6 +92,10 @@ public final class ProxyMetrics {
         upstreamQueue = Counter.build("pincer_upstream_queue_total",
                 "Waits for a connection to a full upstream server, by outcome (served; full, timeout: answered 503).")
                 .labelNames("upstream", "server", "outcome").register(registry);
+        edgeBlocks = Counter.build("pincer_edge_blocks_total",
+                "Requests an edge control answered itself (before or instead of the app), by control"
+                        + " (ip_filter, ban, rate_limit, upload, rules).")
+                .labelNames("control").register(registry);
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

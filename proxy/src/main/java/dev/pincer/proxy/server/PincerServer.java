@@ -3,8 +3,11 @@ package dev.pincer.proxy.server;
 import dev.pincer.config.ListenerConfig;
 import dev.pincer.config.PincerConfig;
 import dev.pincer.proxy.admin.AdminServer;
+import dev.pincer.proxy.admin.AdminToken;
 import dev.pincer.proxy.forward.FrontendContext;
 import dev.pincer.proxy.forward.ProxyFrontendHandler;
+import dev.pincer.inspection.protection.EdgeState;
+import dev.pincer.inspection.protection.Protection;
 import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.metrics.ProxyMetrics;
 import dev.pincer.proxy.net.Transport;
@@ -45,6 +48,8 @@ public final class PincerServer implements AutoCloseable {
     private volatile PincerConfig config;
     private AdminServer admin;
     private SinkGuard sinkGuard;
+    /** The edge controls' state across reloads; closed in {@link #stop} after the last request. */
+    private final EdgeState edge;
     private volatile boolean ready;
     private boolean stopped;
 
@@ -54,7 +59,9 @@ public final class PincerServer implements AutoCloseable {
         this.transport = Transport.best();
         this.boss = transport.newGroup(1, "pincer-accept");
         this.workers = transport.newGroup(Runtime.getRuntime().availableProcessors(), "pincer-io");
-        this.shared = new FrontendContext(Routing.build(config, workers, transport.socketChannel(), metrics), metrics);
+        this.edge = new EdgeState(config.protection(), metrics.registry());
+        this.shared = new FrontendContext(Routing.build(config, workers, transport.socketChannel(), metrics,
+                Protection.compile(config, edge)), metrics);
     }
 
     /** Binds every listener and the admin port; on any failure releases what was bound and throws. */
@@ -102,7 +109,8 @@ public final class PincerServer implements AutoCloseable {
                     l.isTls() && l.http2() ? ", h2" : "");
         }
         if (config.admin() != null) {
-            admin = AdminServer.start(config.admin(), metrics.registry(), () -> ready);
+            admin = AdminServer.start(config.admin(), metrics.registry(), () -> ready, edge.bans(),
+                    AdminToken.from(config.protection().bans()));
             log.info("admin on {}", admin.address());
         }
         ready = true;
@@ -159,7 +167,8 @@ public final class PincerServer implements AutoCloseable {
         } else if (sinkGuard != null) {
             sinkGuard.reconfigure(next.correlator(), next.protection());
         }
-        Routing old = shared.swap(Routing.build(next, workers, transport.socketChannel(), metrics));
+        Routing old = shared.swap(Routing.build(next, workers, transport.socketChannel(), metrics,
+                Protection.compile(next, edge)));
         for (int i = 0; i < initializers.size(); i++) {
             if (tls.get(i) != null) {
                 initializers.get(i).tls(tls.get(i));
@@ -168,6 +177,14 @@ public final class PincerServer implements AutoCloseable {
         config = next;
         old.close();
         ConfigWarningLog.log(next);
+    }
+
+    /**
+     * Runs new requests with {@code protection} instead of the compiled one, until the next reload.
+     * A test hook: whole-server tests drive the proxy with participants of their own.
+     */
+    public synchronized void useProtection(Protection protection) {
+        shared.swap(shared.routing().withProtection(protection)); // same pools: the old one is not closed
     }
 
     private static boolean sameCorrelatorBinding(PincerConfig a, PincerConfig b) {
@@ -220,6 +237,7 @@ public final class PincerServer implements AutoCloseable {
         if (sinkGuard != null) {
             sinkGuard.close();
         }
+        edge.close();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

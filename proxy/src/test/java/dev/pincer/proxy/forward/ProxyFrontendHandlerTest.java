@@ -73,7 +73,8 @@ class ProxyFrontendHandlerTest {
     private void start(String trusted) throws Exception {
         PincerConfig config = ConfigLoader.parse(YAML.formatted(trusted), "test.yaml");
         metrics = new ProxyMetrics(false);
-        shared = new FrontendContext(Routing.build(config, loops, LocalChannel.class, metrics), metrics);
+        shared = new FrontendContext(Routing.build(config, loops, LocalChannel.class, metrics,
+                dev.pincer.inspection.protection.Protection.of(java.util.List.of(), 1024)), metrics);
         ch = new EmbeddedChannel(false, false) {
             @Override
             protected java.net.SocketAddress remoteAddress0() {
