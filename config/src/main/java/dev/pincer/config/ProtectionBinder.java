@@ -8,8 +8,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * each control's key to that control's binder. Every absent key takes its default.
  */
 final class ProtectionBinder {
-    private static final List<String> KEYS = List.of();
-    private static final List<String> ROUTE_KEYS = List.of();
+    private static final List<String> KEYS = List.of(
+            "uploads");
+    private static final List<String> ROUTE_KEYS = List.of(
+            "uploads");
 
     private final Nodes nodes;
 
@@ -22,7 +24,8 @@ final class ProtectionBinder {
         if (m == null) {
             return ProtectionConfig.DEFAULT;
         }
-        return new ProtectionConfig();
+        return new ProtectionConfig(
+                m.has("uploads") ? UploadBinder.bind(nodes, m.get("uploads"), m.path("uploads")) : UploadConfig.DEFAULT);
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -30,6 +33,7 @@ final class ProtectionBinder {
         if (m == null) {
             return RouteProtection.DEFAULT;
         }
-        return new RouteProtection();
+        return new RouteProtection(
+                m.has("uploads") ? UploadBinder.bindRoute(nodes, m.get("uploads"), m.path("uploads")) : UploadConfig.INHERIT);
     }
 }

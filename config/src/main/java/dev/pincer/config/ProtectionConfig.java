@@ -5,7 +5,11 @@ package dev.pincer.config;
  * sinks' (docs/configuration.md, "Protection"). Each edge control has one component here for its
  * global settings; per-route overrides are in {@link RouteProtection}. Absent section: every
  * component takes its default.
+ *
+ * @param uploads the upload detector ({@code protection.uploads})
  */
-public record ProtectionConfig() {
-    public static final ProtectionConfig DEFAULT = new ProtectionConfig();
+public record ProtectionConfig(
+        UploadConfig uploads) {
+    public static final ProtectionConfig DEFAULT = new ProtectionConfig(
+            UploadConfig.DEFAULT);
 }
