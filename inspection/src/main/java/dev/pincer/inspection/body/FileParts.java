@@ -8,7 +8,7 @@ package dev.pincer.inspection.body;
  *
  * <p>Example: for {@code --b\r\nContent-Disposition: form-data; name="f"; filename="a.png"\r\n
  * Content-Type: image/png\r\n\r\nPNG...\r\n--b--}: {@code start("image/png", "a.png")}, one
- * {@code content} call per byte of {@code PNG...}, then {@code end()}.
+ * {@code content} call per byte of {@code PNG...\r\n}, then {@code end()}.
  */
 public interface FileParts {
     /**
@@ -19,7 +19,10 @@ public interface FileParts {
      */
     void start(String contentType, String filename);
 
-    /** The next byte of the current file part's content. */
+    /**
+     * The next byte of the current file part's content. The line break before the closing
+     * delimiter comes through too (it is known not to be content only once the delimiter follows).
+     */
     void content(byte b);
 
     /** The current file part ended at its delimiter. */
