@@ -54,8 +54,11 @@ final class Allowlist {
         return exact.contains(base.toString()) || wildcard.contains(base.getType());
     }
 
-    /** True only when the list names {@code type}: an explicit choice that lifts a default block. */
+    /**
+     * True only when the list names {@code type} exactly: an explicit choice that lifts a default
+     * block. A wildcard never does, so {@code application/*} does not let an ELF through.
+     */
     boolean names(MediaType type) {
-        return !any() && allows(type);
+        return type != null && exact.contains(TypeDetector.registry().normalize(type.getBaseType()).toString());
     }
 }

@@ -120,6 +120,9 @@ class UploadStepTest {
         assertTrue(Requests.upload(images, "a.gif", "image/gif", concat(Samples.image("gif"), PHP)).blocks());
         Participant shells = Requests.detector(List.of("application/x-sh"));
         assertFalse(Requests.upload(shells, "run.sh", "application/x-sh", ascii("#!/bin/sh\necho\n")).blocks());
+        Participant wide = Requests.detector(List.of("application/*"));
+        assertTrue(Requests.upload(wide, "a.bin", "application/octet-stream", Samples.elf()).blocks(),
+                "a wildcard never lifts a default block");
         Participant zips = Requests.detector(List.of("application/zip"));
         assertTrue(Requests.upload(zips, "a.zip", "application/zip", Samples.zip("WEB-INF/web.xml")).blocks(),
                 "allowing ZIP does not allow a WAR");
