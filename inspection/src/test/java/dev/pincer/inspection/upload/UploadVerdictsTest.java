@@ -37,6 +37,8 @@ class UploadVerdictsTest {
                 row("notes", null, ascii("plain words\n"), null),
                 row("empty.png", "image/png", new byte[0], null),
                 row("archive.zip", "application/zip", Samples.zip("a.txt", "b/c.txt"), null),
+                row("letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        Samples.zip("[Content_Types].xml", "word/document.xml"), null),
                 row("photo.php", "image/png", png,
                         "the file name names a server-side script; declared image/png, detected image/png, file \"photo.php\""),
                 row("photo.pHtml", "image/png", png, "the file name names a server-side script"),
