@@ -51,6 +51,11 @@ final class FilePrefix {
         }
     }
 
+    /** True when no byte of the current file has arrived (an empty file costs no detection). */
+    boolean empty() {
+        return size == 0;
+    }
+
     boolean full() {
         return size == bytes.length;
     }

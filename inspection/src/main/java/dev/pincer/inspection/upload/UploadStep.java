@@ -13,7 +13,10 @@ import dev.pincer.inspection.verdict.AttackClass;
  * whose {@link FileParts} hook hands this step each file part's headers and content; a raw body is
  * one file. Each file is judged as soon as its window is full or it ends, and any still open at
  * the request end (the body ended, or the proxy's prefix limit cut it) is judged on what was seen.
- * The first blocked file blocks the request with 403 at that phase.
+ * The first blocked file blocks the request with 403 at that phase. Each detection costs about a
+ * third of a millisecond (bench/README.md), so a request may carry at most
+ * {@link UploadDetector#MAX_FILES} non-empty files: one more blocks it with 403 and an
+ * {@code ANALYSIS_LIMIT} finding, never passing files it did not judge.
  *
  * <p>Example: {@code POST /upload} with a part {@code filename="a.jpg"} holding {@code <?php ...}
  * returns {@code Outcome.block(403, Finding("upload", MALICIOUS_UPLOAD, ...))} from the body phase
@@ -25,6 +28,8 @@ final class UploadStep implements Step, FileParts {
     private final FilePrefix file;
     private String blocked;
     private boolean overflowed;
+    private boolean tooMany;
+    private int judged;
 
     private UploadStep(UploadDetector detector) {
         this.detector = detector;
@@ -67,7 +72,7 @@ final class UploadStep implements Step, FileParts {
         } else if (file.open()) {
             for (int i = 0; i < length && file.open(); i++) {
                 if (file.add(chunk[offset + i])) {
-                    blocked = file.judge(detector.allow(), false);
+                    judge(false);
                 }
             }
         }
@@ -77,7 +82,7 @@ final class UploadStep implements Step, FileParts {
     @Override
     public Outcome requestEnd(Transaction tx) {
         if (blocked == null && file.open()) {
-            blocked = file.judge(detector.allow(), !tx.bodyComplete());
+            judge(!tx.bodyComplete());
         }
         return outcome();
     }
@@ -92,7 +97,7 @@ final class UploadStep implements Step, FileParts {
     @Override
     public void content(byte b) {
         if (blocked == null && file.open() && file.add(b)) {
-            blocked = file.judge(detector.allow(), false);
+            judge(false);
         }
     }
 
@@ -100,14 +105,26 @@ final class UploadStep implements Step, FileParts {
     public void end() {
         if (blocked == null && file.open()) {
             file.dropDelimiterBreak();
-            blocked = file.judge(detector.allow(), false);
+            judge(false);
         }
+    }
+
+    /** Judges the open file; past {@link UploadDetector#MAX_FILES} non-empty files, blocks instead. */
+    private void judge(boolean cut) {
+        if (!file.empty() && ++judged > UploadDetector.MAX_FILES) {
+            tooMany = true;
+            blocked = "upload blocked: more than " + UploadDetector.MAX_FILES + " files in one request"
+                    + " (limit: " + UploadDetector.MAX_FILES + ")";
+            return;
+        }
+        blocked = file.judge(detector.allow(), cut);
     }
 
     private Outcome outcome() {
         if (blocked == null) {
             return Outcome.CONTINUE;
         }
-        return Outcome.block(403, new Finding(UploadDetector.CONTROL, AttackClass.MALICIOUS_UPLOAD, null, blocked, 0));
+        AttackClass c = tooMany ? AttackClass.ANALYSIS_LIMIT : AttackClass.MALICIOUS_UPLOAD;
+        return Outcome.block(403, new Finding(UploadDetector.CONTROL, c, null, blocked, 0));
     }
 }

@@ -13,6 +13,7 @@ import dev.pincer.config.UploadConfig;
 import dev.pincer.inspection.transaction.Outcome;
 import dev.pincer.inspection.transaction.Participant;
 import dev.pincer.inspection.transaction.Transaction;
+import dev.pincer.inspection.verdict.AttackClass;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,26 @@ class UploadStepTest {
             Outcome o = Requests.send(DETECTOR, "/u", Requests.MULTIPART, body, true);
             long counted = Uploads.fieldLimitOverflows() - before;
             assertTrue(o.blocks() != (counted == 1), "extra " + extra + ": blocked " + o.blocks() + ", counted " + counted);
+        }
+    }
+
+    /** At most 32 non-empty files per request are judged; the 33rd blocks the request (limit + 1). */
+    @Test
+    void aRequestWithMoreFilesThanTheLimitIsBlocked() {
+        for (int files : new int[] {UploadDetector.MAX_FILES, UploadDetector.MAX_FILES + 1}) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < files; i++) {
+                b.append("--").append(Requests.BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"f")
+                        .append(i).append("\"; filename=\"n").append(i).append(".txt\"\r\n\r\nnote ").append(i).append("\r\n");
+            }
+            b.append("--").append(Requests.BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"e\"; filename=\"e\"\r\n\r\n\r\n");
+            b.append("--").append(Requests.BOUNDARY).append("--\r\n");
+            Outcome o = Requests.send(DETECTOR, "/u", Requests.MULTIPART, ascii(b.toString()), true);
+            assertEquals(files > UploadDetector.MAX_FILES, o.blocks(), files + " files");
+            if (o.blocks()) {
+                assertEquals(AttackClass.ANALYSIS_LIMIT, o.findings().get(0).attackClass());
+                assertEquals("upload blocked: more than 32 files in one request (limit: 32)", o.findings().get(0).message());
+            }
         }
     }
 
