@@ -15,7 +15,8 @@ public interface FileParts {
      * A file part's content starts.
      *
      * @param contentType the part's {@code Content-Type} value as sent, or null when it has none
-     * @param filename    the part's first {@code filename} parameter (may be empty)
+     * @param filename    the part's first {@code filename} parameter, else its first
+     *                    {@code filename*} percent-decoded (may be empty)
      */
     void start(String contentType, String filename);
 

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
  * keeps {@code --b\r\nContent-Disposition: ...\r\n\r\n--b--}: 70-odd bytes.
  *
  * <p>A {@link FileParts} listener, when given, is told of each file part as it passes (the upload
- * detector reads the first bytes of each file this way, without a second multipart parser).
+ * detector reads the first bytes of each file this way, without a second multipart parser). With a
+ * listener, a part with only {@code filename*} is a file too (an application that honours it
+ * stores the content as a file), so its content is told, not kept.
  */
 final class MultipartFilter {
     private static final int MAX_PENDING = 256;
@@ -162,12 +164,10 @@ final class MultipartFilter {
     private boolean isFile() {
         byte[] kept = out.bytes();
         PartHeaders h = PartHeaders.parse(kept, headerStart, out.size());
-        if (h.filenames().isEmpty()) {
-            return false;
+        if (files != null && h.isFile()) { // the listener sees filename*-only parts as files too
+            files.start(PartHeaders.contentType(kept, headerStart, out.size()), h.firstFilename());
+            return true;
         }
-        if (files != null) {
-            files.start(PartHeaders.contentType(kept, headerStart, out.size()), h.filenames().get(0));
-        }
-        return true;
+        return !h.filenames().isEmpty();
     }
 }

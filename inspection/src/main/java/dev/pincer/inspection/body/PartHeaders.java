@@ -30,6 +30,19 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
         return !filenames.isEmpty() || !extendedFilenames.isEmpty();
     }
 
+    /** The first {@code filename}, else the first {@code filename*} percent-decoded, else null. */
+    String firstFilename() {
+        if (!filenames.isEmpty()) {
+            return filenames.get(0);
+        }
+        if (extendedFilenames.isEmpty()) {
+            return null;
+        }
+        String f = extendedFilenames.get(0);
+        int quote = f.indexOf('\'', f.indexOf('\'') + 1); // charset'language'value
+        return PercentDecoder.decode(quote < 0 ? f : f.substring(quote + 1), false);
+    }
+
     /**
      * The part's inputs: its field name when not a plain word ({@code MULTIPART_NAME}), then its
      * content {@code b[from, to)} as a field, or its non-empty file names.

@@ -149,6 +149,17 @@ class UploadStepTest {
                 "allowing ZIP does not allow a WAR");
     }
 
+    /** Regression: a part with only {@code filename*} is a file to apps that honour it, so it is judged too. */
+    @Test
+    void aPartNamedOnlyByFilenameStarIsJudged() {
+        byte[] body = concat(ascii("--" + Requests.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; "
+                + "filename*=UTF-8''shell%2Ephp\r\nContent-Type: image/png\r\n\r\n"), Samples.image("png"),
+                ascii("\r\n--" + Requests.BOUNDARY + "--\r\n"));
+        Outcome o = Requests.send(DETECTOR, "/u", Requests.MULTIPART, body, true);
+        assertTrue(o.blocks());
+        assertTrue(o.findings().get(0).message().contains("file \"shell.php\""), o.findings().toString());
+    }
+
     @Test
     void theMessageIsBoundedAndPrintable() {
         String name = "a\u0007\u00e9\tx".repeat(60) + ".php";
