@@ -12,10 +12,12 @@ final class ProtectionBinder {
             "ip_filter",
             "rate_limits",
             "bans",
-            "redis"));
+            "redis",
+            "uploads"));
     private static final List<String> ROUTE_KEYS = concat(PolicyBinder.ROUTE_KEYS, List.of(
             "ip_filter",
-            "rate_limits"));
+            "rate_limits",
+            "uploads"));
 
     private final Nodes nodes;
 
@@ -36,7 +38,8 @@ final class ProtectionBinder {
                 m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
                         : d.rateLimits(),
                 m.has("bans") ? BanBinder.bind(nodes, m.get("bans"), m.path("bans")) : d.bans(),
-                m.has("redis") ? RedisBinder.bind(nodes, m.get("redis"), m.path("redis")) : d.redis());
+                m.has("redis") ? RedisBinder.bind(nodes, m.get("redis"), m.path("redis")) : d.redis(),
+                m.has("uploads") ? UploadBinder.bind(nodes, m.get("uploads"), m.path("uploads")) : d.uploads());
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -49,7 +52,9 @@ final class ProtectionBinder {
                 m.has("ip_filter") ? new IpFilterBinder(nodes).bind(m.get("ip_filter"), m.path("ip_filter"))
                         : IpFilterConfig.DEFAULT,
                 m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
-                        : RateLimitConfig.NONE);
+                        : RateLimitConfig.NONE,
+                m.has("uploads") ? UploadBinder.bindRoute(nodes, m.get("uploads"), m.path("uploads"))
+                        : UploadConfig.INHERIT);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param rateLimits      the global rate limits
  * @param bans            automatic bans and the admin token
  * @param redis           shared state for several instances, or null for in-process only
+ * @param uploads         upload type detection, on by default
  */
 public record ProtectionConfig(
         Mode mode,
@@ -31,7 +32,8 @@ public record ProtectionConfig(
         IpFilterConfig ipFilter,
         RateLimitConfig rateLimits,
         BanConfig bans,
-        RedisConfig redis) {
+        RedisConfig redis,
+        UploadConfig uploads) {
 
     /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
     public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
@@ -47,7 +49,7 @@ public record ProtectionConfig(
     public ProtectionConfig(Mode mode, RouteConfig.Incomplete incomplete, OnAnalysisLimit onAnalysisLimit,
                             int bodyPrefixBytes) {
         this(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, IpFilterConfig.DEFAULT, RateLimitConfig.NONE,
-                BanConfig.DEFAULT, null);
+                BanConfig.DEFAULT, null, UploadConfig.DEFAULT);
     }
 
     public ProtectionConfig {
@@ -57,6 +59,7 @@ public record ProtectionConfig(
         Objects.requireNonNull(ipFilter, "ipFilter");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(bans, "bans");
+        Objects.requireNonNull(uploads, "uploads");
         if (bodyPrefixBytes < 0 || bodyPrefixBytes > MAX_BODY_PREFIX_BYTES) {
             throw new IllegalArgumentException("body_prefix_bytes: " + bodyPrefixBytes + " (expected: 0 to "
                     + MAX_BODY_PREFIX_BYTES + ")");
@@ -65,13 +68,20 @@ public record ProtectionConfig(
 
     /** This config with {@code next} as its global IP filter. */
     public ProtectionConfig withIpFilter(IpFilterConfig next) {
-        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, next, rateLimits, bans, redis);
+        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, next, rateLimits, bans, redis,
+                uploads);
     }
 
     /** This config with other rate limits, bans and shared state. */
     public ProtectionConfig withLimits(RateLimitConfig nextLimits, BanConfig nextBans, RedisConfig nextRedis) {
         return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, nextLimits, nextBans,
-                nextRedis);
+                nextRedis, uploads);
+    }
+
+    /** This config with other upload settings. */
+    public ProtectionConfig withUploads(UploadConfig next) {
+        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, rateLimits, bans, redis,
+                next);
     }
 
     /** The mode requests of {@code route} are judged in: its own {@code protection.mode}, else {@link #mode}. */

@@ -13,26 +13,32 @@ package dev.pincer.config;
  *                   {@code protection.incomplete} ({@link RouteConfig#incomplete()} is the one in force)
  * @param ipFilter   the route's own allow and deny lists (precedence: docs/configuration.md)
  * @param rateLimits limits added to the global ones (a same-named one replaces it)
+ * @param uploads    the route's upload settings; {@link UploadConfig#INHERIT} when it sets none
  */
 public record RouteProtection(ProtectionConfig.Mode mode, RouteConfig.Incomplete incomplete, IpFilterConfig ipFilter,
-                              RateLimitConfig rateLimits) {
+                              RateLimitConfig rateLimits, UploadConfig uploads) {
     public static final RouteProtection DEFAULT = new RouteProtection(null, null);
 
     public RouteProtection {
         java.util.Objects.requireNonNull(ipFilter, "ipFilter");
         java.util.Objects.requireNonNull(rateLimits, "rateLimits");
+        java.util.Objects.requireNonNull(uploads, "uploads");
     }
 
     public RouteProtection withIpFilter(IpFilterConfig next) {
-        return new RouteProtection(mode, incomplete, next, rateLimits);
+        return new RouteProtection(mode, incomplete, next, rateLimits, uploads);
     }
 
     public RouteProtection withRateLimits(RateLimitConfig next) {
-        return new RouteProtection(mode, incomplete, ipFilter, next);
+        return new RouteProtection(mode, incomplete, ipFilter, next, uploads);
+    }
+
+    public RouteProtection withUploads(UploadConfig next) {
+        return new RouteProtection(mode, incomplete, ipFilter, rateLimits, next);
     }
 
     /** The policy's overrides with no per-route edge control. */
     public RouteProtection(ProtectionConfig.Mode mode, RouteConfig.Incomplete incomplete) {
-        this(mode, incomplete, IpFilterConfig.DEFAULT, RateLimitConfig.NONE);
+        this(mode, incomplete, IpFilterConfig.DEFAULT, RateLimitConfig.NONE, UploadConfig.INHERIT);
     }
 }

@@ -20,13 +20,13 @@ public final class BodyBuffer {
     private int size;
     private boolean overflowed;
 
-    private BodyBuffer(String contentType, int limit) {
+    private BodyBuffer(String contentType, int limit, FileParts files) {
         this.limit = limit;
         String boundary = BodyFormat.declared(MediaType.essence(contentType)) == BodyFormat.MULTIPART
                 ? MediaType.param(contentType, "boundary") : null;
         boolean usable = boundary != null && !boundary.isEmpty() && boundary.indexOf('\n') < 0
                 && boundary.indexOf('\r') < 0;
-        this.multipart = usable ? new MultipartFilter(boundary, this) : null;
+        this.multipart = usable ? new MultipartFilter(boundary, this, files) : null;
     }
 
     /**
@@ -34,10 +34,18 @@ public final class BodyBuffer {
      * @param limit       the most bytes kept (at least 0)
      */
     public static BodyBuffer of(String contentType, int limit) {
+        return of(contentType, limit, null);
+    }
+
+    /**
+     * As {@link #of(String, int)}, and a multipart body's file parts are told to {@code files} as
+     * they stream past (their content still is not kept); a body of any other type tells nothing.
+     */
+    public static BodyBuffer of(String contentType, int limit, FileParts files) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit: " + limit + " (expected: 0 or more)");
         }
-        return new BodyBuffer(contentType, limit);
+        return new BodyBuffer(contentType, limit, files);
     }
 
     /** Whether the limit applies to part of the body only (multipart with files): a declared length says little. */

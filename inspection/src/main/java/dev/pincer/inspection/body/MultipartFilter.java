@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
  * <p>Example: with boundary {@code b}, the body
  * {@code --b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n<10 MiB>\r\n--b--}
  * keeps {@code --b\r\nContent-Disposition: ...\r\n\r\n--b--}: 70-odd bytes.
+ *
+ * <p>A {@link FileParts} listener, when given, is told of each file part as it passes (the upload
+ * detector reads the first bytes of each file this way, without a second multipart parser). With a
+ * listener, a part with only {@code filename*} is a file too (an application that honours it
+ * stores the content as a file), so its content is told, not kept.
  */
 final class MultipartFilter {
     private static final int MAX_PENDING = 256;
@@ -25,6 +30,7 @@ final class MultipartFilter {
 
     private final byte[] dash;
     private final BodyBuffer out;
+    private final FileParts files;
     private final byte[] pending;
     private int pn;
     private int tail; // 0 after the dash, 1 after a '-', 2 after '\r'
@@ -35,9 +41,11 @@ final class MultipartFilter {
     private int lineLength;
     private boolean lineIsCr;
 
-    MultipartFilter(String boundary, BodyBuffer out) {
+    /** @param files told about each file part's start, content and end; null for none */
+    MultipartFilter(String boundary, BodyBuffer out, FileParts files) {
         this.dash = ("--" + boundary).getBytes(StandardCharsets.UTF_8);
         this.out = out;
+        this.files = files;
         this.pending = new byte[dash.length + MAX_PENDING];
     }
 
@@ -112,6 +120,9 @@ final class MultipartFilter {
 
     private boolean delimiter(boolean close) {
         matching = false;
+        if (mode == FILE && files != null) {
+            files.end();
+        }
         if (!out.keep(pending, 0, pn)) {
             return false;
         }
@@ -129,6 +140,9 @@ final class MultipartFilter {
     private boolean normal(byte c) {
         lineStart = c == '\n';
         if (mode == FILE) {
+            if (files != null) {
+                files.content(c);
+            }
             return true;
         }
         if (!out.keep(c)) {
@@ -149,6 +163,11 @@ final class MultipartFilter {
 
     private boolean isFile() {
         byte[] kept = out.bytes();
-        return !PartHeaders.parse(kept, headerStart, out.size()).filenames().isEmpty();
+        PartHeaders h = PartHeaders.parse(kept, headerStart, out.size());
+        if (files != null && h.isFile()) { // the listener sees filename*-only parts as files too
+            files.start(PartHeaders.contentType(kept, headerStart, out.size()), h.firstFilename());
+            return true;
+        }
+        return !h.filenames().isEmpty();
     }
 }

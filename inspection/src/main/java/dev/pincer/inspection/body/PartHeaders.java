@@ -24,9 +24,23 @@ import java.util.Locale;
  */
 record PartHeaders(String name, List<String> filenames, List<String> extendedFilenames) {
     private static final String DISPOSITION = "content-disposition:";
+    private static final String CONTENT_TYPE = "content-type:";
 
     boolean isFile() {
         return !filenames.isEmpty() || !extendedFilenames.isEmpty();
+    }
+
+    /** The first {@code filename}, else the first {@code filename*} percent-decoded, else null. */
+    String firstFilename() {
+        if (!filenames.isEmpty()) {
+            return filenames.get(0);
+        }
+        if (extendedFilenames.isEmpty()) {
+            return null;
+        }
+        String f = extendedFilenames.get(0);
+        int quote = f.indexOf('\'', f.indexOf('\'') + 1); // charset'language'value
+        return PercentDecoder.decode(quote < 0 ? f : f.substring(quote + 1), false);
     }
 
     /**
@@ -58,6 +72,25 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
             }
         }
         return true;
+    }
+
+    /** The value of the {@code Content-Type} line among the header lines in {@code b[from, to)}, trimmed; null if none. */
+    static String contentType(byte[] b, int from, int to) {
+        for (int i = from; i < to; ) {
+            int end = i;
+            while (end < to && b[end] != '\n') {
+                end++;
+            }
+            int lineEnd = end > i && b[end - 1] == '\r' ? end - 1 : end;
+            if (lineEnd - i >= CONTENT_TYPE.length()
+                    && new String(b, i, CONTENT_TYPE.length(), StandardCharsets.ISO_8859_1)
+                            .equalsIgnoreCase(CONTENT_TYPE)) {
+                int v = i + CONTENT_TYPE.length();
+                return new String(b, v, lineEnd - v, StandardCharsets.ISO_8859_1).trim();
+            }
+            i = end + 1;
+        }
+        return null;
     }
 
     /** Reads the header lines in {@code b[from, to)}. */

@@ -7,6 +7,7 @@ import dev.pincer.config.RouteProtection;
 import dev.pincer.inspection.ban.Bans;
 import dev.pincer.inspection.ipfilter.IpFilter;
 import dev.pincer.inspection.ratelimit.RateLimits;
+import dev.pincer.inspection.upload.Uploads;
 import dev.pincer.inspection.request.InputExtractor;
 import dev.pincer.inspection.request.InspectionLimits;
 import dev.pincer.inspection.transaction.Participant;
@@ -81,6 +82,7 @@ public final class Protection {
         add(list, IpFilter.compile(global, own, state.ipLists()));
         add(list, Bans.participant(state.bans(), global.bans()));
         add(list, RateLimits.compile(global, own, state.rates()));
+        add(list, Uploads.compile(global, own));
         return List.copyOf(list);
     }
 

@@ -34,14 +34,40 @@ class ProtectionTest {
     }
 
     @Test
-    void withNoControlConfiguredEveryRouteAndTheUnroutedCaseAreEmpty() throws Exception {
+    void byDefaultOnlyUploadDetectionRuns() throws Exception {
         PincerConfig c = config("");
+        try (EdgeState state = new EdgeState()) {
+            Protection p = Protection.compile(c, state);
+            for (RouteConfig r : c.routes()) {
+                assertEquals(java.util.List.of("upload"), p.participants(r).stream().map(x -> x.control()).toList());
+            }
+            assertEquals(1, p.participants(null).size());
+        }
+    }
+
+    @Test
+    void withEveryControlOffEveryRouteAndTheUnroutedCaseAreEmpty() throws Exception {
+        PincerConfig c = config("protection:\n  uploads: { enabled: false }\n");
         try (EdgeState state = new EdgeState()) {
             Protection p = Protection.compile(c, state);
             for (RouteConfig r : c.routes()) {
                 assertTrue(p.participants(r).isEmpty(), r.pathPrefix());
             }
             assertTrue(p.participants(null).isEmpty());
+        }
+    }
+
+    @Test
+    void theRegistryOrderIsIpFilterBansRateLimitsUploads() throws Exception {
+        PincerConfig c = config("""
+                protection:
+                  ip_filter: { deny: [203.0.113.0/24] }
+                  bans: { enabled: true }
+                  rate_limits: [{ name: per_ip, key: ip, rate: 10/s, burst: 20 }]
+                """);
+        try (EdgeState state = new EdgeState()) {
+            assertEquals(java.util.List.of("ip_filter", "ban", "rate_limit", "upload"),
+                    Protection.compile(c, state).participants(c.routes().get(0)).stream().map(x -> x.control()).toList());
         }
     }
 
