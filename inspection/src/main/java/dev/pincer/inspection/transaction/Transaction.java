@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One request's inspection at the edge, from its head to its close: the participants' steps, run
@@ -17,6 +18,11 @@ import java.util.Objects;
  * up ({@link #findings()}). A step that throws blocks the request with 500 and an
  * {@link AttackClass#ANALYSIS_LIMIT} finding: a request a participant could not judge is never
  * passed as if it had been judged.
+ *
+ * <p>Every non-continue outcome of a step goes through the request's <em>policy</em> first (the
+ * proxy passes one built on {@code inspection.verdict.policy.Policy.edge}: the mode, the sensor's
+ * presence): it may keep a block, turn it into a suspect, or answer CONTINUE (monitor mode: the
+ * policy logs it, nothing is blocked and the later steps still run).
  *
  * <p>Example: {@code Transaction.open(id, peer, client, "*}{@code /api", head, participants)}, then
  * {@code requestHead()}; a 403 from the IP filter comes back before any upstream connection.
@@ -31,6 +37,7 @@ public final class Transaction {
     private final RequestHead head;
     private final Step[] steps;
     private final String[] controls;
+    private final UnaryOperator<Outcome> policy;
     private List<Finding> findings = List.of();
     private RequestInputs inputs;
     private Outcome blocked;
@@ -38,7 +45,7 @@ public final class Transaction {
     private boolean closed;
 
     private Transaction(String id, InetAddress peer, InetAddress client, String route, RequestHead head,
-                        Step[] steps, String[] controls) {
+                        Step[] steps, String[] controls, UnaryOperator<Outcome> policy) {
         this.id = id;
         this.peer = peer;
         this.client = client;
@@ -46,6 +53,7 @@ public final class Transaction {
         this.head = head;
         this.steps = steps;
         this.controls = controls;
+        this.policy = policy;
     }
 
     /**
@@ -60,9 +68,20 @@ public final class Transaction {
      */
     public static Transaction open(String id, InetAddress peer, InetAddress client, String route, RequestHead head,
                                    List<Participant> participants) {
+        return open(id, peer, client, route, head, participants, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(String, InetAddress, InetAddress, String, RequestHead, List)}, with the
+     * request's policy: what each block or suspect of a step is turned into before it is acted on
+     * (itself, a suspect, or CONTINUE when the mode only logs).
+     */
+    public static Transaction open(String id, InetAddress peer, InetAddress client, String route, RequestHead head,
+                                   List<Participant> participants, UnaryOperator<Outcome> policy) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(head, "head");
-        Transaction tx = new Transaction(id, peer, client, route, head, NONE, null);
+        Objects.requireNonNull(policy, "policy");
+        Transaction tx = new Transaction(id, peer, client, route, head, NONE, null, policy);
         if (participants.isEmpty()) {
             return tx;
         }
@@ -81,7 +100,8 @@ public final class Transaction {
             }
         }
         return open.isEmpty() ? tx
-                : new Transaction(id, peer, client, route, head, open.toArray(NONE), labels.toArray(new String[0]));
+                : new Transaction(id, peer, client, route, head, open.toArray(NONE), labels.toArray(new String[0]),
+                        policy);
     }
 
     public String id() {
@@ -215,6 +235,9 @@ public final class Transaction {
         List<Finding> found = null;
         for (int i = 0; i < steps.length; i++) {
             Outcome o = call(steps[i], controls[i], phase, chunk, offset, length, response);
+            if (o.kind() != Outcome.Kind.CONTINUE) {
+                o = policy.apply(o);
+            }
             if (o.kind() == Outcome.Kind.CONTINUE) {
                 continue;
             }

@@ -59,6 +59,36 @@ class TransactionTest {
     }
 
     @Test
+    void thePolicyDecidesWhatABlockBecomes() {
+        Finding deny = new Finding("a", AttackClass.ACCESS, null, "denied", 0);
+        List<Outcome> observed = new ArrayList<>();
+        Transaction monitor = Transaction.open("r1", PEER, PEER, "-", HEAD, List.of(
+                participant("a", t -> new Step() {
+                    @Override
+                    public Outcome requestHead(Transaction tx) {
+                        return Outcome.block(403, deny);
+                    }
+                }),
+                participant("b", t -> new Recording("b"))), o -> {
+                    observed.add(o);
+                    return Outcome.CONTINUE;
+                });
+        assertSame(Outcome.CONTINUE, monitor.requestHead(), "an observed block blocks nothing");
+        assertEquals(List.of("b.head"), calls, "and the later steps still run");
+        assertEquals(1, observed.size());
+        assertNull(monitor.blocked());
+
+        Transaction hybrid = Transaction.open("r2", PEER, PEER, "-", HEAD, List.of(participant("a", t -> new Step() {
+            @Override
+            public Outcome requestHead(Transaction tx) {
+                return Outcome.block(403, deny);
+            }
+        })), o -> Outcome.suspect(o.findings()));
+        assertEquals(Outcome.Kind.SUSPECT, hybrid.requestHead().kind());
+        assertTrue(hybrid.suspect());
+    }
+
+    @Test
     void suspectFindingsAddUpAcrossPhases() {
         Finding f1 = new Finding("rules", AttackClass.SQL_INJECTION, "942100", "sqli", 5);
         Finding f2 = new Finding("rules", AttackClass.SQL_INJECTION, "942200", "sqli", 5);

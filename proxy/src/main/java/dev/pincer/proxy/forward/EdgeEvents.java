@@ -38,12 +38,28 @@ final class EdgeEvents {
         }
     }
 
+    /**
+     * Logs what a step found but the mode only observes (monitor): {@code "action": "monitor"},
+     * never counted as a block, because nothing was blocked.
+     */
+    static void observed(Outcome outcome, String requestId, String clientIp, String method, String path) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(json(Instant.now(), outcome, "monitor", requestId, clientIp, method, path));
+        }
+    }
+
     static String json(Instant ts, Outcome outcome, String requestId, String clientIp, String method, String path) {
+        return json(ts, outcome, outcome.blocks() ? "block" : "suspect", requestId, clientIp, method, path);
+    }
+
+    private static String json(Instant ts, Outcome outcome, String action, String requestId, String clientIp,
+                               String method, String path) {
+        boolean block = action.equals("block");
         Finding first = outcome.findings().get(0);
         StringBuilder sb = new StringBuilder(320);
         sb.append("{\"ts\":\"").append(ts).append('"');
         sb.append(",\"event\":\"edge_finding\"");
-        sb.append(",\"action\":").append(outcome.blocks() ? "\"block\"" : "\"suspect\"");
+        sb.append(",\"action\":\"").append(action).append('"');
         sb.append(",\"control\":");
         Json.quote(sb, first.control());
         sb.append(",\"attack_class\":");
@@ -68,7 +84,7 @@ final class EdgeEvents {
         Json.quote(sb, method);
         sb.append(",\"path\":");
         Json.quote(sb, truncate(path, 512));
-        sb.append(",\"status\":").append(outcome.blocks() ? Integer.toString(outcome.status()) : "null");
+        sb.append(",\"status\":").append(block ? Integer.toString(outcome.status()) : "null");
         return sb.append('}').toString();
     }
 

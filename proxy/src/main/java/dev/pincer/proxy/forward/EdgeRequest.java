@@ -44,8 +44,9 @@ final class EdgeRequest {
      * extracted with {@code extractor} when null and a step reads them); null when no step opened.
      */
     static EdgeRequest open(List<Participant> participants, String id, InetAddress peer, InetAddress client,
-                            String route, RequestHead model, RequestInputs inputs, InputExtractor extractor) {
-        Transaction tx = Transaction.open(id, peer, client, route, model, participants);
+                            String route, RequestHead model, RequestInputs inputs, InputExtractor extractor,
+                            java.util.function.UnaryOperator<Outcome> policy) {
+        Transaction tx = Transaction.open(id, peer, client, route, model, participants, policy);
         if (tx.idle()) {
             return null;
         }

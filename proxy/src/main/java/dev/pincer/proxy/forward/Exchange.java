@@ -6,7 +6,10 @@ import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.protection.Protection;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.transaction.Disposition;
+import dev.pincer.config.ProtectionConfig;
 import dev.pincer.inspection.transaction.Outcome;
+import dev.pincer.inspection.verdict.policy.Policy;
+import java.util.function.UnaryOperator;
 import dev.pincer.inspection.transaction.Participant;
 import dev.pincer.proxy.guard.RequestGuard;
 import dev.pincer.proxy.guard.ResponseCheck;
@@ -238,8 +241,26 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         }
         RequestHead model = SinkGuard.model(head);
         edge = EdgeRequest.open(participants, requestId, peer, client, routing.metrics(route).route(), model,
-                sinks == null ? null : sinks.extractHead(model), protection.extractor());
+                sinks == null ? null : sinks.extractHead(model), protection.extractor(), policy(sinks));
         return model;
+    }
+
+    /**
+     * The request's edge policy ({@link Policy#edge}): the route's mode and whether a sensor is
+     * connected to confirm a sink-covered finding decide whether a step's block stands, becomes a
+     * suspect, or (monitor) is only logged, as {@code "action": "monitor"}, and nothing is blocked.
+     */
+    private UnaryOperator<Outcome> policy(SinkGuard sinks) {
+        ProtectionConfig.Mode mode = routing.config().protection().mode(route);
+        boolean sensor = sinks != null && sinks.correlator().connectedSensors() > 0;
+        return o -> switch (Policy.edge(mode, o, sensor)) {
+            case BLOCK -> o;
+            case SUSPECT -> o.kind() == Outcome.Kind.SUSPECT ? o : Outcome.suspect(o.findings());
+            case LOG_ONLY, FORWARD -> {
+                EdgeEvents.observed(o, requestId, clientIp, method, logPath);
+                yield Outcome.CONTINUE;
+            }
+        };
     }
 
     /** The most body bytes held before forwarding: the correlator's prefix, else the edge's. */
