@@ -42,6 +42,12 @@ public final class RedisLink implements AutoCloseable {
     /** Past this many queued commands a command fails at once instead of taking memory. */
     private static final int QUEUE = 10_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /**
+     * How often a link that is up reloads the stored bans and stores what it made while away. Pub/sub
+     * carries a ban to every instance within a second; this is the net under it, for a message sent
+     * while another instance's subscription was being re-established after a reconnect.
+     */
+    public static final Duration REFRESH = Duration.ofSeconds(15);
 
     private final RedisConfig config;
     private final LimitMetrics metrics;
@@ -107,6 +113,8 @@ public final class RedisLink implements AutoCloseable {
         RedisLink link = new RedisLink(config, metrics, password);
         link.background.execute(link::connect);
         link.background.scheduleWithFixedDelay(link::probe, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        link.background.scheduleWithFixedDelay(link::refresh, REFRESH.toMillis(), REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
         return link;
     }
 
@@ -228,6 +236,13 @@ public final class RedisLink implements AutoCloseable {
             resync();
         } catch (RuntimeException e) {
             // still unreachable; said once when it went
+        }
+    }
+
+    /** Every {@link #REFRESH} while up: the same resynchronization a reconnect does. */
+    private void refresh() {
+        if (!closed && conn != null && state.up()) {
+            resync();
         }
     }
 
