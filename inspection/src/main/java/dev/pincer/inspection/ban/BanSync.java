@@ -18,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BanSync {
     private final BanList list;
     private final RedisLink link;
-    /** Bans made while Redis was unreachable, to store on reconnect; bounded by the list's size. */
+    /**
+     * Bans not yet confirmed stored in Redis (made while it was unreachable, or sent as it came
+     * back), to store on the next resync; bounded by the list's size. A ban leaves only when Redis
+     * confirmed its store.
+     */
     private final Map<String, Ban> pending = new ConcurrentHashMap<>();
 
     BanSync(BanList list, RedisLink link) {
@@ -28,10 +32,19 @@ final class BanSync {
     }
 
     void banned(Ban b) {
-        long ttl = b.until().toEpochMilli() - list.now().toEpochMilli();
-        if (!link.publishBan(b.ip(), b.wire(), ttl, "B " + b.ip() + " " + b.wire()) && pending.size() < list.maxBans()) {
+        if (pending.size() < list.maxBans()) {
             pending.put(b.ip(), b);
         }
+        store(b);
+    }
+
+    private void store(Ban b) {
+        long ttl = b.until().toEpochMilli() - list.now().toEpochMilli();
+        if (ttl <= 0) {
+            pending.remove(b.ip(), b);
+            return;
+        }
+        link.publishBan(b.ip(), b.wire(), ttl, "B " + b.ip() + " " + b.wire(), () -> pending.remove(b.ip(), b));
     }
 
     void lifted(String ip) {
@@ -63,10 +76,7 @@ final class BanSync {
 
     private void resync() {
         for (Ban b : pending.values()) {
-            long ttl = b.until().toEpochMilli() - list.now().toEpochMilli();
-            if (ttl > 0 && link.publishBan(b.ip(), b.wire(), ttl, "B " + b.ip() + " " + b.wire())) {
-                pending.remove(b.ip(), b);
-            }
+            store(b);
         }
         for (Map.Entry<String, String> e : link.storedBans(list.maxBans()).entrySet()) {
             Ban b = Ban.parse(e.getKey(), e.getValue());

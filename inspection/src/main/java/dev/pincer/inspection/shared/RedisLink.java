@@ -157,15 +157,22 @@ public final class RedisLink implements AutoCloseable {
     /**
      * Stores a ban under {@code prefix ban:<ip>} for {@code ttlMillis} and tells every instance;
      * false when Redis is unreachable (the caller keeps it to send after the reconnect).
+     * {@code stored} runs once Redis confirmed the store, and only then: a command sent just as
+     * the link was coming back may still fail, and the caller must keep the ban until it is stored.
      */
-    public boolean publishBan(String ip, String value, long ttlMillis, String message) {
+    public boolean publishBan(String ip, String value, long ttlMillis, String message, Runnable stored) {
         StatefulRedisConnection<String, String> c = conn;
         if (c == null || !state.up()) {
             metrics.redisFallback();
             return false;
         }
         c.async().set(config.prefix() + "ban:" + ip, value, SetArgs.Builder.px(Math.max(1, ttlMillis)))
-                .whenComplete((v, e) -> outcome(e));
+                .whenComplete((v, e) -> {
+                    outcome(e);
+                    if (e == null) {
+                        stored.run();
+                    }
+                });
         c.async().publish(config.prefix() + "bans", message).whenComplete((v, e) -> outcome(e));
         return true;
     }
