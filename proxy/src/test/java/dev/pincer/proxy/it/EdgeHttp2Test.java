@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,18 +31,8 @@ class EdgeHttp2Test {
     void start() throws Exception {
         upstream = new MockWebServer();
         upstream.start();
-        Path cert = Path.of("src/test/resources/tls/cert.pem").toAbsolutePath();
-        Path key = Path.of("src/test/resources/tls/key.pem").toAbsolutePath();
-        pincer = PincerHarness.start("listeners:\n"
-                + "  - address: 127.0.0.1:0\n"
-                + "    tls: { cert: " + cert + ", key: " + key + " }\n"
-                + "admin: 127.0.0.1:0\n"
-                + "access_log: false\n"
-                + "upstreams:\n"
-                + "  app: { servers: [127.0.0.1:" + upstream.getPort() + "] }\n"
-                + "routes:\n"
-                + "  - upstream: app\n");
-        tls = Http2Test.trusting(cert);
+        pincer = PincerHarness.start(PincerHarness.tlsYaml(upstream.getPort(), true, ""));
+        tls = Http2Test.trusting(PincerHarness.TLS_CERT);
     }
 
     @AfterEach

@@ -63,19 +63,8 @@ class Http2Test {
             }
         });
         upstream.start();
-        Path cert = Path.of("src/test/resources/tls/cert.pem").toAbsolutePath();
-        Path key = Path.of("src/test/resources/tls/key.pem").toAbsolutePath();
-        String yaml = "listeners:\n"
-                + "  - address: 127.0.0.1:0\n"
-                + "    tls: { cert: " + cert + ", key: " + key + " }\n"
-                + "admin: 127.0.0.1:0\n"
-                + "access_log: false\n"
-                + "upstreams:\n"
-                + "  app: { servers: [127.0.0.1:" + upstream.getPort() + "] }\n"
-                + "routes:\n"
-                + "  - upstream: app\n";
-        pincer = PincerHarness.start(yaml);
-        tls = trusting(cert);
+        pincer = PincerHarness.start(PincerHarness.tlsYaml(upstream.getPort(), true, ""));
+        tls = trusting(PincerHarness.TLS_CERT);
     }
 
     @AfterEach
@@ -127,17 +116,7 @@ class Http2Test {
     @Test
     void h2BodyOverTheLimitGets413() throws Exception {
         pincer.close();
-        Path cert = Path.of("src/test/resources/tls/cert.pem").toAbsolutePath();
-        Path key = Path.of("src/test/resources/tls/key.pem").toAbsolutePath();
-        pincer = PincerHarness.start("listeners:\n"
-                + "  - address: 127.0.0.1:0\n"
-                + "    tls: { cert: " + cert + ", key: " + key + " }\n"
-                + "access_log: false\n"
-                + "limits: { max_body_bytes: 1k }\n"
-                + "upstreams:\n"
-                + "  app: { servers: [127.0.0.1:" + upstream.getPort() + "] }\n"
-                + "routes:\n"
-                + "  - upstream: app\n");
+        pincer = PincerHarness.start(PincerHarness.tlsYaml(upstream.getPort(), false, "limits: { max_body_bytes: 1k }\n"));
         HttpClient c = client(HttpClient.Version.HTTP_2);
         byte[] big = new byte[4096];
         HttpResponse<String> declared = c.send(HttpRequest.newBuilder(uri("/declared")).timeout(Duration.ofSeconds(5))

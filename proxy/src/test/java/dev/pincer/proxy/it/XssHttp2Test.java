@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -43,19 +42,9 @@ class XssHttp2Test {
             }
         });
         upstream.start();
-        Path cert = Path.of("src/test/resources/tls/cert.pem").toAbsolutePath();
-        Path key = Path.of("src/test/resources/tls/key.pem").toAbsolutePath();
-        pincer = PincerHarness.start("listeners:\n"
-                + "  - address: 127.0.0.1:0\n"
-                + "    tls: { cert: " + cert + ", key: " + key + " }\n"
-                + "admin: 127.0.0.1:0\n"
-                + "access_log: false\n"
-                + "upstreams:\n"
-                + "  app: { servers: [127.0.0.1:" + upstream.getPort() + "] }\n"
-                + "routes:\n"
-                + "  - upstream: app\n"
-                + "correlator:\n  listen: 127.0.0.1:0\n  token: xss-http2-test-token-0123456789\n");
-        client = HttpClient.newBuilder().sslContext(Http2Test.trusting(cert)).version(HttpClient.Version.HTTP_2)
+        pincer = PincerHarness.start(PincerHarness.tlsYaml(upstream.getPort(), true,
+                "correlator:\n  listen: 127.0.0.1:0\n  token: xss-http2-test-token-0123456789\n"));
+        client = HttpClient.newBuilder().sslContext(Http2Test.trusting(PincerHarness.TLS_CERT)).version(HttpClient.Version.HTTP_2)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 

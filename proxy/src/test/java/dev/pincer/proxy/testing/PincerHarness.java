@@ -52,6 +52,28 @@ public final class PincerHarness implements AutoCloseable {
                 + extra;
     }
 
+    /** The test certificate (self-signed, CN localhost) and its key, for TLS and HTTP/2 listeners. */
+    public static final Path TLS_CERT = Path.of("src/test/resources/tls/cert.pem").toAbsolutePath();
+    public static final Path TLS_KEY = Path.of("src/test/resources/tls/key.pem").toAbsolutePath();
+
+    /**
+     * A config with one TLS listener (h2 by ALPN) with {@link #TLS_CERT}, the admin on an ephemeral
+     * port unless {@code admin} is false, upstream {@code app} at {@code 127.0.0.1:upstreamPort}, one
+     * route to it, and {@code extra} YAML appended (top-level keys).
+     */
+    public static String tlsYaml(int upstreamPort, boolean admin, String extra) {
+        return "listeners:\n"
+                + "  - address: 127.0.0.1:0\n"
+                + "    tls: { cert: " + TLS_CERT + ", key: " + TLS_KEY + " }\n"
+                + (admin ? "admin: 127.0.0.1:0\n" : "")
+                + "access_log: false\n"
+                + "upstreams:\n"
+                + "  app: { servers: [127.0.0.1:" + upstreamPort + "] }\n"
+                + "routes:\n"
+                + "  - upstream: app\n"
+                + extra;
+    }
+
     /** {@code host:port} of a MockWebServer-like address. */
     public static String hostPort(String host, int port) {
         return host + ":" + port;
