@@ -29,12 +29,24 @@ final class EdgeEvents {
     /** Logs {@code outcome} (a block or a suspect) and counts a block. */
     static void report(ProxyMetrics metrics, Outcome outcome, String requestId, String clientIp, String method,
                        String path) {
+        report(metrics, outcome, false, requestId, clientIp, method, path);
+    }
+
+    /**
+     * As {@link #report(ProxyMetrics, Outcome, String, String, String, String)}; {@code cut} says a
+     * block came after the response had started: the client got part of the app's answer and then
+     * a closed connection, so the event says {@code "action": "cut"} (status null), not a block
+     * with a status nobody was sent.
+     */
+    static void report(ProxyMetrics metrics, Outcome outcome, boolean cut, String requestId, String clientIp,
+                       String method, String path) {
         Finding first = outcome.findings().get(0);
         if (outcome.blocks()) {
             metrics.edgeBlocks.labels(first.control()).inc();
         }
         if (LOG.isInfoEnabled()) {
-            LOG.info(json(Instant.now(), outcome, requestId, clientIp, method, path));
+            String action = !outcome.blocks() ? "suspect" : cut ? "cut" : "block";
+            LOG.info(json(Instant.now(), outcome, action, requestId, clientIp, method, path));
         }
     }
 
@@ -52,7 +64,7 @@ final class EdgeEvents {
         return json(ts, outcome, outcome.blocks() ? "block" : "suspect", requestId, clientIp, method, path);
     }
 
-    private static String json(Instant ts, Outcome outcome, String action, String requestId, String clientIp,
+    static String json(Instant ts, Outcome outcome, String action, String requestId, String clientIp,
                                String method, String path) {
         boolean block = action.equals("block");
         Finding first = outcome.findings().get(0);

@@ -278,7 +278,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         if (o.kind() == Outcome.Kind.CONTINUE) {
             return true;
         }
-        EdgeEvents.report(metrics(), o, requestId, clientIp, method, logPath);
+        EdgeEvents.report(metrics(), o, o.blocks() && responseSent(), requestId, clientIp, method, logPath);
         if (!o.blocks()) {
             edge.suspect(EdgeEvents.ruleIds(o), guard);
             return true;

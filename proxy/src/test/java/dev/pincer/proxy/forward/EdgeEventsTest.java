@@ -23,6 +23,17 @@ class EdgeEventsTest {
                 EdgeEvents.json(TS, o, "r1", "203.0.113.7", "GET", "/admin"));
     }
 
+    /** Neither an observed block (monitor) nor a cut response claims a status the client was not sent. */
+    @Test
+    void monitorAndCutSayWhatHappenedAndHaveNoStatus() {
+        Outcome o = Outcome.block(403, new Finding("ip_filter", AttackClass.ACCESS, null, "denied", 0));
+        for (String action : new String[] {"monitor", "cut"}) {
+            String line = EdgeEvents.json(TS, o, action, "r", "::1", "GET", "/");
+            assertEquals(true, line.contains("\"action\":\"" + action + "\""), line);
+            assertEquals(true, line.endsWith("\"status\":null}"), line);
+        }
+    }
+
     @Test
     void aSuspectListsEveryRuleIdAndHasNoStatus() {
         Outcome o = Outcome.suspect(List.of(
