@@ -11,7 +11,7 @@
 # See docs/deployment.md.
 
 # --- build ---------------------------------------------------------------------------------------
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 
 # Dependencies and plugins first, in their own layer, rebuilt only when a pom changes. This is a
@@ -25,6 +25,7 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY config/pom.xml config/
+COPY signatures/pom.xml signatures/
 COPY inspection/pom.xml inspection/
 COPY correlator/pom.xml correlator/
 COPY proxy/pom.xml proxy/
@@ -40,6 +41,7 @@ RUN ./mvnw -B -q -DskipTests -Dmaven.antrun.skip -pl proxy,sensor -am package \
 
 # The proxy with the modules it depends on, and the sensor; e2e/ and bench/ are not built.
 COPY config/src config/src
+COPY signatures/src signatures/src
 COPY inspection/src inspection/src
 COPY correlator/src correlator/src
 COPY proxy/src proxy/src
@@ -49,7 +51,7 @@ RUN ./mvnw -B -q -DskipTests -pl proxy,sensor -am package \
     && test -f sensor/target/pincer-sensor.jar
 
 # --- runtime -------------------------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 
 LABEL org.opencontainers.image.title="pincer" \
       org.opencontainers.image.description="Pincer: reverse-proxy WAF on Netty, with its in-app sensor"
