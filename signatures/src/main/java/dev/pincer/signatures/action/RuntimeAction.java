@@ -8,6 +8,15 @@ package dev.pincer.signatures.action;
  */
 public interface RuntimeAction extends Action {
 
+    /**
+     * True when the action runs once per matched value, as soon as that value matched, whether or
+     * not the rest of the chain matches later ({@code setvar}, as libmodsecurity v3 runs it);
+     * false when it runs once, after the whole chain matched ({@code ctl}, {@code initcol}...).
+     */
+    default boolean perMatch() {
+        return false;
+    }
+
     /** Runs the action in one transaction. Never throws for any transaction state. */
     void execute(ActionContext ctx);
 

@@ -46,6 +46,8 @@ final class SetVarAction implements RuntimeAction {
 
     @Override public String name() { return "setvar"; }
 
+    @Override public boolean perMatch() { return true; }
+
     @Override
     public void execute(ActionContext ctx) {
         String key = variable.key(ctx);

@@ -1,0 +1,206 @@
+package dev.pincer.inspection.seclang;
+
+import dev.pincer.inspection.seclang.variables.VariableValue;
+import dev.pincer.signatures.action.Disruptive;
+import dev.pincer.signatures.action.EngineMode;
+import dev.pincer.signatures.action.RuntimeAction;
+import dev.pincer.signatures.rule.Rule;
+import dev.pincer.signatures.rule.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the rules of one phase over one transaction, with libmodsecurity v3's semantics:
+ * <ul>
+ *   <li>each selected value, less exclusions, is transformed (once per chain prefix, cached) and
+ *       tested; with {@code multiMatch}, the original and every changed intermediate value are;</li>
+ *   <li>per matched value: MATCHED_VAR(S)(_NAME) update and {@code setvar} runs at once, whether
+ *       or not the rest of the chain matches (so anomaly scores add up per match);</li>
+ *   <li>a chain matches when each of its rules does, in order; then, innermost first, each rule's
+ *       other actions run, and the head's message, flow and disruptive action apply;</li>
+ *   <li>a rule that does not match clears the matched variables;</li>
+ *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
+ * </ul>
+ * Work is bounded: every operator call costs the value's length (at least 1) from the
+ * transaction's budget; past it the phase stops and the transaction is marked over budget.
+ */
+final class PhaseRunner {
+
+    private PhaseRunner() {
+    }
+
+    static void run(RuleTransaction t, int phase) {
+        if (t.mode == EngineMode.OFF || t.interruption != null || t.allowedAll || t.overBudget) {
+            return;
+        }
+        if (t.allowedRequest && phase <= 2) {
+            return;
+        }
+        List<Rule> list = t.rules.phase(phase);
+        List<VariableValue> values = new ArrayList<>();
+        int i = 0;
+        while (i < list.size()) {
+            Rule rule = list.get(i);
+            if (t.removed(rule)) {
+                i++;
+                continue;
+            }
+            t.current = rule;
+            t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
+            t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
+            boolean matched = evaluate(t, rule, rule, values);
+            if (t.overBudget) {
+                return;
+            }
+            if (!matched) {
+                i++;
+                continue;
+            }
+            matchedHead(t, rule, phase);
+            if (t.interruption != null || t.allowedAll) {
+                return;
+            }
+            if (rule.disruptive() == Disruptive.ALLOW_PHASE && t.mode == EngineMode.ON) {
+                return;
+            }
+            if (rule.disruptive() == Disruptive.ALLOW_REQUEST && t.mode == EngineMode.ON) {
+                t.allowedRequest = true;
+                if (phase <= 2) {
+                    return;
+                }
+            }
+            if (rule.skipAfter() != null) {
+                i = t.rules.resumeIndex(phase, rule.skipAfter(), i);
+            } else if (rule.skip() > 0) {
+                i += 1 + rule.skip();
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** One rule of a chain (and, recursively, the rest of it). */
+    private static boolean evaluate(RuleTransaction t, Rule rule, Rule head, List<VariableValue> values) {
+        t.capturingRule = rule;
+        boolean any = false;
+        if (rule.isAction()) {
+            any = true;
+            if (!spend(t, 1)) {
+                return false;
+            }
+            perMatch(t, rule);
+        } else {
+            values.clear();
+            for (Target target : rule.targets()) {
+                t.select(rule, head, target, values);
+            }
+            List<VariableValue> snapshot = new ArrayList<>(values);
+            for (VariableValue v : snapshot) {
+                if (test(t, rule, v)) {
+                    any = true;
+                }
+                if (t.overBudget) {
+                    return false;
+                }
+            }
+        }
+        if (!any) {
+            t.matchedVar = "";
+            t.matchedVarName = "";
+            return false;
+        }
+        if (rule.chained() != null && !evaluate(t, rule.chained(), head, values)) {
+            return false;
+        }
+        t.capturingRule = rule;
+        for (RuntimeAction a : rule.actions()) {
+            if (!a.perMatch()) {
+                a.execute(t);
+            }
+        }
+        return true;
+    }
+
+    /** Tests one value (and its intermediate forms under multiMatch); true when it matched. */
+    private static boolean test(RuleTransaction t, Rule rule, VariableValue v) {
+        int steps = rule.transformations().length;
+        boolean matched = false;
+        if (rule.multiMatch()) {
+            String previous = null;
+            for (int s = 0; s <= steps; s++) {
+                String value = t.transforms.apply(rule, v.value(), s);
+                if (s > 0 && value.equals(previous)) {
+                    continue;
+                }
+                previous = value;
+                if (operator(t, rule, v, value)) {
+                    matched = true;
+                }
+                if (t.overBudget) {
+                    return matched;
+                }
+            }
+            return matched;
+        }
+        return operator(t, rule, v, t.transforms.apply(rule, v.value(), steps));
+    }
+
+    private static boolean operator(RuleTransaction t, Rule rule, VariableValue v, String value) {
+        if (!spend(t, Math.max(1, value.length()))) {
+            return false;
+        }
+        boolean hit = rule.operator().matches(t, value) != rule.negated();
+        if (!hit) {
+            return false;
+        }
+        t.matchedVar = value;
+        t.matchedVarName = v.name();
+        t.matchedVars.add(v.key().isEmpty() ? v.collection() : v.collection() + ":" + v.key(), value);
+        t.matchedVarNames.add(v.name(), v.name());
+        perMatch(t, rule);
+        return true;
+    }
+
+    private static void perMatch(RuleTransaction t, Rule rule) {
+        for (RuntimeAction a : rule.actions()) {
+            if (a.perMatch()) {
+                a.execute(t);
+            }
+        }
+    }
+
+    private static boolean spend(RuleTransaction t, long cost) {
+        t.work += cost;
+        if (t.work > t.engine.budget()) {
+            t.overBudget = true;
+            t.engine.counters().overBudget.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** The whole chain matched: record it, then apply the head's disruptive action. */
+    private static void matchedHead(RuleTransaction t, Rule head, int phase) {
+        t.current = head;
+        String message = head.message() == null ? "" : head.message().expand(t);
+        String logData = head.logData() == null ? "" : RuleMatch.cut(head.logData().expand(t));
+        if (head.severity() >= 0 && head.severity() < t.highestSeverity) {
+            t.highestSeverity = head.severity();
+        }
+        t.matches.add(new RuleMatch(head, t.matchedVarName, RuleMatch.cut(t.matchedVar), message, logData));
+        if (t.mode != EngineMode.ON) {
+            return;
+        }
+        switch (head.disruptive()) {
+            case DENY -> t.interruption = new Interruption(head, Disruptive.DENY,
+                    head.status() != 0 ? head.status() : 403, null, phase);
+            case DROP -> t.interruption = new Interruption(head, Disruptive.DROP, 403, null, phase);
+            case REDIRECT -> t.interruption = new Interruption(head, Disruptive.REDIRECT,
+                    head.status() >= 300 && head.status() < 400 ? head.status() : 302,
+                    head.redirect().expand(t), phase);
+            case ALLOW -> t.allowedAll = true;
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package dev.pincer.inspection.seclang;
+
+import dev.pincer.inspection.seclang.variables.Collection;
+import dev.pincer.inspection.seclang.variables.Entries;
+import dev.pincer.inspection.seclang.variables.MapCollection;
+import dev.pincer.inspection.seclang.variables.RequestVariables;
+import dev.pincer.inspection.seclang.variables.VariableValue;
+import dev.pincer.signatures.action.ActionContext;
+import dev.pincer.signatures.action.EngineMode;
+import dev.pincer.signatures.action.IdRanges;
+import dev.pincer.signatures.lang.VariableSelector;
+import dev.pincer.signatures.operator.OperatorContext;
+import dev.pincer.signatures.rule.Rule;
+import dev.pincer.signatures.rule.RuleSet;
+import dev.pincer.signatures.rule.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The state of one transaction under a rule set: the request's variables, TX, the matched
+ * variables, captures, the runtime changes {@code ctl} made, the matches and the interruption.
+ * It is what actions and operators see ({@link ActionContext}, {@link OperatorContext}); the
+ * evaluation itself is {@link PhaseRunner}'s. One thread at a time.
+ */
+public final class RuleTransaction implements ActionContext, OperatorContext {
+
+    final SecLangEngine engine;
+    final RuleSet rules;
+    final HttpData request;
+    final RequestVariables variables;
+    final TransformCache transforms;
+    final MapCollection tx = new MapCollection("TX");
+    EngineMode mode;
+    String bodyProcessor;
+    boolean bodyAccess;
+    boolean forceBodyVariable;
+
+    private final List<IdRanges> removedIds = new ArrayList<>();
+    private final List<String> removedTags = new ArrayList<>();
+    private final List<String> removedMessages = new ArrayList<>();
+    private final List<TargetRemoval> removedTargets = new ArrayList<>();
+    private final java.util.Map<String, PersistentCollections.Record> opened = new java.util.HashMap<>();
+
+    String matchedVar = "";
+    String matchedVarName = "";
+    Entries matchedVars = new Entries("MATCHED_VARS");
+    Entries matchedVarNames = new Entries("MATCHED_VARS_NAMES");
+    Rule current;
+    final List<RuleMatch> matches = new ArrayList<>();
+    Interruption interruption;
+    int highestSeverity = 255;
+    boolean allowedRequest;
+    boolean allowedAll;
+    long work; // chars tested by operators so far, against the engine's budget
+    boolean overBudget;
+
+    private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {
+        boolean applies(Rule head) {
+            if (ids != null) {
+                return ids.contains(head.id());
+            }
+            if (tag != null) {
+                return head.tags().contains(tag);
+            }
+            return head.message() != null && head.message().source().equals(message);
+        }
+
+        boolean covers(VariableValue v) {
+            if (!target.collection().equals(v.collection())) {
+                return false;
+            }
+            return target.key() == null || target.key().equalsIgnoreCase(v.key());
+        }
+    }
+
+    RuleTransaction(SecLangEngine engine, HttpData request) {
+        this.engine = engine;
+        this.rules = engine.rules();
+        this.request = request;
+        this.variables = new RequestVariables(request, rules.settings().argumentSeparator());
+        this.transforms = new TransformCache(engine.chains());
+        this.mode = rules.settings().ruleEngine();
+        this.bodyAccess = rules.settings().requestBodyAccess();
+        this.bodyProcessor = defaultBodyProcessor(request.header("Content-Type"));
+    }
+
+    private static String defaultBodyProcessor(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String ct = contentType.toLowerCase(Locale.ROOT).trim();
+        if (ct.startsWith("multipart/form-data")) {
+            return "MULTIPART";
+        }
+        if (ct.startsWith("application/x-www-form-urlencoded")) {
+            return "URLENCODED";
+        }
+        return null;
+    }
+
+    // ---- the phases, in order ------------------------------------------------------------------
+
+    /** Phase 1: the request line and headers. */
+    public void requestHeaders() {
+        PhaseRunner.run(this, 1);
+    }
+
+    /** Phase 2: the body, parsed by the processor the rules chose (unless body access is off), then the rules. */
+    public void requestBody() {
+        if (bodyAccess) {
+            variables.body(bodyProcessor, forceBodyVariable);
+        }
+        PhaseRunner.run(this, 2);
+    }
+
+    /** Phase 3: the response status line and headers. */
+    public void responseHeaders(int status, String protocol, java.util.List<dev.pincer.inspection.request.HeaderField> headers) {
+        variables.response(status, protocol, headers);
+        PhaseRunner.run(this, 3);
+    }
+
+    /** Phase 4: the response body prefix, when response body access is on. */
+    public void responseBody(byte[] body) {
+        if (rules.settings().responseBodyAccess()) {
+            variables.responseBody(body);
+            PhaseRunner.run(this, 4);
+        }
+    }
+
+    /** Phase 5: logging rules; runs whatever happened before. */
+    public void logging() {
+        Interruption kept = interruption;
+        interruption = null;
+        boolean allowed = allowedAll;
+        allowedAll = false;
+        allowedRequest = false;
+        boolean budget = overBudget;
+        overBudget = false;
+        PhaseRunner.run(this, 5);
+        interruption = kept;
+        allowedAll = allowed;
+        overBudget = overBudget || budget;
+    }
+
+    // ---- what the engine's callers read --------------------------------------------------------
+
+    /** The rules that matched, in order. */
+    public List<RuleMatch> matches() {
+        return matches;
+    }
+
+    /** The disruptive action that took effect, or null. */
+    public Interruption interruption() {
+        return interruption;
+    }
+
+    /** TX as it stands ({@code tx.blocking_inbound_anomaly_score}...). */
+    public MapCollection tx() {
+        return tx;
+    }
+
+    /** True when the transaction used up its work budget: it was not fully judged. */
+    public boolean overBudget() {
+        return overBudget;
+    }
+
+    /** The engine mode now ({@code ctl:ruleEngine} may have changed it). */
+    public EngineMode mode() {
+        return mode;
+    }
+
+    // ---- variables -----------------------------------------------------------------------------
+
+    /** The collection {@code name} for this transaction, or null when it has no values. */
+    Collection collection(String name) {
+        switch (name) {
+            case "TX":
+                return tx;
+            case "MATCHED_VAR":
+                return Entries.single(name, matchedVar);
+            case "MATCHED_VAR_NAME":
+                return Entries.single(name, matchedVarName);
+            case "MATCHED_VARS":
+                return matchedVars;
+            case "MATCHED_VARS_NAMES":
+                return matchedVarNames;
+            case "HIGHEST_SEVERITY":
+                return Entries.single(name, Integer.toString(highestSeverity));
+            case "RULE":
+                return ruleCollection();
+            case "IP", "GLOBAL", "RESOURCE", "SESSION", "USER":
+                return opened.get(name);
+            default:
+                return variables.get(name);
+        }
+    }
+
+    private Collection ruleCollection() {
+        Entries e = new Entries("RULE");
+        if (current != null) {
+            e.add("id", Long.toString(current.id()));
+            e.add("phase", Integer.toString(current.phase()));
+            if (current.message() != null) {
+                e.add("msg", current.message().expand(this));
+            }
+            if (current.severity() >= 0) {
+                e.add("severity", Integer.toString(current.severity()));
+            }
+            String rev = current.metadata().get("rev");
+            if (rev != null) {
+                e.add("rev", rev);
+            }
+            String ver = current.metadata().get("ver");
+            if (ver != null) {
+                e.add("ver", ver);
+            }
+        }
+        return e;
+    }
+
+    /** Adds the values {@code target} selects, less exclusions and runtime removals, to {@code out}. */
+    void select(Rule rule, Rule head, Target target, List<VariableValue> out) {
+        Collection c = collection(target.collection());
+        if (c == null) {
+            return;
+        }
+        if (target.count()) {
+            out.add(new VariableValue(target.collection(), "", Integer.toString(c.count(target))));
+            return;
+        }
+        int from = out.size();
+        c.select(target, out);
+        if (rule.exclusions().isEmpty() && removedTargets.isEmpty()) {
+            return;
+        }
+        for (int i = out.size() - 1; i >= from; i--) {
+            VariableValue v = out.get(i);
+            if (excluded(rule, head, v)) {
+                out.remove(i);
+            }
+        }
+    }
+
+    private boolean excluded(Rule rule, Rule head, VariableValue v) {
+        for (Target t : rule.exclusions()) {
+            if (t.covers(v.collection(), v.key())) {
+                return true;
+            }
+        }
+        for (TargetRemoval r : removedTargets) {
+            if (r.applies(head) && r.covers(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean removed(Rule head) {
+        for (IdRanges ids : removedIds) {
+            if (ids.contains(head.id())) {
+                return true;
+            }
+        }
+        for (String tag : removedTags) {
+            if (head.tags().contains(tag)) {
+                return true;
+            }
+        }
+        for (String m : removedMessages) {
+            if (head.message() != null && head.message().source().equals(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- MacroResolver -------------------------------------------------------------------------
+
+    @Override
+    public String resolve(String collection, String key) {
+        if (collection.equals("TX")) {
+            return key == null ? null : tx.get(key);
+        }
+        Collection c = collection(collection);
+        if (c == null) {
+            return null;
+        }
+        List<VariableValue> out = new ArrayList<>(1);
+        c.select(new Target(collection, key, null, false), out);
+        return out.isEmpty() ? null : out.get(0).value();
+    }
+
+    // ---- OperatorContext -----------------------------------------------------------------------
+
+    @Override
+    public boolean capturing() {
+        return capturingRule != null && capturingRule.capture();
+    }
+
+    Rule capturingRule; // the rule whose operator runs now (a chain child may capture)
+
+    @Override
+    public void capture(int group, String text) {
+        tx.put(Integer.toString(group), text);
+    }
+
+    // ---- ActionContext -------------------------------------------------------------------------
+
+    @Override
+    public void setVariable(String collection, String key, String value) {
+        if (collection.equals("TX")) {
+            if (!tx.put(key, value)) {
+                engine.counters().collectionFull.increment();
+            }
+            return;
+        }
+        PersistentCollections.Record r = opened.get(collection);
+        if (r != null && !r.put(key, value)) {
+            engine.counters().collectionFull.increment();
+        }
+    }
+
+    @Override
+    public void deleteVariable(String collection, String key) {
+        if (collection.equals("TX")) {
+            tx.remove(key);
+            return;
+        }
+        PersistentCollections.Record r = opened.get(collection);
+        if (r != null) {
+            r.remove(key);
+        }
+    }
+
+    @Override
+    public void expireVariable(String collection, String key, long seconds) {
+        PersistentCollections.Record r = opened.get(collection);
+        if (r != null) {
+            r.expire(key, seconds);
+        }
+    }
+
+    @Override
+    public void initCollection(String collection, String key) {
+        opened.put(collection, engine.persistent().record(collection, key));
+    }
+
+    @Override public void ruleEngine(EngineMode mode) { this.mode = mode; }
+    @Override public void removeRules(IdRanges ids) { removedIds.add(ids); }
+    @Override public void removeRulesByTag(String tag) { removedTags.add(tag); }
+    @Override public void removeRulesByMessage(String message) { removedMessages.add(message); }
+
+    @Override
+    public void removeTarget(IdRanges ids, VariableSelector target) {
+        removedTargets.add(new TargetRemoval(ids, null, null, target));
+    }
+
+    @Override
+    public void removeTargetByTag(String tag, VariableSelector target) {
+        removedTargets.add(new TargetRemoval(null, tag, null, target));
+    }
+
+    @Override
+    public void removeTargetByMessage(String message, VariableSelector target) {
+        removedTargets.add(new TargetRemoval(null, null, message, target));
+    }
+
+    @Override public void requestBodyProcessor(String processor) { this.bodyProcessor = processor; }
+    @Override public void requestBodyAccess(boolean on) { this.bodyAccess = on; }
+    @Override public void forceRequestBodyVariable(boolean on) { this.forceBodyVariable = on; }
+}

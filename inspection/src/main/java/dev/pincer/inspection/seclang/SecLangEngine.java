@@ -1,0 +1,129 @@
+package dev.pincer.inspection.seclang;
+
+import dev.pincer.signatures.lang.RuleFileException;
+import dev.pincer.signatures.rule.Rule;
+import dev.pincer.signatures.rule.RuleSet;
+import dev.pincer.signatures.rule.Target;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A compiled rule set made ready to run: its transformation prefixes numbered, its variables
+ * checked against what this engine fills, its persistent collections, and the work budget per
+ * transaction. Immutable but for the persistent collections; one per configuration generation,
+ * shared by every request. {@link #open} starts a transaction.
+ */
+public final class SecLangEngine {
+
+    /**
+     * Default work budget per transaction, in chars tested by operators: about 4 MiB, which CRS
+     * v4 at paranoia level 4 needs for a request with about 40 KiB of inputs. Past it the
+     * transaction is over budget and the incomplete-request policy decides it.
+     */
+    public static final long DEFAULT_BUDGET = 4L << 20;
+
+    /** The variables this engine fills; a rule naming another one is refused at load. */
+    static final Set<String> SUPPORTED = Set.of(
+            "ARGS", "ARGS_NAMES", "ARGS_GET", "ARGS_GET_NAMES", "ARGS_POST", "ARGS_POST_NAMES",
+            "ARGS_COMBINED_SIZE", "QUERY_STRING", "REQUEST_URI", "REQUEST_URI_RAW", "REQUEST_FILENAME",
+            "REQUEST_BASENAME", "REQUEST_LINE", "REQUEST_METHOD", "REQUEST_PROTOCOL", "PATH_INFO",
+            "REQUEST_HEADERS", "REQUEST_HEADERS_NAMES", "REQUEST_COOKIES", "REQUEST_COOKIES_NAMES",
+            "REQUEST_BODY", "REQUEST_BODY_LENGTH", "REQBODY_ERROR", "REQBODY_ERROR_MSG",
+            "REQBODY_PROCESSOR", "REQBODY_PROCESSOR_ERROR", "URLENCODED_ERROR", "FILES", "FILES_NAMES",
+            "FILES_SIZES", "FILES_COMBINED_SIZE", "MULTIPART_PART_HEADERS", "MULTIPART_STRICT_ERROR",
+            "MULTIPART_BOUNDARY_QUOTED", "MULTIPART_BOUNDARY_WHITESPACE", "MULTIPART_DATA_BEFORE",
+            "MULTIPART_DATA_AFTER", "MULTIPART_HEADER_FOLDING", "MULTIPART_LF_LINE",
+            "MULTIPART_CRLF_LF_LINES", "MULTIPART_MISSING_SEMICOLON", "MULTIPART_INVALID_QUOTING",
+            "MULTIPART_INVALID_PART", "MULTIPART_INVALID_HEADER_FOLDING", "MULTIPART_FILE_LIMIT_EXCEEDED",
+            "MULTIPART_UNMATCHED_BOUNDARY", "MULTIPART_FILENAME", "MULTIPART_NAME", "XML",
+            "REMOTE_ADDR", "REMOTE_HOST", "REMOTE_PORT", "UNIQUE_ID", "AUTH_TYPE", "TX", "MATCHED_VAR",
+            "MATCHED_VAR_NAME", "MATCHED_VARS", "MATCHED_VARS_NAMES", "HIGHEST_SEVERITY", "RULE",
+            "IP", "GLOBAL", "RESOURCE", "SESSION", "USER", "RESPONSE_STATUS", "RESPONSE_PROTOCOL",
+            "STATUS_LINE", "RESPONSE_HEADERS", "RESPONSE_HEADERS_NAMES", "RESPONSE_CONTENT_TYPE",
+            "RESPONSE_CONTENT_LENGTH", "RESPONSE_BODY");
+
+    /** Counters the engine keeps; the proxy exports them as metrics. */
+    public static final class Counters {
+        public final LongAdder overBudget = new LongAdder();
+        public final LongAdder collectionFull = new LongAdder();
+    }
+
+    private final RuleSet rules;
+    private final TransformCache.Chains chains = new TransformCache.Chains();
+    private final PersistentCollections persistent;
+    private final Counters counters = new Counters();
+    private final long budget;
+
+    private SecLangEngine(RuleSet rules, long budget) {
+        this.rules = rules;
+        this.budget = budget;
+        this.persistent = new PersistentCollections(rules.settings().collectionTimeout(), System::currentTimeMillis);
+        for (int phase = 1; phase <= 5; phase++) {
+            for (Rule head : rules.phase(phase)) {
+                for (Rule r = head; r != null; r = r.chained()) {
+                    check(r);
+                    chains.add(r);
+                }
+            }
+        }
+    }
+
+    /**
+     * Readies {@code rules} with the default budget.
+     *
+     * @throws RuleFileException naming the rule that reads a variable this engine does not fill
+     */
+    public static SecLangEngine create(RuleSet rules) {
+        return create(rules, DEFAULT_BUDGET);
+    }
+
+    public static SecLangEngine create(RuleSet rules, long budget) {
+        Objects.requireNonNull(rules, "rules");
+        if (budget <= 0) {
+            throw new IllegalArgumentException("budget must be positive");
+        }
+        return new SecLangEngine(rules, budget);
+    }
+
+    private static void check(Rule r) {
+        for (java.util.List<Target> list : java.util.List.of(r.targets(), r.exclusions())) {
+            for (Target t : list) {
+                if (!SUPPORTED.contains(t.collection())) {
+                    throw new RuleFileException(r.location(), "SecRule",
+                            "variable " + t.collection() + " is not supported by Pincer's rule engine");
+                }
+                if (t.collection().equals("XML") && t.key() != null && !t.key().equals("/*")
+                        && !t.key().equals("//@*")) {
+                    throw new RuleFileException(r.location(), "SecRule",
+                            "XML:" + t.key() + ": only the XPath selections /* and //@* are supported");
+                }
+            }
+        }
+    }
+
+    /** Starts the rule transaction of one request; run its phases in order. */
+    public RuleTransaction open(HttpData request) {
+        return new RuleTransaction(this, request);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    long budget() {
+        return budget;
+    }
+
+    TransformCache.Chains chains() {
+        return chains;
+    }
+
+    PersistentCollections persistent() {
+        return persistent;
+    }
+}
