@@ -45,8 +45,12 @@ final class TestData {
         }
     }
 
-    /** Expands the escapes of vector files: {CR}, {TAB}, {SP} (a blank that must not be trimmed), {NL}. */
+    /**
+     * Expands the escapes of vector files: {CR}, {TAB}, {SP} (a blank that must not be trimmed),
+     * {NL}, and {EMPTY} (the empty string, where a line would otherwise be blank).
+     */
     static String unescape(String s) {
-        return s.replace("{CR}", "\r").replace("{TAB}", "\t").replace("{SP}", " ").replace("{NL}", "\n");
+        return s.replace("{CR}", "\r").replace("{TAB}", "\t").replace("{SP}", " ").replace("{NL}", "\n")
+                .replace("{EMPTY}", "");
     }
 }
