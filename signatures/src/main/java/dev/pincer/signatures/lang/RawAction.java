@@ -1,0 +1,27 @@
+package dev.pincer.signatures.lang;
+
+import java.util.Objects;
+
+/**
+ * One action of a rule as written, before the compiler gives it meaning: the name (as written;
+ * the compiler matches it case-insensitively) and the value after the first {@code :}, unquoted.
+ *
+ * <p>Example: {@code msg:'Remote Command Execution'} is
+ * {@code RawAction("msg", "Remote Command Execution")}; {@code pass} is
+ * {@code RawAction("pass", null)}; {@code t:lowercase} is {@code RawAction("t", "lowercase")}.
+ *
+ * @param name the action name, non-empty
+ * @param value the value, or null when the action has none ({@code ''} gives the empty string)
+ */
+public record RawAction(String name, String value) {
+
+    public RawAction {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The action in rule syntax, the value quoted when it has one: {@code msg:'a b'}, {@code pass}. */
+    @Override
+    public String toString() {
+        return value == null ? name : name + ":'" + value.replace("'", "\\'") + "'";
+    }
+}
