@@ -1,0 +1,20 @@
+package dev.pincer.signatures.transform;
+
+/**
+ * {@code t:trim}: removes leading and trailing whitespace ({@code isspace} in the C locale:
+ * space, {@code \t \n \v \f \r}; not 0xA0, not NUL), as libmodsecurity v3 ({@code trim.cc}).
+ *
+ * <p>Example: {@code \t a b \r\n} gives {@code a b}.
+ */
+final class Trim implements Transformation {
+
+    @Override
+    public String name() {
+        return "trim";
+    }
+
+    @Override
+    public String apply(String value) {
+        return value.substring(TrimLeft.start(value), TrimRight.end(value));
+    }
+}
