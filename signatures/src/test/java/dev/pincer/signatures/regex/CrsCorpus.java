@@ -34,7 +34,7 @@ public final class CrsCorpus {
     }
 
     private static final Pattern SEC_RULE = Pattern.compile(
-            "^\\s*SecRule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
+            "^\\s*SecRule\\s+(\"(?:[^\"\\\\]++|\\\\.)*+\"|\\S+)\\s+\"((?:[^\"\\\\]++|\\\\.)*+)\"(.*)$");
     private static final Pattern OPERATOR = Pattern.compile("^(!?)@(\\w+)\\s?(.*)$", Pattern.DOTALL);
     private static final Pattern ID = Pattern.compile("\\bid:(\\d+)");
 
