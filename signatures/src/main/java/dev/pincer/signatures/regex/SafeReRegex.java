@@ -1,0 +1,86 @@
+package dev.pincer.signatures.regex;
+
+import java.util.Objects;
+import org.safere.Matcher;
+import org.safere.Pattern;
+
+/**
+ * {@link Regex} on SafeRE, a linear-time engine with {@code java.util.regex}'s syntax: the pattern
+ * is rewritten by {@link PcreSyntax#toJava} and compiled with DOTALL and UNIX_LINES (so only
+ * {@code \n} ends a line under {@code (?m)}, and NEL 0x85 is an ordinary byte). SafeRE already
+ * counts the vertical tab in {@code \s} and folds case in ASCII only, as PCRE does on bytes.
+ *
+ * <p>Example: {@code SafeReRegex.compile("a$").find("a\n")} is false.
+ */
+final class SafeReRegex implements Regex {
+
+    private static final int FLAGS = Pattern.DOTALL | Pattern.UNIX_LINES;
+
+    private final String source;
+    private final Pattern pattern;
+
+    private SafeReRegex(String source, Pattern pattern) {
+        this.source = source;
+        this.pattern = pattern;
+    }
+
+    static SafeReRegex compile(String pcre) {
+        Objects.requireNonNull(pcre, "pattern");
+        if (pcre.length() > MAX_PATTERN_LENGTH) {
+            throw new IllegalArgumentException("regex is " + pcre.length()
+                    + " chars long (at most " + MAX_PATTERN_LENGTH + ")");
+        }
+        String java = PcreSyntax.toJava(pcre);
+        try {
+            return new SafeReRegex(pcre, Pattern.compile(java, FLAGS));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("bad regex: " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near offset " + e.getIndex() : ""), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException("bad regex: " + e, e);
+        }
+    }
+
+    @Override
+    public String pattern() {
+        return source;
+    }
+
+    @Override
+    public boolean find(CharSequence input) {
+        try {
+            return pattern.matcher(input).find();
+        } catch (RuntimeException | StackOverflowError e) {
+            return false; // as ModSecurity on a PCRE error: no match (never seen with SafeRE)
+        }
+    }
+
+    @Override
+    public boolean find(CharSequence input, Captures captures) {
+        captures.begin(input);
+        try {
+            Matcher m = pattern.matcher(input);
+            if (!m.find()) {
+                captures.clear();
+                return false;
+            }
+            int groups = Math.min(m.groupCount(), Captures.MAX_GROUPS - 1);
+            captures.set(0, m.start(), m.end());
+            for (int g = 1; g <= groups; g++) {
+                int start = m.start(g);
+                if (start >= 0) {
+                    captures.set(g, start, m.end(g));
+                }
+            }
+            return true;
+        } catch (RuntimeException | StackOverflowError e) {
+            captures.clear();
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
