@@ -1,0 +1,205 @@
+package dev.pincer.inspection.seclang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pincer.signatures.action.Disruptive;
+import dev.pincer.signatures.lang.RuleFileException;
+import dev.pincer.signatures.lang.RuleFileParser;
+import dev.pincer.signatures.rule.RuleSetCompiler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine's evaluation semantics, one ModSecurity rule of behaviour per test. */
+class EngineTest {
+
+    static SecLangEngine engine(String rules) {
+        return SecLangEngine.create(RuleSetCompiler.compile(RuleFileParser.parse(rules, "test.conf")));
+    }
+
+    static RuleTransaction run(SecLangEngine e, HttpData request) {
+        RuleTransaction t = e.open(request);
+        t.requestHeaders();
+        t.requestBody();
+        t.logging();
+        return t;
+    }
+
+    static List<Long> ids(RuleTransaction t) {
+        return t.matches().stream().map(m -> m.rule().id()).toList();
+    }
+
+    @Test
+    void setvarRunsOncePerMatchedValueSoScoresAddUp() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@rx attack" "id:1,phase:1,pass,setvar:tx.score=+5"
+                SecRule TX:score "@ge 10" "id:2,phase:1,deny,status:403"
+                """);
+        RuleTransaction one = run(e, Requests.get("/?a=attack&b=fine"));
+        assertEquals("5", one.tx().get("score"));
+        assertNull(one.interruption());
+        RuleTransaction two = run(e, Requests.get("/?a=attack&b=attack"));
+        assertEquals("10", two.tx().get("score"));
+        assertEquals(Disruptive.DENY, two.interruption().action());
+        assertEquals(2, two.interruption().rule().id());
+    }
+
+    @Test
+    void aHeadsSetvarRunsEvenWhenItsChainFailsButTheRestWaitsForTheWholeChain() {
+        SecLangEngine e = engine("""
+                SecRule ARGS:a "@rx x" "id:1,phase:1,pass,setvar:tx.head=1,chain"
+                  SecRule ARGS:b "@rx y" "setvar:tx.child=1,ctl:ruleRemoveById=2"
+                SecRule ARGS "@rx ." "id:2,phase:1,pass"
+                """);
+        RuleTransaction miss = run(e, Requests.get("/?a=x&b=n"));
+        assertEquals("1", miss.tx().get("head"));
+        assertNull(miss.tx().get("child"));
+        assertEquals(List.of(2L), ids(miss), "the chain did not match, so its ctl did not run");
+        RuleTransaction hit = run(e, Requests.get("/?a=x&b=y"));
+        assertEquals("1", hit.tx().get("child"));
+        assertEquals(List.of(1L), ids(hit), "the ctl removed rule 2");
+    }
+
+    @Test
+    void captureFeedsChainChildren() {
+        SecLangEngine e = engine("""
+                SecRule ARGS:a "@rx ^(\\w+)-(\\w+)$" "id:1,phase:1,pass,capture,chain"
+                  SecRule TX:2 "@streq %{TX.1}" "setvar:tx.same=1"
+                """);
+        assertEquals("1", run(e, Requests.get("/?a=ab-ab")).tx().get("same"));
+        assertNull(run(e, Requests.get("/?a=ab-cd")).tx().get("same"));
+    }
+
+    @Test
+    void matchedVarNameSaysArgsNotArgsGet() {
+        SecLangEngine e = engine("""
+                SecRule ARGS_GET "@rx evil" "id:1,phase:1,pass,msg:'hit %{MATCHED_VAR_NAME}',logdata:'%{MATCHED_VAR}'"
+                SecRule ARGS "@rx evil" "id:2,phase:1,pass,msg:'hit %{MATCHED_VAR_NAME}'"
+                """);
+        RuleTransaction t = run(e, Requests.get("/?q=evil"));
+        assertEquals("hit ARGS_GET:q", t.matches().get(0).message());
+        assertEquals("evil", t.matches().get(0).logData());
+        assertEquals("hit ARGS:q", t.matches().get(1).message());
+    }
+
+    @Test
+    void skipAfterJumpsToTheMarker() {
+        SecLangEngine e = engine("""
+                SecRule ARGS:skip "@streq 1" "id:1,phase:1,pass,skipAfter:END"
+                SecRule ARGS "@rx ." "id:2,phase:1,pass"
+                SecMarker END
+                SecRule ARGS "@rx ." "id:3,phase:1,pass"
+                """);
+        assertEquals(List.of(1L, 3L), ids(run(e, Requests.get("/?skip=1"))));
+        assertEquals(List.of(2L, 3L), ids(run(e, Requests.get("/?skip=0"))));
+    }
+
+    @Test
+    void detectionOnlyRecordsADenyButStopsNothing() {
+        SecLangEngine e = engine("""
+                SecRuleEngine DetectionOnly
+                SecRule ARGS "@rx evil" "id:1,phase:1,deny"
+                SecRule ARGS "@rx evil" "id:2,phase:1,pass"
+                """);
+        RuleTransaction t = run(e, Requests.get("/?q=evil"));
+        assertNull(t.interruption());
+        assertEquals(List.of(1L, 2L), ids(t));
+    }
+
+    @Test
+    void aDenyStopsTheRequestPhasesButPhaseFiveRuns() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@rx evil" "id:1,phase:1,deny,status:406"
+                SecRule ARGS "@rx evil" "id:2,phase:2,pass"
+                SecAction "id:3,phase:5,pass,setvar:tx.logged=1"
+                """);
+        RuleTransaction t = run(e, Requests.get("/?q=evil"));
+        assertEquals(406, t.interruption().status());
+        assertEquals(List.of(1L, 3L), ids(t));
+        assertEquals("1", t.tx().get("logged"));
+    }
+
+    @Test
+    void exclusionsAndRuntimeTargetRemovals() {
+        SecLangEngine e = engine("""
+                SecRule ARGS|!ARGS:safe "@rx evil" "id:1,phase:1,pass"
+                SecAction "id:2,phase:1,pass,ctl:ruleRemoveTargetById=3;ARGS:skipme"
+                SecRule ARGS "@rx evil" "id:3,phase:1,pass"
+                """);
+        assertEquals(List.of(2L), ids(run(e, Requests.get("/?safe=evil&skipme=evil"))));
+        assertEquals(List.of(1L, 2L, 3L), ids(run(e, Requests.get("/?other=evil"))));
+    }
+
+    @Test
+    void countAndRegexKeys() {
+        SecLangEngine e = engine("""
+                SecRule &ARGS "@eq 3" "id:1,phase:1,pass"
+                SecRule ARGS:/^user_/ "@rx x" "id:2,phase:1,pass"
+                SecRule &TX:nothing "@eq 0" "id:3,phase:1,pass"
+                """);
+        assertEquals(List.of(1L, 2L, 3L), ids(run(e, Requests.get("/?a=1&b=2&User_Name=x"))));
+    }
+
+    @Test
+    void multiMatchTestsTheOriginalAndEveryChangedForm() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@streq a%32" "id:1,phase:1,pass,t:none,t:urlDecode,multiMatch"
+                SecRule ARGS "@streq a%32" "id:2,phase:1,pass,t:none,t:urlDecode"
+                """);
+        // ?x=a%2532 gives ARGS:x = "a%32"; t:urlDecode makes it "a2". Only multiMatch also tests "a%32".
+        assertEquals(List.of(1L), ids(run(e, Requests.get("/?x=a%2532"))));
+    }
+
+    @Test
+    void bodiesAreReadByTheProcessorTheRulesChoose() {
+        SecLangEngine e = engine("""
+                SecRule REQUEST_HEADERS:Content-Type "^application/json" "id:10,phase:1,pass,nolog,t:lowercase,ctl:requestBodyProcessor=JSON"
+                SecRule ARGS:json.user.name "@streq bob" "id:1,phase:2,pass"
+                SecRule ARGS_POST:a "@streq 1 2" "id:2,phase:2,pass"
+                SecRule REQBODY_ERROR "!@eq 0" "id:3,phase:2,deny,status:400"
+                """);
+        assertEquals(List.of(10L, 1L), ids(run(e, Requests.post("/", "application/json", "{\\"user\\":{\\"name\\":\\"bob\\"}}"))));
+        assertEquals(List.of(2L), ids(run(e, Requests.post("/", "application/x-www-form-urlencoded", "a=1+2"))));
+        RuleTransaction bad = run(e, Requests.post("/", "application/json", "{\\"user\\":"));
+        assertEquals(400, bad.interruption().status());
+    }
+
+    @Test
+    void theWorkBudgetStopsATransactionThatWouldCostTooMuch() {
+        SecLangEngine e = SecLangEngine.create(RuleSetCompiler.compile(RuleFileParser.parse("""
+                SecRule ARGS "@rx never-matches" "id:1,phase:1,pass"
+                """, "test.conf")), 100);
+        RuleTransaction within = run(e, Requests.get("/?a=" + "x".repeat(100)));
+        assertFalse(within.overBudget(), "a budget of 100 chars holds a 100-char value");
+        RuleTransaction over = run(e, Requests.get("/?a=" + "x".repeat(101)));
+        assertTrue(over.overBudget(), "limit + 1 is over");
+        assertEquals(1, e.counters().overBudget.sum());
+    }
+
+    @Test
+    void aVariableTheEngineDoesNotFillIsRefusedAtLoad() {
+        RuleFileException ex = assertThrows(RuleFileException.class,
+                () -> engine("SecRule GEO:country_code \"@streq XX\" \"id:1,phase:1,pass\""));
+        assertTrue(ex.getMessage().contains("test.conf:1"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("GEO"), ex.getMessage());
+    }
+
+    @Test
+    void requestUriAndFilenameArePercentDecodedWithoutTheFragment() {
+        SecLangEngine e = engine("""
+                SecRule REQUEST_URI "@streq /a b?x=%zz" "id:1,phase:1,pass"
+                SecRule REQUEST_FILENAME "@streq /a b" "id:2,phase:1,pass"
+                SecRule REQUEST_BASENAME "@streq a b" "id:3,phase:1,pass"
+                SecRule QUERY_STRING "@streq x=%zz" "id:4,phase:1,pass"
+                SecRule URLENCODED_ERROR "@eq 1" "id:5,phase:1,pass"
+                """);
+        RuleTransaction t = run(e, new HttpData("GET", "/a%20b?x=%zz#frag", "HTTP/1.1",
+                Requests.fields(), "192.0.2.1", 1, "u", null, true));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(t));
+        assertNotNull(t.matches());
+    }
+}
