@@ -63,6 +63,9 @@ class CrsRegressionTest {
         for (Path f : files) {
             @SuppressWarnings("unchecked")
             Map<String, Object> doc = (Map<String, Object>) yaml.loadFromString(Files.readString(f, StandardCharsets.UTF_8));
+            if (doc == null) {
+                continue;
+            }
             String group = f.getParent().getFileName().toString();
             for (FtwCase c : FtwCase.of(f.getFileName().toString(), doc)) {
                 total++;
