@@ -5,9 +5,11 @@ package dev.pincer.signatures.transform;
  * arithmetic of libmodsecurity v3 ({@code src/utils/string.h}), so that each transformation reads
  * like the code it mirrors.
  *
- * <p>Values are byte strings: one char per byte. A char above 255 is outside that contract; when a
- * transformation rewrites such a string it keeps only the low byte, so output never holds a char
- * above 255.
+ * <p>Values are byte strings: one char per byte. A char above 255 is outside that contract: no
+ * transformation throws on one, a rewrite keeps only its low byte, and a value returned unchanged
+ * keeps it.
+ *
+ * <p>Example: {@code Bytes.x2c('4', '1')} is 0x41; {@code Bytes.isSpace(0xA0)} is false.
  */
 final class Bytes {
 

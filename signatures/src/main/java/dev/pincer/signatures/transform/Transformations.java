@@ -110,6 +110,18 @@ public final class Transformations {
         return t;
     }
 
+    /**
+     * As {@link #byName(String)}, but {@code urlDecodeUni} decodes {@code %uXXXX} through
+     * {@code unicodeMap}, the table of the rule set's {@code SecUnicodeMapFile}.
+     *
+     * @param unicodeMap the rule set's map, or null when it has none
+     * @throws IllegalArgumentException "unknown transformation 'x'" when there is none
+     */
+    public static Transformation byName(String name, UnicodeMap unicodeMap) {
+        Transformation t = byName(name);
+        return unicodeMap != null && t instanceof UrlDecodeUni ? unicodeMap.urlDecodeUni() : t;
+    }
+
     /** Every registered name in ModSecurity's spelling, both spellings of normalizePath(Win). */
     public static Set<String> names() {
         return NAMES;

@@ -15,6 +15,7 @@ final class Trim implements Transformation {
 
     @Override
     public String apply(String value) {
-        return value.substring(TrimLeft.start(value), TrimRight.end(value));
+        int end = TrimRight.end(value);
+        return end == 0 ? value.substring(0, 0) : value.substring(TrimLeft.start(value), end);
     }
 }

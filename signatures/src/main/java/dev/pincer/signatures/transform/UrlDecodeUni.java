@@ -8,11 +8,25 @@ package dev.pincer.signatures.transform;
  * {@code %u} and decoding goes on after it; other invalid or truncated escapes stay as they are;
  * {@code +} becomes a space.
  *
- * <p>Pincer has no {@code SecUnicodeMapFile}: v3 without one behaves exactly as here.
+ * <p>With a {@code SecUnicodeMapFile} ({@link UnicodeMap}), a mapped code point gives its mapped
+ * byte instead, as in v3; this registry's shared instance has no map.
  *
  * <p>Example: {@code %u0027%uff1cscript+%u12} gives {@code '<script %u12}.
  */
 final class UrlDecodeUni implements Transformation {
+
+    /** Byte per code point, -1 where unmapped; null without a map. */
+    private final int[] map;
+
+    /** Without a unicode map, as v3 without {@code SecUnicodeMapFile}. */
+    UrlDecodeUni() {
+        this(null);
+    }
+
+    /** @param map byte per code point (0..65535), -1 where unmapped; null for none */
+    UrlDecodeUni(int[] map) {
+        this.map = map;
+    }
 
     @Override
     public String name() {
@@ -42,8 +56,12 @@ final class UrlDecodeUni implements Transformation {
             } else if (i + 1 < n && (in[i + 1] == 'u' || in[i + 1] == 'U')) {
                 if (i + 5 < n && Bytes.isHex(in[i + 2]) && Bytes.isHex(in[i + 3])
                         && Bytes.isHex(in[i + 4]) && Bytes.isHex(in[i + 5])) {
+                    int mapped = map == null ? -1 : map[(Bytes.x2c(in[i + 2], in[i + 3]) << 8)
+                            | Bytes.x2c(in[i + 4], in[i + 5])];
                     int b = Bytes.x2c(in[i + 4], in[i + 5]);
-                    if (b > 0x00 && b < 0x5F && (in[i + 2] | 0x20) == 'f' && (in[i + 3] | 0x20) == 'f') {
+                    if (mapped != -1) {
+                        b = mapped;
+                    } else if (b > 0x00 && b < 0x5F && (in[i + 2] | 0x20) == 'f' && (in[i + 3] | 0x20) == 'f') {
                         b += 0x20;
                     }
                     out[d++] = (byte) b;
