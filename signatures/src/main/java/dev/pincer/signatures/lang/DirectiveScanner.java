@@ -62,7 +62,9 @@ final class DirectiveScanner {
         String name = Directives.canonicalName(written);
         if (name == null) {
             String refusal = Directives.refusal(written);
-            throw new RuleFileException(location, written, refusal != null ? refusal : "unknown directive");
+            // The name as written, bounded: a runaway token must not make a megabyte message.
+            String shown = written.length() > 64 ? written.substring(0, 64) + "..." : written;
+            throw new RuleFileException(location, shown, refusal != null ? refusal : "unknown directive");
         }
         Directives.Arity arity = Directives.arity(name);
         List<String> arguments = new ArrayList<>(Math.min(arity.max(), 4));
