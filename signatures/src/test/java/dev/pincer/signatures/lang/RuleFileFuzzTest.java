@@ -59,6 +59,42 @@ class RuleFileFuzzTest {
         assertTrue(rejected > ITERATIONS / 20, "rejected " + rejected);
     }
 
+    /** Random strings over the syntax alphabet and a few names, straight into each sub-parser. */
+    @Test
+    void randomRulePartsFailOnlyWithIllegalArgument() {
+        String[] words = {"ARGS", "TX", "XML", "REQUEST_HEADERS", "@rx", "@pm", "id", "msg", "setvar", "t", "ctl",
+                "%{tx.x}", "/^a/", "'", "''", "\\'", "!", "&", "|", ":", ","};
+        Random random = new Random(SEED + 1);
+        int accepted = 0;
+        for (int iteration = 0; iteration < ITERATIONS * 10; iteration++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(8);
+            for (int p = 0; p < parts; p++) {
+                switch (random.nextInt(3)) {
+                    case 0 -> sb.append(words[random.nextInt(words.length)]);
+                    case 1 -> sb.append(SYNTAX[random.nextInt(SYNTAX.length)]);
+                    default -> sb.append((char) random.nextInt(256));
+                }
+            }
+            String input = sb.toString();
+            for (int parser = 0; parser < 3; parser++) {
+                try {
+                    switch (parser) {
+                        case 0 -> VariableParser.parse(input);
+                        case 1 -> OperatorParser.parse(input);
+                        default -> ActionParser.parse(input);
+                    }
+                    accepted++;
+                } catch (IllegalArgumentException expected) {
+                    // fine
+                } catch (Throwable t) {
+                    throw new AssertionError("parser " + parser + " on '" + input + "' (seed " + SEED + "): " + t, t);
+                }
+            }
+        }
+        assertTrue(accepted > 0, "some random parts parse");
+    }
+
     private static void subParse(Directive d) {
         try {
             switch (d.name()) {
