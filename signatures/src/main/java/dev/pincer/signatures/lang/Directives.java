@@ -61,8 +61,9 @@ public final class Directives {
         supported("SecArgumentSeparator", 1, 1);
         // Rule removal and update (exclusions).
         supported("SecRuleRemoveById", 1, Arity.VARIADIC);
-        supported("SecRuleRemoveByTag", 1, Arity.VARIADIC);
-        supported("SecRuleRemoveByMsg", 1, Arity.VARIADIC);
+        // v3 reads the rest of the line as one tag or message: quote one with blanks.
+        supported("SecRuleRemoveByTag", 1, 1);
+        supported("SecRuleRemoveByMsg", 1, 1);
         supported("SecRuleUpdateTargetById", 2, 3);
         supported("SecRuleUpdateTargetByTag", 2, 3);
         supported("SecRuleUpdateTargetByMsg", 2, 3);

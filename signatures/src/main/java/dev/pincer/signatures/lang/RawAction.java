@@ -19,9 +19,18 @@ public record RawAction(String name, String value) {
         Objects.requireNonNull(name, "name");
     }
 
-    /** The action in rule syntax, the value quoted when it has one: {@code msg:'a b'}, {@code pass}. */
+    /**
+     * The action in rule syntax, the value quoted only when it must be: {@code id:1},
+     * {@code msg:'a, b'}, {@code pass}. {@link ActionParser} reads it back to an equal action,
+     * except for a quoted value with a backslash before a quote or at its end.
+     */
     @Override
     public String toString() {
-        return value == null ? name : name + ":'" + value.replace("'", "\\'") + "'";
+        if (value == null) {
+            return name;
+        }
+        boolean quote = value.isEmpty() || value.startsWith("'") || value.indexOf(',') >= 0
+                || !value.strip().equals(value);
+        return quote ? name + ":'" + value.replace("'", "\\'") + "'" : name + ":" + value;
     }
 }

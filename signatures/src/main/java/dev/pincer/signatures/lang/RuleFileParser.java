@@ -20,7 +20,8 @@ import java.util.Objects;
  * {@link DirectiveScanner} for lines, comments, continuations and quoting. Files are read as
  * bytes, one char per byte (ISO-8859-1), so arguments carry the file's bytes exactly: a UTF-8
  * {@code é} in a regex is the two chars {@code \u00c3\u00a9}, as PCRE sees it outside UTF mode.
- * A NUL byte is an error (v3 would silently stop reading there).
+ * A NUL byte is an error (v3 would silently stop reading there); a UTF-8 byte order mark at the
+ * start of a file is skipped.
  *
  * <p>{@code Include path} (quoted or not) reads another file in place. A relative path is
  * resolved against the including file's directory, or against the working directory for text
@@ -36,6 +37,9 @@ import java.util.Objects;
  * the directives of crs-setup.conf and then those of every rule file, in name order.
  */
 public final class RuleFileParser {
+
+    /** EF BB BF read one char per byte. */
+    private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
     private final Limits limits;
     private final List<Directive> out = new ArrayList<>();
@@ -152,7 +156,9 @@ public final class RuleFileParser {
         }
     }
 
-    private void text(String text, String fileName, Path dir) {
+    private void text(String fileText, String fileName, Path dir) {
+        // A UTF-8 byte order mark, as Windows editors write it, is not part of the first directive.
+        String text = fileText.startsWith(UTF8_BOM) ? fileText.substring(UTF8_BOM.length()) : fileText;
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new RuleFileException(new SourceLocation(fileName, lineAt(text, nul)), null, "NUL byte in rule file");

@@ -20,7 +20,9 @@ import java.util.Objects;
  *       it), or single-quoted ({@code ARGS:'a b'}, {@code REQUEST_COOKIES:'/^_ga/'}), where
  *       {@code \'} stands for {@code '}. {@code XML} keys are XPath expressions and taken
  *       literally ({@code XML:/*}).</li>
- *   <li>Only collections take keys; {@code !} needs a key and cannot be combined with {@code &}.</li>
+ *   <li>Only collections take keys. {@code !} and {@code &} cannot be combined. As in v3's
+ *       grammar, {@code !} may stand without a key ({@code !ARGS}, the whole collection);
+ *       what it removes is the compiler's business.</li>
  * </ul>
  *
  * <p>Example: {@code parse("REQUEST_HEADERS|!REQUEST_HEADERS:Referer|&TX:/^x_/")} gives three
@@ -116,10 +118,6 @@ public final class VariableParser {
                 if (key.isEmpty()) {
                     throw new IllegalArgumentException("empty " + (regex ? "regex " : "") + "key after " + name + ":");
                 }
-            }
-            if (exclude && key == null) {
-                throw new IllegalArgumentException("!" + name + " excludes nothing: an exclusion names a key ("
-                        + "!" + name + ":name or !" + name + ":/regex/)");
             }
             out.add(new VariableSelector(count, exclude, name, key, regex));
             if (i == n) {

@@ -84,6 +84,9 @@ class CrsRulesParseTest {
                             continue;
                         }
                         List<RawAction> actions = ActionParser.parse(d.argument(2));
+                        for (RawAction action : actions) {
+                            assertEquals(List.of(action), ActionParser.parse(action.toString()), "round trip");
+                        }
                         if (actions.stream().anyMatch(a -> a.name().equals("chain"))) {
                             chained++;
                         }

@@ -47,10 +47,10 @@ final class TestData {
 
     /**
      * Expands the escapes of vector files: {CR}, {TAB}, {SP} (a blank that must not be trimmed),
-     * {NL}, and {EMPTY} (the empty string, where a line would otherwise be blank).
+     * {NL}, {EMPTY} (the empty string, where a line would otherwise be blank) and {BOM} (U+FEFF).
      */
     static String unescape(String s) {
         return s.replace("{CR}", "\r").replace("{TAB}", "\t").replace("{SP}", " ").replace("{NL}", "\n")
-                .replace("{EMPTY}", "");
+                .replace("{EMPTY}", "").replace("{BOM}", "\uFEFF");
     }
 }
