@@ -78,7 +78,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         this.engine = engine;
         this.rules = engine.rules();
         this.request = request;
-        this.variables = new RequestVariables(request, rules.settings().argumentSeparator());
+        this.variables = new RequestVariables(request, rules.settings());
         this.transforms = new TransformCache(engine.chains());
         this.mode = rules.settings().ruleEngine();
         this.bodyAccess = rules.settings().requestBodyAccess();
@@ -108,8 +108,13 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
 
     /** Phase 2: the body, parsed by the processor the rules chose (unless body access is off), then the rules. */
     public void requestBody() {
+        requestBody(request.body());
+    }
+
+    /** Phase 2 with the body the proxy held ({@code body} null when there is none). */
+    public void requestBody(byte[] body) {
         if (bodyAccess) {
-            variables.body(bodyProcessor, forceBodyVariable);
+            variables.body(body, bodyProcessor, forceBodyVariable);
         }
         PhaseRunner.run(this, 2);
     }
@@ -120,12 +125,24 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         PhaseRunner.run(this, 3);
     }
 
-    /** Phase 4: the response body prefix, when response body access is on. */
+    /**
+     * Phase 4: the response body prefix. RESPONSE_BODY is filled when response body access is on
+     * and the response's media type is one of SecResponseBodyMimeType's; the phase runs either way.
+     */
     public void responseBody(byte[] body) {
-        if (rules.settings().responseBodyAccess()) {
+        if (rules.settings().responseBodyAccess() && inspectable(resolve("RESPONSE_CONTENT_TYPE", null))) {
             variables.responseBody(body);
-            PhaseRunner.run(this, 4);
         }
+        PhaseRunner.run(this, 4);
+    }
+
+    private boolean inspectable(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semi = contentType.indexOf(';');
+        String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return rules.settings().responseBodyMimeTypes().contains(type);
     }
 
     /** Phase 5: logging rules; runs whatever happened before. */
@@ -144,6 +161,11 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     }
 
     // ---- what the engine's callers read --------------------------------------------------------
+
+    /** The engine this transaction runs under. */
+    public SecLangEngine engine() {
+        return engine;
+    }
 
     /** The rules that matched, in order. */
     public List<RuleMatch> matches() {

@@ -175,7 +175,7 @@ public final class SinkGuard implements AutoCloseable {
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(new HeaderField(h.getKey(), h.getValue()));
         }
-        return new RequestHead(head.method().name(), head.uri(), headers);
+        return new RequestHead(head.method().name(), head.uri(), headers, head.protocolVersion().text());
     }
 
     @Override

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param argumentSeparator {@code SecArgumentSeparator} (default {@code &})
  * @param collectionTimeout {@code SecCollectionTimeout} in seconds (default 3,600)
  * @param componentSignatures every {@code SecComponentSignature}
+ * @param jsonDepthLimit {@code SecRequestBodyJsonDepthLimit} (default 512, ModSecurity's recommended)
+ * @param argumentsLimit {@code SecArgumentsLimit}: arguments beyond it are a body error (default 1,000)
+ * @param uploadFileLimit {@code SecUploadFileLimit}: file parts beyond it are a multipart error (default 100)
  */
 public record EngineSettings(
         EngineMode ruleEngine,
@@ -34,11 +37,14 @@ public record EngineSettings(
         Set<String> responseBodyMimeTypes,
         char argumentSeparator,
         long collectionTimeout,
-        List<String> componentSignatures) {
+        List<String> componentSignatures,
+        int jsonDepthLimit,
+        int argumentsLimit,
+        int uploadFileLimit) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(EngineMode.ON, true, false,
             13_107_200, 131_072, true, 524_288, false, Set.of("text/plain", "text/html"), '&', 3_600,
-            List.of());
+            List.of(), 512, 1_000, 100);
 
     public EngineSettings {
         responseBodyMimeTypes = Set.copyOf(responseBodyMimeTypes);

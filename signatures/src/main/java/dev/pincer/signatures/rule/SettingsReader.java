@@ -29,6 +29,9 @@ final class SettingsReader {
     private char argumentSeparator = EngineSettings.DEFAULTS.argumentSeparator();
     private long collectionTimeout = EngineSettings.DEFAULTS.collectionTimeout();
     private final List<String> signatures = new ArrayList<>();
+    private int jsonDepthLimit = EngineSettings.DEFAULTS.jsonDepthLimit();
+    private int argumentsLimit = EngineSettings.DEFAULTS.argumentsLimit();
+    private int uploadFileLimit = EngineSettings.DEFAULTS.uploadFileLimit();
 
     void read(Directive d) {
         List<String> args = d.arguments();
@@ -61,6 +64,10 @@ final class SettingsReader {
             }
             case "SecCollectionTimeout" -> collectionTimeout = positive(one(d), Long.MAX_VALUE);
             case "SecComponentSignature" -> signatures.add(first);
+            case "SecRequestBodyJsonDepthLimit" -> jsonDepthLimit = (int) positive(one(d), 10_000);
+            case "SecArgumentsLimit" -> argumentsLimit = (int) positive(one(d), 1_000_000);
+            case "SecUploadFileLimit" -> uploadFileLimit = (int) positive(one(d), 100_000);
+            case "Include" -> { }
             default -> throw new IllegalArgumentException("is not supported by Pincer's rule engine");
         }
     }
@@ -68,7 +75,8 @@ final class SettingsReader {
     EngineSettings settings() {
         return new EngineSettings(ruleEngine, requestBodyAccess, responseBodyAccess, requestBodyLimit,
                 requestBodyNoFilesLimit, rejectOverLimit, responseBodyLimit, rejectResponseOverLimit,
-                mimeTypes, argumentSeparator, collectionTimeout, signatures);
+                mimeTypes, argumentSeparator, collectionTimeout, signatures, jsonDepthLimit, argumentsLimit,
+                uploadFileLimit);
     }
 
     private static String one(Directive d) {

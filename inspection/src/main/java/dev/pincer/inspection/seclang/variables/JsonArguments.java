@@ -15,8 +15,8 @@ import java.util.List;
  */
 final class JsonArguments {
 
-    /** Nesting beyond this is an error: no app needs it, and it only costs memory. */
-    static final int MAX_DEPTH = 256;
+    /** Nesting beyond this is an error whatever SecRequestBodyJsonDepthLimit says: it only costs memory. */
+    static final int MAX_DEPTH = 10_000;
 
     interface Sink {
         void argument(String name, String value);
@@ -28,13 +28,16 @@ final class JsonArguments {
     private final List<int[]> counters = new ArrayList<>();   // array element counters, or null for maps
     private String key = "";
 
-    private JsonArguments(String body) {
+    private final int maxDepth;
+
+    private JsonArguments(String body, int maxDepth) {
         this.s = body;
+        this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
     }
 
-    /** Parses {@code body} (a byte string); returns null when it is valid JSON, else the reason. */
-    static String parse(String body, Sink sink) {
-        return new JsonArguments(body).run(sink);
+    /** Parses {@code body} (a byte string) nesting at most {@code maxDepth}; null when it is valid JSON, else the reason. */
+    static String parse(String body, int maxDepth, Sink sink) {
+        return new JsonArguments(body, maxDepth).run(sink);
     }
 
     private String run(Sink sink) {
@@ -70,8 +73,8 @@ final class JsonArguments {
                 return error();
             }
             if (c == '{' || c == '[') {
-                if (names.size() >= MAX_DEPTH) {
-                    return "JSON parsing error: nesting deeper than " + MAX_DEPTH;
+                if (names.size() >= maxDepth) {
+                    return "JSON parsing error: nesting deeper than " + maxDepth;
                 }
                 pos++;
                 open(c == '[');

@@ -2,6 +2,7 @@ package dev.pincer.inspection.seclang.variables;
 
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.seclang.HttpData;
+import dev.pincer.signatures.rule.EngineSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,9 +34,13 @@ public final class RequestVariables {
     private long argsCombinedSize;
     private boolean urlEncodedError;
 
-    public RequestVariables(HttpData request, char separator) {
+    private final EngineSettings settings;
+    private String argumentsError;
+
+    public RequestVariables(HttpData request, EngineSettings settings) {
         this.request = request;
-        this.separator = separator;
+        this.settings = settings;
+        this.separator = settings.argumentSeparator();
         line();
         headers();
         put("REMOTE_ADDR", request.remoteAddress());
@@ -167,6 +172,10 @@ public final class RequestVariables {
     }
 
     private void argument(String key, String value, Entries values, Entries names) {
+        if (args.size() >= settings.argumentsLimit()) {
+            argumentsError = "more than " + settings.argumentsLimit() + " arguments (SecArgumentsLimit)";
+            return;
+        }
         values.add(key, value);
         names.add(key, key);
         args.add(key, value);
@@ -186,8 +195,7 @@ public final class RequestVariables {
      * REQUEST_BODY_LENGTH, REQBODY_PROCESSOR, and REQBODY_ERROR/REQBODY_ERROR_MSG for a body
      * that does not parse.
      */
-    public void body(String processor, boolean forceRequestBody) {
-        byte[] bytes = request.body();
+    public void body(byte[] bytes, String processor, boolean forceRequestBody) {
         String body = bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1);
         put("REQUEST_BODY_LENGTH", Integer.toString(bytes == null ? 0 : bytes.length));
         put("REQBODY_ERROR", "0");
@@ -204,13 +212,16 @@ public final class RequestVariables {
         if ("URLENCODED".equals(processor)) {
             urlEncoded(body, argsPost, argsPostNames);
         } else if ("JSON".equals(processor)) {
-            error = JsonArguments.parse(body, (k, v) -> argument(k, v, argsPost, argsPostNames));
+            error = JsonArguments.parse(body, settings.jsonDepthLimit(), (k, v) -> argument(k, v, argsPost, argsPostNames));
         } else if ("MULTIPART".equals(processor)) {
             error = MultipartArguments.parse(body, String.valueOf(request.header("Content-Type")), new Files());
         } else if ("XML".equals(processor)) {
             XmlCollection xml = new XmlCollection();
             collections.put("XML", xml);
             error = XmlValues.parse(body, xml);
+        }
+        if (error == null) {
+            error = argumentsError;
         }
         if (error != null) {
             put("REQBODY_ERROR", "1");
