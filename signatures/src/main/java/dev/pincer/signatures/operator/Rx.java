@@ -8,7 +8,8 @@ import dev.pincer.signatures.regex.Regex;
  * {@link Regex} for ModSecurity's regex semantics). With {@code capture}, TX.0 is the whole match
  * and TX.1-TX.9 the groups that took part. An empty pattern matches everything. A pattern with
  * macros is expanded and compiled per evaluation (ModSecurity v3 does the same); if it then does
- * not compile, the operator does not match, as v3 logs and returns false.
+ * not compile, the operator does not match, as v3 logs and returns false. The last expanded
+ * pattern is kept compiled, so a macro that keeps its value costs one compile.
  *
  * <p>Example: {@code @rx (?i)union\s+select} matches {@code 1 UNION  SELECT 2}.
  */
@@ -18,6 +19,7 @@ final class Rx implements Operator {
 
     private final Argument pattern;
     private final Regex regex;  // null when the pattern holds macros
+    private volatile Regex lastExpanded;  // macro patterns: the last one compiled, reused while equal
 
     Rx(String argument) {
         this.pattern = Argument.of(argument);
@@ -28,10 +30,15 @@ final class Rx implements Operator {
     public boolean matches(OperatorContext ctx, String value) {
         Regex r = regex;
         if (r == null) {
-            try {
-                r = Regex.compile(pattern.value(ctx));
-            } catch (IllegalArgumentException e) {
-                return false;
+            String expanded = pattern.value(ctx);
+            r = lastExpanded;
+            if (r == null || !r.pattern().equals(expanded)) {
+                try {
+                    r = Regex.compile(expanded);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                lastExpanded = r;
             }
         }
         if (r.pattern().isEmpty()) {
