@@ -134,7 +134,8 @@ final class AhoCorasick {
                 queue.add(child);
             }
         }
-        return new AhoCorasick(patterns.toArray(String[]::new), firstArr, labelArr, targetArr, failArr, outArr);
+        return new AhoCorasick(patterns.toArray(String[]::new), firstArr, labelArr, targetArr, failArr,
+                outArr);
     }
 
     /** Number of patterns. */

@@ -2,9 +2,10 @@ package dev.pincer.signatures.operator;
 
 /**
  * {@code @le NUMBER}: true when the value, read as a number, is less than or equal to the
- * (macro-expanded) argument, read the same way; ModSecurity v3 compares {@code atoll} values (64-bit, saturating on overflow). Both sides are
- * parsed as C does ({@link Numbers}): leading blanks, a sign, digits, the rest ignored; no
- * digits is 0. A constant argument must be an integer (v3 would read a typo as 0).
+ * (macro-expanded) argument, read the same way; ModSecurity v3 compares {@code atoll} values
+ * (64-bit, saturating on overflow). Both sides are parsed as C does ({@link Numbers}): leading
+ * blanks, a sign, digits, the rest ignored; no digits is 0. A constant argument must be an integer
+ * (v3 would read a typo as 0).
  *
  * <p>Example: {@code @le 3} matches {@code 3} and {@code 2abc}.
  */

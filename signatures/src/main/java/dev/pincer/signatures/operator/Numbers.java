@@ -37,7 +37,10 @@ final class Numbers {
         return negative ? value : (value == Long.MIN_VALUE ? Long.MAX_VALUE : -value);
     }
 
-    /** C++'s {@code std::stoi}, with ModSecurity's "exception means 0". Example: {@code "2147483648"} is 0. */
+    /**
+     * C++'s {@code std::stoi}, with ModSecurity's "exception means 0". Example:
+     * {@code stoi("2147483648")} is 0.
+     */
     static int stoi(String s) {
         int i = skipSpace(s);
         int start = i;

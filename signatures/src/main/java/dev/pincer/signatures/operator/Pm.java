@@ -36,7 +36,8 @@ final class Pm implements Operator {
             throw new IllegalArgumentException("@pm needs at least one phrase");
         }
         if (phrases.size() > MAX_PHRASES) {
-            throw new IllegalArgumentException("@pm has " + phrases.size() + " phrases (at most " + MAX_PHRASES + ")");
+            throw new IllegalArgumentException("@pm has " + phrases.size() + " phrases (at most "
+                    + MAX_PHRASES + ")");
         }
         return new Pm(AhoCorasick.build(phrases));
     }
