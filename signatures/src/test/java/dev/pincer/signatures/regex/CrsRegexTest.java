@@ -29,6 +29,23 @@ class CrsRegexTest {
     }
 
     /**
+     * Guards the byte semantics of CRS's {@code \x{e2}} escapes: 934120 catches a URL whose host
+     * is written in circled digits ({@code http://\u2460}, UTF-8 E2 91 A0) only when the value is
+     * its UTF-8 bytes, one char per byte, as ModSecurity sees it.
+     */
+    @Test
+    void byteEscapesOf934120MatchUtf8Bytes() {
+        String pattern = CrsCorpus.operators().stream()
+                .filter(u -> u.id().equals("934120") && u.name().equals("rx"))
+                .findFirst().orElseThrow().argument();
+        assertTrue(pattern.contains("\\x{e2}"));
+        Regex r = Regex.compile(pattern);
+        assertTrue(r.find(CrsCorpus.bytes("http://\u2460\u2461")), "UTF-8 bytes of circled digits");
+        assertTrue(!r.find("http://\u2460\u2461"), "a UTF-16 char above 0xff is no byte");
+        assertTrue(!r.find("http://example"));
+    }
+
+    /**
      * Guards linear time: java.util.regex takes seconds or overflows its stack on some of these
      * (941160 on 1 KiB of {@code <}). No timing is asserted; the test completing is the proof.
      */

@@ -35,12 +35,16 @@ public final class Vectors {
         return rows;
     }
 
-    /** Decodes {@code %XX} escapes into a byte string (one char per byte); other chars stay. */
+    /**
+     * Decodes {@code %XX} escapes (two hex digits) into a byte string, one char per byte; any other
+     * char, and a {@code %} not followed by two hex digits ({@code %{tx.a}}), stays as it is.
+     */
     public static String bytes(String escaped) {
         StringBuilder out = new StringBuilder(escaped.length());
         for (int i = 0; i < escaped.length(); i++) {
             char c = escaped.charAt(i);
-            if (c == '%' && i + 2 < escaped.length() + 0 && i + 2 <= escaped.length() - 1) {
+            if (c == '%' && i + 2 < escaped.length() && Character.digit(escaped.charAt(i + 1), 16) >= 0
+                    && Character.digit(escaped.charAt(i + 2), 16) >= 0) {
                 out.append((char) Integer.parseInt(escaped.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

@@ -1,0 +1,65 @@
+package dev.pincer.signatures.operator;
+
+import dev.pincer.signatures.regex.Captures;
+import dev.pincer.signatures.regex.Regex;
+
+/**
+ * {@code @rx PATTERN}: true when the regular expression matches somewhere in the value (see
+ * {@link Regex} for ModSecurity's regex semantics). With {@code capture}, TX.0 is the whole match
+ * and TX.1-TX.9 the groups that took part. An empty pattern matches everything. A pattern with
+ * macros is expanded and compiled per evaluation (ModSecurity v3 does the same); if it then does
+ * not compile, the operator does not match, as v3 logs and returns false. The last expanded
+ * pattern is kept compiled, so a macro that keeps its value costs one compile.
+ *
+ * <p>Example: {@code @rx (?i)union\s+select} matches {@code 1 UNION  SELECT 2}.
+ */
+final class Rx implements Operator {
+
+    private static final ThreadLocal<Captures> CAPTURES = ThreadLocal.withInitial(Captures::new);
+
+    private final Argument pattern;
+    private final Regex regex;  // null when the pattern holds macros
+    private volatile Regex lastExpanded;  // macro patterns: the last one compiled, reused while equal
+
+    Rx(String argument) {
+        this.pattern = Argument.of(argument);
+        this.regex = pattern.isConstant() ? Regex.compile(pattern.constant()) : null;
+    }
+
+    @Override
+    public boolean matches(OperatorContext ctx, String value) {
+        Regex r = regex;
+        if (r == null) {
+            String expanded = pattern.value(ctx);
+            r = lastExpanded;
+            if (r == null || !r.pattern().equals(expanded)) {
+                try {
+                    r = Regex.compile(expanded);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                lastExpanded = r;
+            }
+        }
+        if (r.pattern().isEmpty()) {
+            return true;
+        }
+        if (!ctx.capturing()) {
+            return r.find(value);
+        }
+        Captures c = CAPTURES.get();
+        try {
+            if (!r.find(value, c)) {
+                return false;
+            }
+            for (int g = 0; g < c.count(); g++) {
+                if (c.isSet(g)) {
+                    ctx.capture(g, c.group(g));
+                }
+            }
+            return true;
+        } finally {
+            c.clear();
+        }
+    }
+}
