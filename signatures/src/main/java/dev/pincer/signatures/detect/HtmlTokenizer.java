@@ -8,8 +8,9 @@ package dev.pincer.signatures.detect;
  * (character references, the insertion modes, raw-text elements).
  *
  * <p>Arguments: the value, and where it is assumed to land in a page ({@link Start#DATA}: in
- * text; the others: inside an attribute value, unquoted or opened by {@code '}, {@code "} or
- * {@code `}). Each {@link #next} returns the next token type and sets {@link #start}/{@link #end}
+ * text; {@link Start#UNQUOTED}: after an unquoted attribute value the value's first space
+ * ended, so it starts with attribute names; the others: inside an attribute value opened by
+ * {@code '}, {@code "} or {@code `}). Each {@link #next} returns the next token type and sets {@link #start}/{@link #end}
  * to its text; every call consumes input, so a scan is linear and allocation-free.
  *
  * <p>Example: {@code x" onload="alert(1)} from {@link Start#DOUBLE_QUOTED} gives
@@ -37,7 +38,7 @@ final class HtmlTokenizer {
         this.n = s.length();
         switch (from) {
             case DATA -> state = State.DATA;
-            case UNQUOTED -> { state = State.VALUE_START; startQuote = 0; }
+            case UNQUOTED -> state = State.BEFORE_ATTR; // the echo's value ended at a space
             case SINGLE_QUOTED -> { state = State.VALUE_START; startQuote = '\''; }
             case DOUBLE_QUOTED -> { state = State.VALUE_START; startQuote = '"'; }
             default -> { state = State.VALUE_START; startQuote = '`'; }

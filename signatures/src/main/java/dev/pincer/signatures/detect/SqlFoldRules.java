@@ -31,7 +31,7 @@ final class SqlFoldRules {
             return DROP_SECOND;
         }
         if (MERGE_FIRST.indexOf(x) >= 0 && MERGE_SECOND.indexOf(y) >= 0
-                && a.value.length() + b.value.length() < 40) {
+                && b.value.length() < 20 && SqlKeywords.startsPhrase(a.value)) {
             String merged = a.value + " " + b.value;
             char type = SqlKeywords.type(merged);
             if (type != 0) {
@@ -99,10 +99,12 @@ final class SqlFoldRules {
         if (x == '&' && z == '&') {
             return DROP_SECOND_AND_THIRD;
         }
-        if (x == 'v' && b.isValueOperator() && (z == 'v' || z == '1' || z == 'n')) {
+        if (x == 'v' && b.isValueOperator() && (z == 'v' || z == '1'
+                || (z == 'n' && !SqlKeywords.isFunctionIfCalled(c.value)))) {
             return DROP_SECOND_AND_THIRD;
         }
-        if ((x == 'n' || x == '1') && b.isValueOperator() && (z == '1' || z == 'n')) {
+        if ((x == 'n' || x == '1') && b.isValueOperator() && (z == '1'
+                || (z == 'n' && !SqlKeywords.isFunctionIfCalled(c.value)))) {
             return DROP_SECOND_AND_THIRD;
         }
         if ("n1vs".indexOf(x) >= 0 && y == 'o' && b.value.equals("::") && z == 't') {

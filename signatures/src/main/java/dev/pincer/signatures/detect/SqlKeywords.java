@@ -15,6 +15,8 @@ import java.util.Set;
  */
 final class SqlKeywords {
     private static final Map<String, Character> TYPES = new HashMap<>();
+    /** First words of the two-word phrases, so that the folder tries a merge only for them. */
+    private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
 
     /** Words that are barewords (column names) unless a parenthesis follows them. */
     private static final Set<String> FUNCTION_IF_CALLED = Set.of("USER", "USER_ID", "USER_NAME",
@@ -48,7 +50,7 @@ final class SqlKeywords {
         put(SqlToken.SQLTYPE, "INT INTEGER BIGINT SMALLINT TINYINT MEDIUMINT VARCHAR NVARCHAR"
                 + " VARCHAR2 NUMERIC DECIMAL DATETIME TIMESTAMP BOOLEAN BOOL BLOB CLOB SIGNED"
                 + " UNSIGNED BINARY VARBINARY NCHAR");
-        put(SqlToken.FUNCTION, "SLEEP BENCHMARK PG_SLEEP CHAR CHR CONCAT CONCAT_WS ASCII ORD"
+        put(SqlToken.FUNCTION, "SLEEP IIF BENCHMARK PG_SLEEP CHAR CHR CONCAT CONCAT_WS ASCII ORD"
                 + " SUBSTRING SUBSTR MID HEX UNHEX BIN LOAD_FILE EXTRACTVALUE UPDATEXML XMLTYPE"
                 + " COUNT LENGTH LEN IF IFNULL ISNULL NULLIF COALESCE CAST CONVERT GROUP_CONCAT"
                 + " MD5 SHA SHA1 SHA2 RAND FLOOR CEIL CEILING ROUND ABS LOWER UPPER LCASE UCASE"
@@ -81,6 +83,7 @@ final class SqlKeywords {
         }
         for (int i = 1; i < groups.length; i++) {
             TYPES.put(groups[i], type);
+            FIRST_WORDS.add(groups[i].substring(0, groups[i].indexOf(' ')));
         }
     }
 
@@ -94,6 +97,11 @@ final class SqlKeywords {
         }
         Character t = TYPES.get(upper(word));
         return t == null ? 0 : t;
+    }
+
+    /** @return true when {@code word} starts a two-word phrase such as {@code UNION ALL} */
+    static boolean startsPhrase(String word) {
+        return word.length() <= 12 && FIRST_WORDS.contains(upper(word));
     }
 
     /** @return true for a bareword that is a function when a parenthesis follows it */

@@ -25,6 +25,9 @@ final class SqlShortShapes {
         if (fp.length() > 1 && fp.charAt(fp.length() - 1) == 'c' && value.contains("sp_password")) {
             return true; // SQL Server hides statements with this word from its logs
         }
+        if (fp.length() == 1) {
+            return fp.equals("X"); // one word ("shutdown") is no statement; evil comments are
+        }
         if (fp.length() == 2) {
             return twoTokens(fp, t, rawTokens, value);
         }
@@ -64,6 +67,9 @@ final class SqlShortShapes {
     }
 
     private static boolean threeTokens(String fp, SqlToken[] t, int rawTokens) {
+        if (t[0].type == 's' && t[0].strOpen != SqlToken.NO_QUOTE) {
+            return false; // "\"best\" and 12" as is: a whole string first is no break-out
+        }
         switch (fp) {
             case "sos", "s&s" -> {
                 return t[0].strOpen == SqlToken.NO_QUOTE && t[2].strClose == SqlToken.NO_QUOTE

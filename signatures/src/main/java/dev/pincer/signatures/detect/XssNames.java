@@ -29,11 +29,15 @@ final class XssNames {
     private static final Set<String> SCRIPT_ATTRIBUTES = Set.of("srcdoc", "datasrc", "datafld",
             "dataformatas", "filter", "folder", "seeksegmenttime", "formtarget");
 
+    /** English words that start like an event handler but are none. */
+    private static final Set<String> NOT_HANDLERS = Set.of("onion", "online", "onset", "onward",
+            "onwards", "onyx", "onerous", "ongoing", "onlooker");
+
     private static final String[] URL_SCHEMES = {"javascript", "vbscript", "livescript",
         "mocha", "data", "view-source", "jar"};
 
     private static final String[] STYLE_SCRIPT = {"expression", "javascript:", "vbscript:",
-        "behavior", "-moz-binding", "@import", "url(data:"};
+        "behavior", "-moz-binding", "@import", "url(data:", "url(javascript", "url(vbscript"};
 
     private XssNames() {
     }
@@ -57,8 +61,8 @@ final class XssNames {
 
     static int attribute(String s, int from, int to) {
         String a = name(s, from, to);
-        if (a.length() > 2 && a.startsWith("on")) {
-            return SCRIPT; // event handlers: onload, onerror, onbeforehellfreezes...
+        if (a.length() >= 5 && a.startsWith("on") && !NOT_HANDLERS.contains(a)) {
+            return SCRIPT; // event handlers, known or future: oncut, onload, onbeforehellfreezes
         }
         if (a.startsWith("xmlns") || a.startsWith("xlink")) {
             return SCRIPT; // a namespace makes x:script a script element

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * stacked        ::= ";" statement
  * clause         ::= order/group by | having | limit | into outfile | procedure | waitfor delay
  * arith          ::= aop evidence [aop reopen]      (x' + sleep(5) + ')
- * call           ::= " " call                        (juxtaposed call, scanner probes)
+ * call           ::= " " call | " " subquery         (juxtaposed, scanner probes)
+ * statement      ::= a whole statement, as the value (lead "" only)
  * tail           ::= "" | " --" | "--" | " -- x" | "#" | "/*" | ";" | ";--"
  * operand        ::= "1" | "x" | "@v" | string | evidence
  * evidence       ::= call | subquery | "@@version"
@@ -47,28 +48,35 @@ final class SqlFingerprintGrammar {
     private static final String[] CALLS = {"sleep(5)", "sleep(5.to_i)", "benchmark(1000,md5(1))",
         "char(65)", "concat(0x41,1)", "if(1=1,1,0)", "ascii(substring(x,1,1))", "version()",
         "user()", "database()", "extractvalue(1,concat(0x7e,version()))", "pg_sleep(5)",
-        "load_file('x')", "count(*)", "updatexml(1,1,1)", "char(0x41)", "md5('x')", "f()",
+        "load_file('x')", "count(*)", "updatexml(1,1,1)", "char(0x41)", "md5('x')",
+        "substring((select x from y),1,1)", "if(now()=sysdate(),sleep(5),0)", "sleep(5 div 2)",
+        "concat(0x41,version(),0x41)", "iif(1>1,1,0)",
         "sleep(@v)", "ord(mid(x,1,1))", "xmltype('x')"};
     private static final String[] SUBQUERIES = {"(select 1)", "(select x from y)",
         "(select sleep(5))", "(select*from(select(sleep(5)))x)", "(select count(*) from x)",
-        "(select 1 from dual where 1=1)", "(select extractvalue(1,1))"};
+        "(select 1 from dual where 1=1)", "(select extractvalue(1,1))",
+        "(select extractvalue(xmltype('x'),'/x'))", "(select load_file('x'||'y'))",
+        "(select(pg_sleep(5)))"};
     private static final String[] SETOPS = {" union ", " union all ", " union distinct ",
         "union ", "/**/union/**/", " intersect ", " except ", "union(", " UNION ALL("};
     private static final String[] SELECT_LISTS = {"1", "1,2", "1,2,3", "null", "null,null", "x",
         "x,y", "@@version", "version()", "*", "'a'", "'a','b'", "0x41", "char(65)",
-        "1,version()", "null--", "1--"};
+        "1,version()", "null--", "1--", "", "1,concat(1,2)", "concat(0x41,1)", "null,concat(1)"};
     private static final String[] STATEMENTS = {"select 1", "select sleep(5)", "drop table x",
         "insert into x values(1)", "update x set y=1", "delete from x", "waitfor delay '0:0:5'",
         "shutdown", "exec xp_cmdshell 'dir'", "exec master..xp_cmdshell 'x'", "declare @a int",
         "if(1=1) select 1", "if 1=1 waitfor delay '0:0:5'", "create table x(y int)",
         "declare @a varchar(8000)", "declare @a int set @a=1",
         "select * from x", "select x from y where z=1", "truncate table x", "select pg_sleep(5)",
-        "alter table x drop y", "set @a=1", "begin", "select load_file('x')"};
+        "alter table x drop y", "set @a=1", "select load_file('x')", "select(sleep(5))",
+        "select 1 from(select count(*),concat(1,2))", "select concat(0x41,(select 1))",
+        "select * from x where y not between 1 and 2", "select chr(65)||chr(66)",
+        "if exists(select * from x) select 1", "select 'a'||(select 1)"};
     private static final String[] CLAUSES = {" order by 1", " order by x", " group by 1",
         " group by x having 1=1", " having 1=1", " limit 1", " limit 1,1", " limit 1 offset 1",
         " into outfile 'x'", " into dumpfile 'x'", " procedure analyse()", " order by 1 desc",
         "waitfor delay '0:0:5'", " waitfor delay '0:0:5'", " order by sleep(5)",
-        " group by concat(version(),floor(rand(0)*2))", " desc", " asc",
+        " group by concat(version(),floor(rand(0)*2))",
         " group by 1 having 1=1", " order by 1,2"};
     private static final String[] AOPS = {"+", " + ", "-", "*", "||", "|", " | ", "/", " div ",
         "^", "&"};
@@ -133,10 +141,21 @@ final class SqlFingerprintGrammar {
         for (String call : CALLS) {
             b.add(" " + call);
         }
+        for (String sub : SUBQUERIES) {
+            b.add(" " + sub); // x' (select load_file(...)) '
+        }
         if (bare) {
             for (String call : CALLS) {
-                b.add(call);
+                if (!call.endsWith("()")) {
+                    b.add(call); // sleep(5) alone; but version() alone is just a word
+                }
             }
+            for (String stmt : STATEMENTS) {
+                if (stmt.indexOf(' ') > 0 || stmt.indexOf('(') > 0) {
+                    b.add(stmt); // the value is a whole statement, more than one word
+                }
+            }
+            b.addAll(List.of(SUBQUERIES));
             return b;
         }
         for (String clause : CLAUSES) {
@@ -176,6 +195,9 @@ final class SqlFingerprintGrammar {
             }
         }
         for (String aop : AOPS) {
+            if (ctx != 0) {
+                b.add(aop + "1"); // x'*2-- : arithmetic on a broken-out string
+            }
             for (String e : evidence) {
                 b.add(aop + e);
                 if (ctx != 0) {
@@ -206,61 +228,97 @@ final class SqlFingerprintGrammar {
             }
         }
         set.removeAll(proseFingerprints());
+        set.removeIf(fp -> fp.length() == 1); // one token is a word, never a statement
         set.add("X"); // nested and MySQL-conditional comments: no plain text has them
         return set;
     }
 
     /**
      * Pieces of ordinary text: words, numbers, conjunctions, punctuation, names with an
-     * apostrophe and quoted words. Any sequence of up to four of them is prose.
+     * apostrophe and quoted words. Any sequence of up to three of them is prose (and of four of
+     * {@link #PROSE_AROUND_VERBS}, to keep the generator quick).
      */
     private static final String[] PROSE = {"cats", "12", "and", "or", "&", "-", "+", "/", "%",
-        ",", "(cats)", "O'Brien", "\"best\"", "1.5", ".", ":", "!"};
+        ",", "(cats)", "O'Brien", "\"best\"", ".", "!"};
+
+    /**
+     * Words that are SQL and English both ("drop me a line"): prose has one of them, among up to
+     * three pieces of {@link #PROSE_AROUND_VERBS}.
+     */
+    private static final String[] PROSE_VERBS = {"select", "update", "drop", "delete", "insert",
+        "union", "order", "create", "set", "table", "sleep", "count", "left", "if", "by"};
+    private static final String[] PROSE_AROUND_VERBS = {"cats", "12", "and", "or", ",", "-",
+        "O'Brien", "(cats)", "\"best\""};
 
     /**
      * The fingerprints of prose, in every context and dialect, that {@link SqlShortShapes} would
      * not clear: removed from the set, because a shape that text also has cannot tell an
      * injection from text. For example {@code x or x=1} folds to {@code n&n}, like
-     * {@code cats or dogs}; but {@code 1&1} stays, since {@code 12 and 12} has three tokens and
-     * the tautology {@code 1 or 1=1} five.
+     * {@code cats or dogs}; but {@code 1&1o1} stays, since prose has no comparison, and
+     * {@code 1&1} stays only as far as {@code SqlShortShapes} tells {@code 12 and 12} (three
+     * tokens) from the arithmetic {@code 1 or 2+3} (five).
      */
     static Set<String> proseFingerprints() {
         Set<String> prose = new TreeSet<>();
         SqlFolder folder = new SqlFolder();
-        int k = PROSE.length;
-        for (int len = 1; len <= 4; len++) {
-            int[] idx = new int[len];
-            while (true) {
-                StringBuilder spaced = new StringBuilder();
-                StringBuilder tight = new StringBuilder();
-                for (int i = 0; i < len; i++) {
-                    spaced.append(i == 0 ? "" : " ").append(PROSE[idx[i]]);
-                    tight.append(PROSE[idx[i]]);
-                }
-                for (String text : new String[] {spaced.toString(), tight.toString()}) {
-                    for (char ctx : new char[] {0, '\'', '"'}) {
-                        if (ctx != 0 && text.indexOf(ctx) < 0) {
-                            continue;
-                        }
-                        for (boolean mysql : new boolean[] {false, true}) {
-                            SqlLexer lexer = new SqlLexer(text, ctx, mysql);
-                            String fp = folder.fold(lexer);
-                            if (!fp.isEmpty() && SqlShortShapes.isInjection(fp, folder.tokens(),
-                                    lexer.statTokens, text)) {
-                                prose.add(fp);
-                            }
-                        }
+        for (int len = 1; len <= 3; len++) {
+            for (List<String> words : sequences(PROSE, len)) {
+                addProse(words, folder, prose);
+            }
+        }
+        for (List<String> words : sequences(PROSE_AROUND_VERBS, 4)) {
+            addProse(words, folder, prose);
+        }
+        for (String verb : PROSE_VERBS) {
+            for (int len = 0; len <= 3; len++) {
+                for (List<String> words : sequences(PROSE_AROUND_VERBS, len)) {
+                    for (int at = 0; at <= len; at++) {
+                        List<String> sentence = new ArrayList<>(words);
+                        sentence.add(at, verb);
+                        addProse(sentence, folder, prose);
                     }
-                }
-                int i = len - 1;
-                while (i >= 0 && ++idx[i] == k) {
-                    idx[i--] = 0;
-                }
-                if (i < 0) {
-                    break;
                 }
             }
         }
         return prose;
+    }
+
+    /** Every sequence of {@code len} pieces from {@code alphabet}. */
+    private static List<List<String>> sequences(String[] alphabet, int len) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of());
+        for (int i = 0; i < len; i++) {
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> prefix : out) {
+                for (String piece : alphabet) {
+                    List<String> next = new ArrayList<>(prefix);
+                    next.add(piece);
+                    longer.add(next);
+                }
+            }
+            out = longer;
+        }
+        return out;
+    }
+
+    private static void addProse(List<String> words, SqlFolder folder, Set<String> prose) {
+        addProse(String.join(" ", words), folder, prose);
+        addProse(String.join("", words), folder, prose);
+    }
+
+    private static void addProse(String text, SqlFolder folder, Set<String> prose) {
+        for (char ctx : new char[] {0, '\'', '"'}) {
+            if (ctx != 0 && text.indexOf(ctx) < 0) {
+                continue;
+            }
+            for (boolean mysql : new boolean[] {false, true}) {
+                SqlLexer lexer = new SqlLexer(text, ctx, mysql);
+                String fp = folder.fold(lexer);
+                if (!fp.isEmpty() && SqlShortShapes.isInjection(fp, folder.tokens(),
+                        lexer.statTokens, text)) {
+                    prose.add(fp);
+                }
+            }
+        }
     }
 }
