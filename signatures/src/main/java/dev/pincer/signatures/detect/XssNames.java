@@ -1,0 +1,167 @@
+package dev.pincer.signatures.detect;
+
+import java.util.Set;
+
+/**
+ * What {@link XssDetector} treats as dangerous, chosen from the HTML, SVG and MathML
+ * specifications and the browser behaviours XSS filters document. Names compare
+ * case-insensitively, ignoring NUL bytes (browsers drop them).
+ *
+ * <p>Examples: {@code isDangerousTag("<SCRIPT", 1, 7)} is true; {@code attribute("onerror")} is
+ * {@link #SCRIPT}; a {@link #URL} attribute with the value {@code jav&#x09;ascript:alert(1)} is
+ * dangerous, one with {@code /index.html} is not.
+ */
+final class XssNames {
+    static final int HARMLESS = 0, SCRIPT = 1, URL = 2, STYLE = 3, INDIRECT = 4;
+
+    /** Elements that run script, load documents or plugins, or change how the page resolves. */
+    private static final Set<String> TAGS = Set.of("script", "iframe", "frame", "frameset",
+            "object", "embed", "applet", "base", "meta", "link", "style", "math", "xml",
+            "import", "vmlframe", "isindex", "bgsound", "layer", "ilayer", "portal");
+
+    /** Attributes whose value is a URL a browser may navigate to or load. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action",
+            "formaction", "background", "dynsrc", "lowsrc", "poster", "data", "codebase",
+            "cite", "longdesc", "usemap", "profile", "manifest", "icon", "from", "to", "values",
+            "by", "ping", "archive", "classid", "srcset");
+
+    /** Attributes that carry script or markup whatever their value. */
+    private static final Set<String> SCRIPT_ATTRIBUTES = Set.of("srcdoc", "datasrc", "datafld",
+            "dataformatas", "filter", "folder", "seeksegmenttime", "formtarget");
+
+    /** English words that start like an event handler but are none. */
+    private static final Set<String> NOT_HANDLERS = Set.of("onion", "online", "onset", "onward",
+            "onwards", "onyx", "onerous", "ongoing", "onlooker");
+
+    private static final String[] URL_SCHEMES = {"javascript", "vbscript", "livescript",
+        "mocha", "data", "view-source", "jar"};
+
+    private static final String[] STYLE_SCRIPT = {"expression", "javascript:", "vbscript:",
+        "behavior", "-moz-binding", "@import", "url(data:", "url(javascript", "url(vbscript"};
+
+    private XssNames() {
+    }
+
+    /** @return the lower-cased name in {@code s[from, to)} without NULs, at most 32 chars */
+    private static String name(String s, int from, int to) {
+        StringBuilder b = new StringBuilder(Math.min(to - from, 32));
+        for (int i = from; i < to && b.length() < 32; i++) {
+            char c = s.charAt(i);
+            if (c != 0) {
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean isDangerousTag(String s, int from, int to) {
+        String tag = name(s, from, to);
+        return TAGS.contains(tag) || tag.startsWith("svg") || tag.startsWith("xsl");
+    }
+
+    static int attribute(String s, int from, int to) {
+        String a = name(s, from, to);
+        if (a.length() >= 5 && a.startsWith("on") && !NOT_HANDLERS.contains(a)) {
+            return SCRIPT; // event handlers, known or future: oncut, onload, onbeforehellfreezes
+        }
+        if (a.startsWith("xmlns") || a.startsWith("xlink")) {
+            return SCRIPT; // a namespace makes x:script a script element
+        }
+        if (a.equals("style")) {
+            return STYLE;
+        }
+        if (a.equals("attributename")) {
+            return INDIRECT; // SVG <set attributeName="onload">
+        }
+        if (URL_ATTRIBUTES.contains(a)) {
+            return URL;
+        }
+        return SCRIPT_ATTRIBUTES.contains(a) ? SCRIPT : HARMLESS;
+    }
+
+    static boolean isDangerousValue(int attribute, String s, int from, int to) {
+        return switch (attribute) {
+            case SCRIPT -> true;
+            case URL -> isScriptUrl(s, from, to);
+            case STYLE -> containsAny(s, from, to, STYLE_SCRIPT);
+            case INDIRECT -> attribute(s, from, to) == SCRIPT;
+            default -> false;
+        };
+    }
+
+    /**
+     * The URL's scheme, read the way browsers read it: leading spaces and controls skipped, tabs
+     * and newlines inside dropped, character references ({@code &#x6a;}, {@code &#106;},
+     * {@code &colon;}, {@code &Tab;}) decoded.
+     */
+    static boolean isScriptUrl(String s, int from, int to) {
+        StringBuilder scheme = new StringBuilder(16);
+        int i = from;
+        while (i < to && (s.charAt(i) <= ' ' || s.charAt(i) >= 0x7F)) {
+            i++;
+        }
+        while (i < to && scheme.length() < 16) {
+            int c = s.charAt(i);
+            int next = i + 1;
+            if (c == '&') {
+                long r = XssEntities.decode(s, i, to);
+                if (r >= 0) {
+                    c = (int) (r >>> 32);
+                    next = (int) r;
+                }
+            }
+            i = next;
+            if (c == '\t' || c == '\n' || c == '\r' || c == 0) {
+                continue;
+            }
+            if (c == ':') {
+                String sc = scheme.toString();
+                for (String bad : URL_SCHEMES) {
+                    if (sc.equals(bad)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            scheme.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c);
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, int from, int to, String[] needles) {
+        StringBuilder b = new StringBuilder(Math.min(to - from, 4096));
+        for (int i = from; i < to && b.length() < 4096; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\\') {
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+        }
+        String folded = b.toString();
+        for (String needle : needles) {
+            if (folded.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** IE conditional comments, backtick comments (old IE), XML and DTD declarations. */
+    static boolean isDangerousComment(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '`') {
+                return true;
+            }
+        }
+        int i = from;
+        while (i < to && (s.charAt(i) == '?' || s.charAt(i) == 0)) {
+            i++;
+        }
+        return startsWith(s, i, to, "[if") || startsWith(s, i, to, "[endif")
+                || startsWith(s, i, to, "xml") || startsWith(s, i, to, "import")
+                || startsWith(s, i, to, "entity");
+    }
+
+    private static boolean startsWith(String s, int i, int to, String word) {
+        return to - i >= word.length() && s.regionMatches(true, i, word, 0, word.length());
+    }
+}
