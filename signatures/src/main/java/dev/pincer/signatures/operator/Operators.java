@@ -52,6 +52,8 @@ public final class Operators {
         register("validateUtf8Encoding", (a, d) -> new ValidateUtf8Encoding());
         register("unconditionalMatch", (a, d) -> new UnconditionalMatch());
         register("noMatch", (a, d) -> new NoMatch());
+        register("detectSQLi", (a, d) -> new DetectSqli(a));
+        register("detectXSS", (a, d) -> new DetectXss(a));
     }
 
     private Operators() {

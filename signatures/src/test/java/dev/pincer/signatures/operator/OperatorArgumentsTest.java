@@ -18,7 +18,8 @@ class OperatorArgumentsTest {
 
     static Stream<Arguments> badArguments() {
         return Stream.of(
-                Arguments.of("detectSQLi", "", "unknown operator '@detectSQLi'"),
+                Arguments.of("detectSQLi", "x", "@detectSQLi takes no argument"),
+                Arguments.of("detectXSS", "x", "@detectXSS takes no argument"),
                 Arguments.of("@nope", "", "unknown operator '@nope'"),
                 Arguments.of("rx", "(a", "@rx: bad regex"),
                 Arguments.of("rx", "(a)\\1", "@rx: bad regex"),
@@ -81,12 +82,12 @@ class OperatorArgumentsTest {
 
     @Test
     void namesListsEveryOperatorOnce() {
-        assertEquals(24, Operators.names().size());
+        assertEquals(26, Operators.names().size());
         assertTrue(Operators.names().containsAll(java.util.List.of("rx", "pm", "pmFromFile", "pmf",
                 "streq", "contains", "containsWord", "beginsWith", "endsWith", "within", "strmatch",
                 "eq", "ge", "gt", "le", "lt", "ipMatch", "ipMatchFromFile", "ipMatchF",
                 "validateByteRange", "validateUrlEncoding", "validateUtf8Encoding",
-                "unconditionalMatch", "noMatch")));
+                "unconditionalMatch", "noMatch", "detectSQLi", "detectXSS")));
     }
 
     private static Path dirOf() {

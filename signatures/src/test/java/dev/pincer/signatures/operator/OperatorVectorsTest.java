@@ -34,7 +34,7 @@ class OperatorVectorsTest {
             "bad_regex", "(");
 
     static Stream<Arguments> vectors() {
-        return Stream.of("strings.tsv", "numbers.tsv", "patterns.tsv", "addresses.tsv", "validation.tsv")
+        return Stream.of("strings.tsv", "numbers.tsv", "patterns.tsv", "addresses.tsv", "validation.tsv", "detectors.tsv")
                 .flatMap(file -> Vectors.read(OperatorVectorsTest.class, file).stream()
                         .map(r -> Arguments.of(file + ": @" + r[0] + " " + r[1] + " <- " + r[2],
                                 r[0], Vectors.bytes(r[1]), Vectors.bytes(r[2]), Boolean.parseBoolean(r[3]),
