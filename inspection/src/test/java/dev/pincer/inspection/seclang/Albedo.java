@@ -54,7 +54,32 @@ final class Albedo {
                 body = unescape(m.group(1)).getBytes(StandardCharsets.UTF_8);
             }
         }
+        if (body.length > 0 && headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+            headers.add(new HeaderField("Content-Type", sniff(body)));
+        }
         return new Response(status, headers, body);
+    }
+
+    /** What Go's net/http answers when a handler sets no Content-Type (http.DetectContentType, roughly). */
+    private static String sniff(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        for (String tag : new String[] {"<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div",
+                "<font", "<table", "<a", "<style", "<title", "<b", "<body", "<br", "<p", "<!--"}) {
+            if (start.startsWith(tag) && start.length() > tag.length()
+                    && (start.charAt(tag.length()) == ' ' || start.charAt(tag.length()) == '>')) {
+                return "text/html; charset=utf-8";
+            }
+        }
+        if (start.startsWith("<?xml")) {
+            return "text/xml; charset=utf-8";
+        }
+        for (byte b : body) {
+            if ((b >= 0 && b < 0x09) || b == 0x0b || (b > 0x0d && b < 0x1b) || (b > 0x1b && b < 0x20)) {
+                return "application/octet-stream";
+            }
+        }
+        return "text/plain; charset=utf-8";
     }
 
     private static String unescape(String s) {
