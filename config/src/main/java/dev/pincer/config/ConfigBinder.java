@@ -41,7 +41,7 @@ final class ConfigBinder {
         Node up = root.require("upstreams", "a mapping of at least one upstream");
         Map<String, UpstreamConfig> upstreams = up == null ? Map.of() : upstreamBinder.bind(up);
         ProtectionConfig protection = root.has("protection")
-                ? new ProtectionBinder(nodes).bind(root.get("protection"))
+                ? new ProtectionBinder(nodes, baseDir).bind(root.get("protection"))
                 : ProtectionConfig.DEFAULT;
         Node ro = root.require("routes", "a list of at least one route");
         List<RouteConfig> routes = ro == null ? List.of() : new RouteBinder(nodes).bind(ro, upstreamBinder.declared(), protection);

@@ -13,16 +13,22 @@ final class ProtectionBinder {
             "rate_limits",
             "bans",
             "redis",
-            "uploads"));
+            "uploads",
+            "rules",
+            "paranoia_level",
+            "anomaly_thresholds"));
     private static final List<String> ROUTE_KEYS = concat(PolicyBinder.ROUTE_KEYS, List.of(
             "ip_filter",
             "rate_limits",
-            "uploads"));
+            "uploads",
+            "rule_exclusions"));
 
     private final Nodes nodes;
+    private final java.nio.file.Path baseDir;
 
-    ProtectionBinder(Nodes nodes) {
+    ProtectionBinder(Nodes nodes, java.nio.file.Path baseDir) {
         this.nodes = nodes;
+        this.baseDir = baseDir;
     }
 
     ProtectionConfig bind(Node node) {
@@ -39,7 +45,8 @@ final class ProtectionBinder {
                         : d.rateLimits(),
                 m.has("bans") ? BanBinder.bind(nodes, m.get("bans"), m.path("bans")) : d.bans(),
                 m.has("redis") ? RedisBinder.bind(nodes, m.get("redis"), m.path("redis")) : d.redis(),
-                m.has("uploads") ? UploadBinder.bind(nodes, m.get("uploads"), m.path("uploads")) : d.uploads());
+                m.has("uploads") ? UploadBinder.bind(nodes, m.get("uploads"), m.path("uploads")) : d.uploads(),
+                RulesBinder.bind(nodes, m, baseDir));
     }
 
     RouteProtection bindRoute(Node node, String path) {
@@ -54,7 +61,10 @@ final class ProtectionBinder {
                 m.has("rate_limits") ? RateLimitBinder.bind(nodes, m.get("rate_limits"), m.path("rate_limits"))
                         : RateLimitConfig.NONE,
                 m.has("uploads") ? UploadBinder.bindRoute(nodes, m.get("uploads"), m.path("uploads"))
-                        : UploadConfig.INHERIT);
+                        : UploadConfig.INHERIT,
+                m.has("rule_exclusions")
+                        ? RulesBinder.bindExclusions(nodes, m.get("rule_exclusions"), m.path("rule_exclusions"))
+                        : RuleExclusions.NONE);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -33,7 +33,8 @@ public record ProtectionConfig(
         RateLimitConfig rateLimits,
         BanConfig bans,
         RedisConfig redis,
-        UploadConfig uploads) {
+        UploadConfig uploads,
+        RulesConfig rules) {
 
     /** ModSecurity's SecRequestBodyNoFilesLimit: 128 KiB of non-file body; multipart file contents do not count. */
     public static final int DEFAULT_BODY_PREFIX_BYTES = 128 * 1024;
@@ -60,28 +61,43 @@ public record ProtectionConfig(
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(bans, "bans");
         Objects.requireNonNull(uploads, "uploads");
+        Objects.requireNonNull(rules, "rules");
         if (bodyPrefixBytes < 0 || bodyPrefixBytes > MAX_BODY_PREFIX_BYTES) {
             throw new IllegalArgumentException("body_prefix_bytes: " + bodyPrefixBytes + " (expected: 0 to "
                     + MAX_BODY_PREFIX_BYTES + ")");
         }
     }
 
+    /** Every edge control but the rule engine (no rule files). */
+    public ProtectionConfig(Mode mode, RouteConfig.Incomplete incomplete, OnAnalysisLimit onAnalysisLimit,
+                            int bodyPrefixBytes, IpFilterConfig ipFilter, RateLimitConfig rateLimits, BanConfig bans,
+                            RedisConfig redis, UploadConfig uploads) {
+        this(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, rateLimits, bans, redis, uploads,
+                RulesConfig.NONE);
+    }
+
+    /** This config with other rule files and CRS settings. */
+    public ProtectionConfig withRules(RulesConfig next) {
+        return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, rateLimits, bans, redis,
+                uploads, next);
+    }
+
     /** This config with {@code next} as its global IP filter. */
     public ProtectionConfig withIpFilter(IpFilterConfig next) {
         return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, next, rateLimits, bans, redis,
-                uploads);
+                uploads, rules);
     }
 
     /** This config with other rate limits, bans and shared state. */
     public ProtectionConfig withLimits(RateLimitConfig nextLimits, BanConfig nextBans, RedisConfig nextRedis) {
         return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, nextLimits, nextBans,
-                nextRedis, uploads);
+                nextRedis, uploads, rules);
     }
 
     /** This config with other upload settings. */
     public ProtectionConfig withUploads(UploadConfig next) {
         return new ProtectionConfig(mode, incomplete, onAnalysisLimit, bodyPrefixBytes, ipFilter, rateLimits, bans, redis,
-                next);
+                next, rules);
     }
 
     /** The mode requests of {@code route} are judged in: its own {@code protection.mode}, else {@link #mode}. */

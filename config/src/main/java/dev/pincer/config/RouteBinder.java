@@ -76,7 +76,7 @@ final class RouteBinder {
                 (int) m.size("xss_prefix_bytes", RouteConfig.Xss.DEFAULT_PREFIX_BYTES,
                         RouteConfig.Xss.MIN_PREFIX_BYTES, RouteConfig.Xss.MAX_PREFIX_BYTES));
         RouteProtection protection = m.has("protection")
-                ? new ProtectionBinder(nodes).bindRoute(m.get("protection"), m.path("protection"))
+                ? new ProtectionBinder(nodes, null).bindRoute(m.get("protection"), m.path("protection"))
                 : RouteProtection.DEFAULT;
         RouteConfig.Incomplete incomplete = protection.incomplete() != null ? protection.incomplete()
                 : global.incomplete();

@@ -16,6 +16,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.pincer.inspection.rules.RuleSets;
+import dev.pincer.inspection.rules.SignatureInspection;
+import dev.pincer.inspection.seclang.SecLangEngine;
 
 /**
  * One config generation's compiled edge protection: for every route (by identity of its
@@ -48,11 +51,12 @@ public final class Protection {
         if (state.closed()) {
             throw new IllegalStateException("edge state is closed");
         }
+        SecLangEngine rules = RuleSets.load(config.protection().rules());
         Map<RouteConfig, List<Participant>> perRoute = new IdentityHashMap<>();
         for (RouteConfig r : config.routes()) {
-            perRoute.put(r, participants(config, r, state));
+            perRoute.put(r, participants(config, r, state, rules));
         }
-        return new Protection(perRoute, participants(config, null, state), bodyPrefixBytes(config));
+        return new Protection(perRoute, participants(config, null, state, rules), bodyPrefixBytes(config));
     }
 
     /**
@@ -70,12 +74,13 @@ public final class Protection {
     /**
      * The registry: every edge control, in the order a request meets them. The IP filter comes
      * first (a denied client costs nothing else), then bans, then rate limits, then upload
-     * detection. A control that is off for {@code route} is left out, so a route with nothing on
+     * detection, then the rule engine (the most expensive, and the one that needs the most). A control that is off for {@code route} is left out, so a route with nothing on
      * gets an empty list.
      *
      * @param route the route, or null for requests that matched none
      */
-    static List<Participant> participants(PincerConfig config, RouteConfig route, EdgeState state) {
+    static List<Participant> participants(PincerConfig config, RouteConfig route, EdgeState state,
+                                          SecLangEngine rules) {
         ProtectionConfig global = config.protection();
         RouteProtection own = route == null ? RouteProtection.DEFAULT : route.protection();
         List<Participant> list = new ArrayList<>(4);
@@ -83,6 +88,10 @@ public final class Protection {
         add(list, Bans.participant(state.bans(), global.bans()));
         add(list, RateLimits.compile(global, own, state.rates()));
         add(list, Uploads.compile(global, own));
+        if (rules != null) {
+            list.add(new SignatureInspection(rules, route == null ? global.incomplete() : route.incomplete(),
+                    own.ruleExclusions()));
+        }
         return List.copyOf(list);
     }
 

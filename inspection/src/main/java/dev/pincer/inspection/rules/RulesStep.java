@@ -40,9 +40,13 @@ final class RulesStep implements Step {
     private ByteArrayOutputStream body;
     private boolean bodyOverLimit;
 
-    RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete) {
+    RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
+              List<java.util.function.Consumer<RuleTransaction>> exclusions) {
         this.incomplete = incomplete;
         this.rules = engine.open(data(tx));
+        for (java.util.function.Consumer<RuleTransaction> e : exclusions) {
+            e.accept(rules);
+        }
         this.bodyLimit = Math.min(engine.rules().settings().requestBodyLimit(), Integer.MAX_VALUE - 8);
         this.bodyWanted = engine.rules().settings().requestBodyAccess() && hasBody(tx.head());
     }

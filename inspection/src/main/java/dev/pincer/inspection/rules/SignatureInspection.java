@@ -1,6 +1,14 @@
 package dev.pincer.inspection.rules;
 
 import dev.pincer.config.RouteConfig;
+import dev.pincer.config.RuleExclusions;
+import dev.pincer.inspection.seclang.RuleTransaction;
+import dev.pincer.signatures.action.IdRanges;
+import dev.pincer.signatures.lang.VariableParser;
+import dev.pincer.signatures.lang.VariableSelector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import dev.pincer.inspection.seclang.SecLangEngine;
 import dev.pincer.inspection.transaction.Participant;
 import dev.pincer.inspection.transaction.Step;
@@ -19,15 +27,49 @@ public final class SignatureInspection implements Participant {
 
     private final SecLangEngine engine;
     private final RouteConfig.Incomplete incomplete;
+    private final List<Consumer<RuleTransaction>> exclusions;
 
     /**
      * @param engine     the compiled rule set
      * @param incomplete what a request the engine could not fully judge (its work budget, a body
      *                   beyond SecRequestBodyLimit with ProcessPartial) gets
+     * @param exclusions the route's rule exclusions, applied to each transaction before phase 1
+     * @throws IllegalArgumentException for an exclusion target that is not one variable
      */
-    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete) {
+    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete, RuleExclusions exclusions) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.incomplete = Objects.requireNonNull(incomplete, "incomplete");
+        this.exclusions = compile(exclusions);
+    }
+
+    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete) {
+        this(engine, incomplete, RuleExclusions.NONE);
+    }
+
+    private static List<Consumer<RuleTransaction>> compile(RuleExclusions ex) {
+        List<Consumer<RuleTransaction>> out = new ArrayList<>();
+        for (String ids : ex.ids()) {
+            IdRanges r = IdRanges.parse(ids);
+            out.add(t -> t.removeRules(r));
+        }
+        for (String tag : ex.tags()) {
+            out.add(t -> t.removeRulesByTag(tag));
+        }
+        for (RuleExclusions.Target target : ex.targets()) {
+            List<VariableSelector> v = VariableParser.parse(target.target());
+            if (v.size() != 1 || v.get(0).count() || v.get(0).exclude()) {
+                throw new IllegalArgumentException("rule_exclusions target '" + target.target()
+                        + "' (expected one variable such as ARGS:password)");
+            }
+            VariableSelector selector = v.get(0);
+            if (target.ids() != null) {
+                IdRanges r = IdRanges.parse(target.ids());
+                out.add(t -> t.removeTarget(r, selector));
+            } else {
+                out.add(t -> t.removeTargetByTag(target.tag(), selector));
+            }
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -37,7 +79,7 @@ public final class SignatureInspection implements Participant {
 
     @Override
     public Step open(Transaction tx) {
-        return new RulesStep(engine, tx, incomplete);
+        return new RulesStep(engine, tx, incomplete, exclusions);
     }
 
     public SecLangEngine engine() {
