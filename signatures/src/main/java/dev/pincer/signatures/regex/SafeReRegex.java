@@ -18,10 +18,13 @@ final class SafeReRegex implements Regex {
 
     private final String source;
     private final Pattern pattern;
+    /** One matcher per thread, reset per find: a fresh SafeRE matcher costs ~400 bytes. */
+    private final ThreadLocal<Matcher> matchers;
 
     private SafeReRegex(String source, Pattern pattern) {
         this.source = source;
         this.pattern = pattern;
+        this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 
     static SafeReRegex compile(String pcre) {
@@ -48,18 +51,22 @@ final class SafeReRegex implements Regex {
 
     @Override
     public boolean find(CharSequence input) {
+        Matcher m = matchers.get();
         try {
-            return pattern.matcher(input).find();
+            return m.reset(input).find();
         } catch (RuntimeException | StackOverflowError e) {
             return false; // as ModSecurity on a PCRE error: no match (never seen with SafeRE)
+        } finally {
+            m.reset("");  // drop the value: a matcher must not pin a request body
         }
     }
 
     @Override
     public boolean find(CharSequence input, Captures captures) {
         captures.begin(input);
+        Matcher m = matchers.get();
         try {
-            Matcher m = pattern.matcher(input);
+            m.reset(input);
             if (!m.find()) {
                 captures.clear();
                 return false;
@@ -76,6 +83,8 @@ final class SafeReRegex implements Regex {
         } catch (RuntimeException | StackOverflowError e) {
             captures.clear();
             return false;
+        } finally {
+            m.reset("");
         }
     }
 
