@@ -37,11 +37,20 @@ final class SafeReRegex implements Regex {
         try {
             return new SafeReRegex(pcre, Pattern.compile(java, FLAGS));
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException("bad regex: " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near offset " + e.getIndex() : ""), e);
+            throw new IllegalArgumentException("bad regex: " + e.getDescription() + near(java, e.getIndex()), e);
         } catch (RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("bad regex: " + e, e);
         }
+    }
+
+    /** The text around {@code index} (an offset in the rewritten pattern), as the place to look. */
+    private static String near(String pattern, int index) {
+        if (index < 0 || index > pattern.length()) {
+            return "";
+        }
+        int from = Math.max(0, index - 20);
+        int to = Math.min(pattern.length(), index + 20);
+        return " near '" + pattern.substring(from, to) + "'";
     }
 
     @Override
