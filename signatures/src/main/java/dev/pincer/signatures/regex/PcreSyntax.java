@@ -14,7 +14,8 @@ import java.util.Map;
  *       (Java reads them as union and intersection), a leading {@code ]} is a literal, and POSIX
  *       classes become {@code \p{Name}} for Java;</li>
  *   <li>a {@code {} that starts no {@code {n}}, {@code {n,}} or {@code {n,m}} is a literal;</li>
- *   <li>{@code \xH} with one hex digit is widened to {@code \x0H}; {@code (?#...)} comments go;</li>
+ *   <li>{@code \xH} with one hex digit is widened to {@code \x0H}, PCRE's octal {@code \0},
+ *       {@code \012} become {@code \x{..}}; {@code (?#...)} comments go;</li>
  *   <li>for RE2, {@code \s}/{@code \S} are spelled out with the vertical tab (RE2 omits it).</li>
  * </ul>
  * Inline flags other than {@code i m s x} and the {@code -} are rejected (PCRE's {@code U} means
@@ -86,6 +87,15 @@ final class PcreSyntax {
                     }
                     out.append("\\x").append("00", 0, 2 - digits).append(p, i + 2, i + 2 + digits);
                     i += 2 + digits;
+                } else if (e == '0') {
+                    int j = i + 2;   // PCRE: \0 and up to two more octal digits
+                    int value = 0;
+                    while (j < n && j < i + 4 && p.charAt(j) >= '0' && p.charAt(j) <= '7') {
+                        value = value * 8 + (p.charAt(j) - '0');
+                        j++;
+                    }
+                    out.append("\\x{").append(Integer.toHexString(value)).append('}');
+                    i = j;
                 } else if ((e == 's' || e == 'S') && dialect == Dialect.RE2) {
                     String set = e == 's' ? SPACE_RE2 : NON_SPACE_RE2;
                     out.append(inClass ? set : "[" + set + "]");

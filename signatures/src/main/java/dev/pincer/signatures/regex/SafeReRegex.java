@@ -18,10 +18,13 @@ final class SafeReRegex implements Regex {
 
     private final String source;
     private final Pattern pattern;
+    /** One matcher per thread, reset per find: a fresh SafeRE matcher costs ~400 bytes. */
+    private final ThreadLocal<Matcher> matchers;
 
     private SafeReRegex(String source, Pattern pattern) {
         this.source = source;
         this.pattern = pattern;
+        this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 
     static SafeReRegex compile(String pcre) {
@@ -34,11 +37,20 @@ final class SafeReRegex implements Regex {
         try {
             return new SafeReRegex(pcre, Pattern.compile(java, FLAGS));
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException("bad regex: " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near offset " + e.getIndex() : ""), e);
+            throw new IllegalArgumentException("bad regex: " + e.getDescription() + near(java, e.getIndex()), e);
         } catch (RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("bad regex: " + e, e);
         }
+    }
+
+    /** The text around {@code index} (an offset in the rewritten pattern), as the place to look. */
+    private static String near(String pattern, int index) {
+        if (index < 0 || index > pattern.length()) {
+            return "";
+        }
+        int from = Math.max(0, index - 20);
+        int to = Math.min(pattern.length(), index + 20);
+        return " near '" + pattern.substring(from, to) + "'";
     }
 
     @Override
@@ -48,18 +60,22 @@ final class SafeReRegex implements Regex {
 
     @Override
     public boolean find(CharSequence input) {
+        Matcher m = matchers.get();
         try {
-            return pattern.matcher(input).find();
+            return m.reset(input).find();
         } catch (RuntimeException | StackOverflowError e) {
             return false; // as ModSecurity on a PCRE error: no match (never seen with SafeRE)
+        } finally {
+            m.reset("");  // drop the value: a matcher must not pin a request body
         }
     }
 
     @Override
     public boolean find(CharSequence input, Captures captures) {
         captures.begin(input);
+        Matcher m = matchers.get();
         try {
-            Matcher m = pattern.matcher(input);
+            m.reset(input);
             if (!m.find()) {
                 captures.clear();
                 return false;
@@ -76,6 +92,8 @@ final class SafeReRegex implements Regex {
         } catch (RuntimeException | StackOverflowError e) {
             captures.clear();
             return false;
+        } finally {
+            m.reset("");
         }
     }
 
