@@ -170,7 +170,9 @@ final class SqlFingerprintGrammar {
             for (String left : operands) {
                 for (String cmp : CMP) {
                     for (String right : operands) {
-                        b.add(BOOLEAN + logic + left + cmp + right);
+                        // IN takes a list: "x in x" is prose-shaped, "x in (x)" is not
+                        String r = cmp.equals(" in ") ? "(" + right + ")" : right;
+                        b.add(BOOLEAN + logic + left + cmp + r);
                     }
                     if (ctx != 0) {
                         b.add(BOOLEAN + logic + left + cmp + ctx + "a"); // the application closes it
@@ -221,8 +223,12 @@ final class SqlFingerprintGrammar {
                 if (s.context() == '"' && !mysql) {
                     continue;
                 }
-                String fp = folder.fold(new SqlLexer(s.value(), s.context(), mysql));
-                if (!fp.isEmpty()) {
+                SqlLexer lexer = new SqlLexer(s.value(), s.context(), mysql);
+                String fp = folder.fold(lexer);
+                // Only through a sentence the short-shape check accepts: "x'#" folds to "so",
+                // which the check rejects (a '#'), so "so" must not come in for '"><b>' either.
+                if (!fp.isEmpty() && SqlShortShapes.isInjection(fp, folder.tokens(),
+                        lexer.statTokens, s.value())) {
                     set.add(fp);
                 }
             }
