@@ -1,11 +1,10 @@
 package dev.pincer.signatures.detect;
 
-import java.util.Set;
-
 /**
  * What {@link XssDetector} treats as dangerous, chosen from the HTML, SVG and MathML
  * specifications and the browser behaviours XSS filters document. Names compare
- * case-insensitively, ignoring NUL bytes (browsers drop them).
+ * case-insensitively (ASCII), ignoring NUL bytes (browsers drop them), without allocating
+ * unless a name holds a NUL.
  *
  * <p>Examples: {@code isDangerousTag("<SCRIPT", 1, 7)} is true; {@code attribute("onerror")} is
  * {@link #SCRIPT}; a {@link #URL} attribute with the value {@code jav&#x09;ascript:alert(1)} is
@@ -15,22 +14,22 @@ final class XssNames {
     static final int HARMLESS = 0, SCRIPT = 1, URL = 2, STYLE = 3, INDIRECT = 4;
 
     /** Elements that run script, load documents or plugins, or change how the page resolves. */
-    private static final Set<String> TAGS = Set.of("script", "iframe", "frame", "frameset",
+    private static final WordTable TAGS = table("script", "iframe", "frame", "frameset",
             "object", "embed", "applet", "base", "meta", "link", "style", "math", "xml",
             "import", "vmlframe", "isindex", "bgsound", "layer", "ilayer", "portal");
 
     /** Attributes whose value is a URL a browser may navigate to or load. */
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action",
+    private static final WordTable URL_ATTRIBUTES = table("href", "src", "action",
             "formaction", "background", "dynsrc", "lowsrc", "poster", "data", "codebase",
             "cite", "longdesc", "usemap", "profile", "manifest", "icon", "from", "to", "values",
             "by", "ping", "archive", "classid", "srcset");
 
     /** Attributes that carry script or markup whatever their value. */
-    private static final Set<String> SCRIPT_ATTRIBUTES = Set.of("srcdoc", "datasrc", "datafld",
+    private static final WordTable SCRIPT_ATTRIBUTES = table("srcdoc", "datasrc", "datafld",
             "dataformatas", "filter", "folder", "seeksegmenttime", "formtarget");
 
     /** English words that start like an event handler but are none. */
-    private static final Set<String> NOT_HANDLERS = Set.of("onion", "online", "onset", "onward",
+    private static final WordTable NOT_HANDLERS = table("onion", "online", "onset", "onward",
             "onwards", "onyx", "onerous", "ongoing", "onlooker");
 
     private static final String[] URL_SCHEMES = {"javascript", "vbscript", "livescript",
@@ -42,41 +41,60 @@ final class XssNames {
     private XssNames() {
     }
 
-    /** @return the lower-cased name in {@code s[from, to)} without NULs, at most 32 chars */
-    private static String name(String s, int from, int to) {
-        StringBuilder b = new StringBuilder(Math.min(to - from, 32));
-        for (int i = from; i < to && b.length() < 32; i++) {
-            char c = s.charAt(i);
-            if (c != 0) {
-                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    private static WordTable table(String... words) {
+        WordTable t = new WordTable(words.length);
+        for (String w : words) {
+            t.put(w.toUpperCase(java.util.Locale.ROOT), 'y');
+        }
+        return t;
+    }
+
+    /** @return the name in {@code s[from, to)} without its NULs, or null when it has none */
+    private static String withoutNuls(String s, int from, int to) {
+        int nul = s.indexOf(0, from);
+        if (nul < 0 || nul >= to) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Math.min(to - from, 64));
+        for (int i = from; i < to && b.length() < 64; i++) {
+            if (s.charAt(i) != 0) {
+                b.append(s.charAt(i));
             }
         }
         return b.toString();
     }
 
     static boolean isDangerousTag(String s, int from, int to) {
-        String tag = name(s, from, to);
-        return TAGS.contains(tag) || tag.startsWith("svg") || tag.startsWith("xsl");
+        String clean = withoutNuls(s, from, to);
+        if (clean != null) {
+            return isDangerousTag(clean, 0, clean.length());
+        }
+        return TAGS.get(s, from, to) != 0 || startsWith(s, from, to, "svg")
+                || startsWith(s, from, to, "xsl");
     }
 
     static int attribute(String s, int from, int to) {
-        String a = name(s, from, to);
-        if (a.length() >= 5 && a.startsWith("on") && !NOT_HANDLERS.contains(a)) {
+        String clean = withoutNuls(s, from, to);
+        if (clean != null) {
+            return attribute(clean, 0, clean.length());
+        }
+        int len = to - from;
+        if (len >= 5 && startsWith(s, from, to, "on") && NOT_HANDLERS.get(s, from, to) == 0) {
             return SCRIPT; // event handlers, known or future: oncut, onload, onbeforehellfreezes
         }
-        if (a.startsWith("xmlns") || a.startsWith("xlink")) {
+        if (startsWith(s, from, to, "xmlns") || startsWith(s, from, to, "xlink")) {
             return SCRIPT; // a namespace makes x:script a script element
         }
-        if (a.equals("style")) {
+        if (len == 5 && startsWith(s, from, to, "style")) {
             return STYLE;
         }
-        if (a.equals("attributename")) {
+        if (len == 13 && startsWith(s, from, to, "attributename")) {
             return INDIRECT; // SVG <set attributeName="onload">
         }
-        if (URL_ATTRIBUTES.contains(a)) {
+        if (URL_ATTRIBUTES.get(s, from, to) != 0) {
             return URL;
         }
-        return SCRIPT_ATTRIBUTES.contains(a) ? SCRIPT : HARMLESS;
+        return SCRIPT_ATTRIBUTES.get(s, from, to) != 0 ? SCRIPT : HARMLESS;
     }
 
     static boolean isDangerousValue(int attribute, String s, int from, int to) {
