@@ -13,10 +13,15 @@ package dev.pincer.signatures.detect;
 final class XssNames {
     static final int HARMLESS = 0, SCRIPT = 1, URL = 2, STYLE = 3, INDIRECT = 4;
 
-    /** Elements that run script, load documents or plugins, or change how the page resolves. */
+    /**
+     * Elements that run script, load documents or plugins, or change how the page resolves; and
+     * the parser-confusion ones ({@code comment} in old IE, {@code noscript} for mutation XSS,
+     * SVG Tiny's {@code handler} and {@code listener}).
+     */
     private static final WordTable TAGS = table("script", "iframe", "frame", "frameset",
             "object", "embed", "applet", "base", "meta", "link", "style", "math", "xml",
-            "import", "vmlframe", "isindex", "bgsound", "layer", "ilayer", "portal");
+            "import", "vmlframe", "isindex", "bgsound", "layer", "ilayer", "portal",
+            "comment", "handler", "listener", "noscript");
 
     /** Attributes whose value is a URL a browser may navigate to or load. */
     private static final WordTable URL_ATTRIBUTES = table("href", "src", "action",
