@@ -21,7 +21,7 @@ final class XssNames {
     private static final WordTable TAGS = table("script", "iframe", "frame", "frameset",
             "object", "embed", "applet", "base", "meta", "link", "style", "math", "xml",
             "import", "vmlframe", "isindex", "bgsound", "layer", "ilayer", "portal",
-            "comment", "handler", "listener", "noscript");
+            "comment", "handler", "listener", "noscript", "xss");
 
     /** Attributes whose value is a URL a browser may navigate to or load. */
     private static final WordTable URL_ATTRIBUTES = table("href", "src", "action",
@@ -113,17 +113,15 @@ final class XssNames {
     }
 
     /**
-     * The URL's scheme, read the way browsers read it: leading spaces and controls skipped, tabs
-     * and newlines inside dropped, character references ({@code &#x6a;}, {@code &#106;},
-     * {@code &colon;}, {@code &Tab;}) decoded.
+     * The URL's scheme, read the way browsers read it, and old browsers more loosely: character
+     * references ({@code &#x6a;}, {@code &#106;}, {@code &colon;}, {@code &Tab;}) decoded, leading
+     * spaces and controls skipped, and spaces and controls inside dropped ({@code java\tscript:}).
      */
     static boolean isScriptUrl(String s, int from, int to) {
         StringBuilder scheme = new StringBuilder(16);
         int i = from;
-        while (i < to && (s.charAt(i) <= ' ' || s.charAt(i) >= 0x7F)) {
-            i++;
-        }
-        while (i < to && scheme.length() < 16) {
+        int guard = 0;
+        while (i < to && scheme.length() < 16 && guard++ < 256) {
             int c = s.charAt(i);
             int next = i + 1;
             if (c == '&') {
@@ -134,7 +132,7 @@ final class XssNames {
                 }
             }
             i = next;
-            if (c == '\t' || c == '\n' || c == '\r' || c == 0) {
+            if (c <= ' ' || (c >= 0x7F && scheme.length() == 0)) {
                 continue;
             }
             if (c == ':') {
@@ -151,11 +149,39 @@ final class XssNames {
         return false;
     }
 
+    /**
+     * Whether the style, read as CSS reads it (comments removed, {@code \\75}-style escapes
+     * decoded, spaces and case ignored; at most 4 KiB of it), contains one of the needles.
+     */
     private static boolean containsAny(String s, int from, int to, String[] needles) {
         StringBuilder b = new StringBuilder(Math.min(to - from, 4096));
-        for (int i = from; i < to && b.length() < 4096; i++) {
+        int i = from;
+        while (i < to && b.length() < 4096) {
             char c = s.charAt(i);
-            if (c > ' ' && c != '\\') {
+            if (c == '/' && i + 1 < to && s.charAt(i + 1) == '*') {
+                int close = s.indexOf("*/", i + 2);
+                i = close < 0 || close >= to ? to : close + 2;
+                continue;
+            }
+            if (c == '\\') {
+                int j = i + 1;
+                int v = 0;
+                while (j < to && j - i <= 6 && Character.digit(s.charAt(j), 16) >= 0
+                        && s.charAt(j) < 0x80) {
+                    v = v * 16 + Character.digit(s.charAt(j), 16);
+                    j++;
+                }
+                if (j > i + 1) {
+                    c = (char) (v & 0xFF);
+                    i = j < to && s.charAt(j) == ' ' ? j + 1 : j;
+                } else {
+                    i++;
+                    continue;
+                }
+            } else {
+                i++;
+            }
+            if (c > ' ') {
                 b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
             }
         }

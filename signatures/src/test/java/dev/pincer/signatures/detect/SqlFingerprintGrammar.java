@@ -61,7 +61,9 @@ final class SqlFingerprintGrammar {
         "union ", "/**/union/**/", " intersect ", " except ", "union(", " UNION ALL("};
     private static final String[] SELECT_LISTS = {"1", "1,2", "1,2,3", "null", "null,null", "x",
         "x,y", "@@version", "version()", "*", "'a'", "'a','b'", "0x41", "char(65)",
-        "1,version()", "null--", "1--", "", "1,concat(1,2)", "concat(0x41,1)", "null,concat(1)"};
+        "1,version()", "null--", "1--", "", "1,concat(1,2)", "concat(0x41,1)", "null,concat(1)",
+        "(select 1)", "(select concat(1,2))", "1 limit 1", "1 limit 1,1", "1 order by 1",
+        "1 group by 1", "1 into outfile 'x'"};
     private static final String[] STATEMENTS = {"select 1", "select sleep(5)", "drop table x",
         "insert into x values(1)", "update x set y=1", "delete from x", "waitfor delay '0:0:5'",
         "shutdown", "exec xp_cmdshell 'dir'", "exec master..xp_cmdshell 'x'", "declare @a int",
@@ -71,7 +73,8 @@ final class SqlFingerprintGrammar {
         "alter table x drop y", "set @a=1", "select load_file('x')", "select(sleep(5))",
         "select 1 from(select count(*),concat(1,2))", "select concat(0x41,(select 1))",
         "select * from x where y not between 1 and 2", "select chr(65)||chr(66)",
-        "if exists(select * from x) select 1", "select 'a'||(select 1)"};
+        "if exists(select * from x) select 1", "select 'a'||(select 1)",
+        "select 1,concat(1,2) from x", "select 'a',sin(1) from x", "select x,y from z limit 1"};
     private static final String[] CLAUSES = {" order by 1", " order by x", " group by 1",
         " group by x having 1=1", " having 1=1", " limit 1", " limit 1,1", " limit 1 offset 1",
         " into outfile 'x'", " into dumpfile 'x'", " procedure analyse()", " order by 1 desc",
@@ -126,6 +129,7 @@ final class SqlFingerprintGrammar {
         List<String> evidence = new ArrayList<>(List.of(CALLS));
         evidence.addAll(List.of(SUBQUERIES));
         evidence.add("@@version");
+        b.add(" union"); // 1 union -- : the rest comes in another parameter
         for (String setop : SETOPS) {
             for (String list : SELECT_LISTS) {
                 b.add(setop + "select " + list);
@@ -162,7 +166,7 @@ final class SqlFingerprintGrammar {
             b.add(clause);
         }
         List<String> operands = List.of("1", "x", "@v", "'a'", "\"a\"", "sleep(5)", "version()",
-            "(select 1)", "@@version", "x'41'");
+            "(select 1)", "@@version", "x'41'", "(1,2)", "(1+2)", "(false)");
         for (String logic : LOGIC) {
             for (String e : evidence) {
                 b.add(BOOLEAN + logic + e);
@@ -188,7 +192,8 @@ final class SqlFingerprintGrammar {
                 b.add(logic + "x");
             }
         }
-        for (String more : new String[] {" or 1=1", " and 1=2", " or 'a'='a'", " and sleep(5)"}) {
+        for (String more : new String[] {" or 1=1", " and 1=2", " or 'a'='a'", " and sleep(5)",
+            " and 0", " or 1", " limit 1", " limit 0", " order by 1"}) {
             for (String setop : SETOPS) {
                 b.add(more + setop + "select 1");
             }
