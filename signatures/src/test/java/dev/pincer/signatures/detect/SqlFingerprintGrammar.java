@@ -104,6 +104,9 @@ final class SqlFingerprintGrammar {
             for (String lead : leads(ctx)) {
                 for (String close : new String[] {"", ")", "))"}) {
                     for (String body : bodies(ctx, lead.isEmpty())) {
+                        if (glues(lead + close, body)) {
+                            continue; // "x" + "union " would be the one word "xunion"
+                        }
                         String[] tails = body.startsWith(BOOLEAN) ? BOOLEAN_TAILS : TAILS;
                         String text = body.startsWith(BOOLEAN) ? body.substring(1) : body;
                         for (String tail : tails) {
@@ -114,6 +117,14 @@ final class SqlFingerprintGrammar {
             }
         }
         return out;
+    }
+
+    /** Whether two pieces would fuse into one word: both sides alphanumeric at the seam. */
+    private static boolean glues(String left, String right) {
+        String r = right.startsWith(BOOLEAN) ? right.substring(1) : right;
+        return !left.isEmpty() && !r.isEmpty()
+                && Character.isLetterOrDigit(left.charAt(left.length() - 1))
+                && Character.isLetterOrDigit(r.charAt(0));
     }
 
     private static String[] leads(char ctx) {
@@ -203,7 +214,7 @@ final class SqlFingerprintGrammar {
         }
         for (String aop : AOPS) {
             if (ctx != 0) {
-                b.add(aop + "1"); // x'*2-- : arithmetic on a broken-out string
+                b.add(aop + "1--"); // x'*2-- (without the comment, 5'/3 is a height)
             }
             for (String e : evidence) {
                 b.add(aop + e);
@@ -250,14 +261,15 @@ final class SqlFingerprintGrammar {
      * {@link #PROSE_AROUND_VERBS}, to keep the generator quick).
      */
     private static final String[] PROSE = {"cats", "12", "and", "or", "&", "-", "+", "/", "%",
-        ",", "(cats)", "O'Brien", "\"best\"", ".", "!"};
+        ",", "(cats)", "O'Brien", "\"best\"", ".", "!", "@example.com"};
 
     /**
      * Words that are SQL and English both ("drop me a line"): prose has one of them, among up to
      * three pieces of {@link #PROSE_AROUND_VERBS}.
      */
     private static final String[] PROSE_VERBS = {"select", "update", "drop", "delete", "insert",
-        "union", "order", "create", "set", "table", "sleep", "count", "left", "if", "by"};
+        "union", "order", "create", "set", "table", "sleep", "count", "left", "if", "by", "is",
+        "like", "not", "in"};
     private static final String[] PROSE_AROUND_VERBS = {"cats", "12", "and", "or", ",", "-",
         "O'Brien", "(cats)", "\"best\""};
 
@@ -312,9 +324,16 @@ final class SqlFingerprintGrammar {
         return out;
     }
 
+    /** Each prose sentence twice: spaced, and with punctuation against its neighbours. */
     private static void addProse(List<String> words, SqlFolder folder, Set<String> prose) {
         addProse(String.join(" ", words), folder, prose);
-        addProse(String.join("", words), folder, prose);
+        StringBuilder tight = new StringBuilder();
+        for (String w : words) {
+            boolean glue = tight.isEmpty() || !Character.isLetterOrDigit(w.charAt(0))
+                    || !Character.isLetterOrDigit(tight.charAt(tight.length() - 1));
+            tight.append(glue ? "" : " ").append(w);
+        }
+        addProse(tight.toString(), folder, prose);
     }
 
     private static void addProse(String text, SqlFolder folder, Set<String> prose) {
