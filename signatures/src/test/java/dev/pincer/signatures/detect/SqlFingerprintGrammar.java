@@ -61,7 +61,8 @@ final class SqlFingerprintGrammar {
         "user()", "database()", "extractvalue(1,concat(0x7e,version()))", "pg_sleep(5)",
         "load_file('x')", "count(*)", "updatexml(1,1,1)", "char(0x41)", "md5('x')",
         "substring((select x from y),1,1)", "if(now()=sysdate(),sleep(5),0)", "sleep(5 div 2)",
-        "concat(0x41,version(),0x41)", "iif(1>1,1,0)",
+        "concat(0x41,version(),0x41)", "iif(1>1,1,0)", "substr(user,1,1)",
+        "ascii(substring(version(),1,1))", "length(load_file('x'))",
         "sleep(@v)", "ord(mid(x,1,1))", "xmltype('x')"};
     private static final String[] SUBQUERIES = {"(select 1)", "(select x from y)",
         "(select sleep(5))", "(select*from(select(sleep(5)))x)", "(select count(*) from x)",
@@ -74,7 +75,7 @@ final class SqlFingerprintGrammar {
         "x,y", "@@version", "version()", "*", "'a'", "'a','b'", "0x41", "char(65)",
         "1,version()", "null--", "1--", "", "1,concat(1,2)", "concat(0x41,1)", "null,concat(1)",
         "(select 1)", "(select concat(1,2))", "1 limit 1", "1 limit 1,1", "1 order by 1",
-        "1 group by 1", "1 into outfile 'x'"};
+        "1 group by 1", "1 into outfile 'x'", "1 or 1=1"};
     private static final String[] STATEMENTS = {"select 1", "select sleep(5)", "drop table x",
         "insert into x values(1)", "update x set y=1", "delete from x", "waitfor delay '0:0:5'",
         "shutdown", "exec xp_cmdshell 'dir'", "exec master..xp_cmdshell 'x'", "declare @a int",
@@ -85,7 +86,8 @@ final class SqlFingerprintGrammar {
         "select 1 from(select count(*),concat(1,2))", "select concat(0x41,(select 1))",
         "select * from x where y not between 1 and 2", "select chr(65)||chr(66)",
         "if exists(select * from x) select 1", "select 'a'||(select 1)",
-        "select 1,concat(1,2) from x", "select 'a',sin(1) from x", "select x,y from z limit 1"};
+        "select 1,concat(1,2) from x", "select 'a',sin(1) from x", "select x,y from z limit 1",
+        "select sin(x) from y", "select x,sin(1) from y", "select @v,sin(1) from y"};
     private static final String[] CLAUSES = {" order by 1", " order by x", " group by 1",
         " group by x having 1=1", " having 1=1", " limit 1", " limit 1,1", " limit 1 offset 1",
         " into outfile 'x'", " into dumpfile 'x'", " procedure analyse()", " order by 1 desc",
@@ -193,6 +195,7 @@ final class SqlFingerprintGrammar {
             for (String e : evidence) {
                 b.add(BOOLEAN + logic + e);
             }
+            b.add(BOOLEAN + logic + "(ascii(substring(version(),1,1))=51)");
             for (String left : operands) {
                 for (String cmp : CMP) {
                     for (String right : operands) {
@@ -206,6 +209,9 @@ final class SqlFingerprintGrammar {
                     }
                 }
             }
+        }
+        if (ctx == 0) {
+            b.add(""); // 1-- : with the tails, a number whose query is commented out
         }
         if (ctx != 0) {
             b.add(""); // x'-- : the rest of the query commented out
@@ -226,6 +232,9 @@ final class SqlFingerprintGrammar {
         for (String aop : AOPS) {
             if (ctx != 0) {
                 b.add(aop + "1--"); // x'*2-- (without the comment, 5'/3 is a height)
+                b.add(aop + "1 or " + ctx); // x'-1 or '
+                b.add(aop + "(1) and 1=1--");
+                b.add(aop + "(" + ctx + "a" + ctx + ") and 1=1--");
             }
             for (String e : evidence) {
                 b.add(aop + e);
