@@ -111,9 +111,13 @@ final class HtmlTokenizer {
             pos = n;
             return TEXT;
         }
-        char c = s.charAt(pos + 1);
+        int at = pos + 1;
+        while (at + 1 < n && s.charAt(at) == 0) {
+            at++; // old parsers (and libinjection) read "<\0img" as "<img"
+        }
+        char c = s.charAt(at);
         if (isLetter(c)) {
-            return name(pos + 1, TAG_OPEN);
+            return name(at, TAG_OPEN);
         }
         if (c == '/') {
             if (pos + 2 < n && isLetter(s.charAt(pos + 2))) {
@@ -126,11 +130,7 @@ final class HtmlTokenizer {
         }
         if (c == '!') {
             if (s.startsWith("--", pos + 2)) {
-                int close = s.indexOf("-->", pos + 4);
-                start = pos + 4;
-                end = close < 0 ? n : close;
-                pos = close < 0 ? n : close + 3;
-                return COMMENT;
+                return comment(pos + 4);
             }
             if (s.regionMatches(true, pos + 2, "doctype", 0, 7)) {
                 int t = bogusComment(pos + 2);
@@ -142,6 +142,31 @@ final class HtmlTokenizer {
         end = pos + 1;
         pos++;
         return TEXT;
+    }
+
+    /**
+     * A comment's text from {@code from}, up to where browsers end it (13.2.5.43-52): at
+     * {@code -->} or {@code --!>}, or at once for {@code <!-->} and {@code <!--->}.
+     */
+    private int comment(int from) {
+        state = State.DATA;
+        start = Math.min(from, n);
+        if (s.startsWith(">", from) || s.startsWith("->", from)) {
+            end = start;
+            pos = s.indexOf('>', from) + 1;
+            return COMMENT;
+        }
+        for (int dash = s.indexOf("--", from); dash >= 0; dash = s.indexOf("--", dash + 1)) {
+            int after = dash + 2;
+            if (s.startsWith(">", after) || s.startsWith("!>", after)) {
+                end = dash;
+                pos = s.charAt(after) == '>' ? after + 1 : after + 2;
+                return COMMENT;
+            }
+        }
+        end = n;
+        pos = n;
+        return COMMENT;
     }
 
     private int bogusComment(int from) {

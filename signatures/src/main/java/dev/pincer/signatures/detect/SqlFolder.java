@@ -80,6 +80,9 @@ final class SqlFolder {
     }
 
     private String fingerprint() {
+        if (size == 0) {
+            return ""; // "{x" folds away entirely
+        }
         SqlToken last = st[size - 1];
         if (size > 2 && last.type == SqlToken.BAREWORD && last.strOpen == '`'
                 && last.value.isEmpty() && last.strClose == SqlToken.NO_QUOTE) {

@@ -1,8 +1,5 @@
 package dev.pincer.signatures.detect;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The word table of the SQL lexer: upper-cased word (or two words joined by one space, for the
@@ -14,16 +11,18 @@ import java.util.Set;
  * {@code type("customer")} is {@code 0}.
  */
 final class SqlKeywords {
-    private static final Map<String, Character> TYPES = new HashMap<>();
+    private static final WordTable TYPES = new WordTable(600);
     /** First words of the two-word phrases, so that the folder tries a merge only for them. */
-    private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
-
+    private static final WordTable FIRST_WORDS = new WordTable(64);
     /** Words that are barewords (column names) unless a parenthesis follows them. */
-    private static final Set<String> FUNCTION_IF_CALLED = Set.of("USER", "USER_ID", "USER_NAME",
-            "DATABASE", "PASSWORD", "CURRENT_USER", "CURRENT_DATE", "CURRENT_TIME",
-            "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SCHEMA", "VERSION");
+    private static final WordTable FUNCTION_IF_CALLED = new WordTable(16);
 
     static {
+        for (String w : ("USER USER_ID USER_NAME DATABASE PASSWORD CURRENT_USER CURRENT_DATE"
+                + " CURRENT_TIME CURRENT_TIMESTAMP LOCALTIME LOCALTIMESTAMP SCHEMA VERSION")
+                .split(" ")) {
+            FUNCTION_IF_CALLED.put(w, 'y');
+        }
         put(SqlToken.EXPRESSION, "SELECT INSERT UPDATE DELETE DROP CREATE ALTER TRUNCATE RENAME"
                 + " MERGE UPSERT HANDLER GRANT REVOKE EXPLAIN DESCRIBE SHOW PRAGMA ATTACH"
                 + "|INSERT INTO|DELETE FROM|SELECT ALL|SELECT DISTINCT|SELECT TOP|DROP TABLE"
@@ -69,7 +68,10 @@ final class SqlKeywords {
                 + " UTL_INADDR.GET_HOST_NAME UTL_INADDR.GET_HOST_ADDRESS UTL_HTTP.REQUEST"
                 + " CTXSYS.DRITHSX.SN DBMS_XMLGEN.GETXML EXTRACTVALUE ROW_NUMBER RANK HEX"
                 + " SUBSTRING_INDEX MAKE_SET EXPORT_SET UTF8 ST_LATFROMGEOHASH GTID_SUBSET"
-                + " POLYGON MULTIPOINT LINESTRING GEOMETRYCOLLECTION JSON_OBJECT JSON_ARRAY");
+                + " POLYGON MULTIPOINT LINESTRING GEOMETRYCOLLECTION JSON_OBJECT JSON_ARRAY"
+                + " SIN COS TAN ASIN ACOS ATAN ATAN2 COT LOG LOG10 LOG2 LN PI DEGREES RADIANS"
+                + " SIGN CONV OCT SOUNDEX STRCMP LPAD RPAD DATE_FORMAT DATEDIFF FROM_BASE64"
+                + " TO_BASE64 BIT_LENGTH CHAR_LENGTH OCTET_LENGTH WEIGHT_STRING NAME_CONST");
     }
 
     private SqlKeywords() {
@@ -83,7 +85,7 @@ final class SqlKeywords {
         }
         for (int i = 1; i < groups.length; i++) {
             TYPES.put(groups[i], type);
-            FIRST_WORDS.add(groups[i].substring(0, groups[i].indexOf(' ')));
+            FIRST_WORDS.put(groups[i].substring(0, groups[i].indexOf(' ')), 'y');
         }
     }
 
@@ -92,35 +94,21 @@ final class SqlKeywords {
      * @return its token type, or 0 when it is not a known word
      */
     static char type(String word) {
-        if (word.isEmpty() || word.length() > 40) {
-            return 0;
-        }
-        Character t = TYPES.get(upper(word));
-        return t == null ? 0 : t;
+        return type(word, 0, word.length());
+    }
+
+    /** @return the type of the word {@code s[from, to)}, or 0; allocation-free */
+    static char type(String s, int from, int to) {
+        return to - from == 0 || to - from > 40 ? 0 : TYPES.get(s, from, to);
     }
 
     /** @return true when {@code word} starts a two-word phrase such as {@code UNION ALL} */
     static boolean startsPhrase(String word) {
-        return word.length() <= 12 && FIRST_WORDS.contains(upper(word));
+        return word.length() <= 12 && FIRST_WORDS.get(word, 0, word.length()) != 0;
     }
 
     /** @return true for a bareword that is a function when a parenthesis follows it */
     static boolean isFunctionIfCalled(String word) {
-        return word.length() <= 20 && FUNCTION_IF_CALLED.contains(upper(word));
-    }
-
-    /** ASCII-only upper-casing: a byte above 0x7F never maps onto a keyword (no \u00df to SS). */
-    static String upper(String word) {
-        char[] c = null;
-        for (int i = 0; i < word.length(); i++) {
-            char ch = word.charAt(i);
-            if (ch >= 'a' && ch <= 'z') {
-                if (c == null) {
-                    c = word.toCharArray();
-                }
-                c[i] = (char) (ch - 32);
-            }
-        }
-        return c == null ? word : new String(c);
+        return word.length() <= 20 && FUNCTION_IF_CALLED.get(word, 0, word.length()) != 0;
     }
 }

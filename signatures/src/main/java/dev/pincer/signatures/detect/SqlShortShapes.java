@@ -41,6 +41,11 @@ final class SqlShortShapes {
         if (fp.charAt(1) == 'U') {
             return rawTokens > 2; // "x union" alone says nothing
         }
+        if (fp.charAt(1) != 'c') {
+            // Without a comment, two tokens are a statement only as UNION SELECT, ;SHUTDOWN or
+            // WAITFOR '...'; "x'+" or "\"><b>" (s o) is punctuation.
+            return fp.equals("UE") || fp.equals(";T") || fp.equals("Ts");
+        }
         if (t[0].type == 's' && t[0].strOpen != SqlToken.NO_QUOTE) {
             return false; // "'a' --" as is: a whole string is no break-out
         }
@@ -77,6 +82,9 @@ final class SqlShortShapes {
             }
             case "s&n", "n&1", "1&1", "1&v", "1&s" -> {
                 return rawTokens > 3;
+            }
+            case "f()" -> {
+                return false; // substr() alone: a word and two parentheses
             }
             default -> {
                 if (t[1].type == 'k') {

@@ -10,13 +10,23 @@ package dev.pincer.signatures.detect;
  * part before the dot is a keyword; {@code tbl.col} stays one bareword.
  */
 final class SqlWords {
-    private static final String WORD_STOP = " []{}<>:\\?=@!#~+-*/&|^%(),';\"";
+    private static final boolean[] WORD_STOP = new boolean[256];
+
+    static {
+        for (char c : " []{}<>:\\?=@!#~+-*/&|^%(),';\"".toCharArray()) {
+            WORD_STOP[c] = true;
+        }
+        for (char c = 0; c <= ' '; c++) {
+            WORD_STOP[c] = true;
+        }
+        WORD_STOP[0xA0] = true;
+    }
 
     private SqlWords() {
     }
 
     static boolean endsWord(char c) {
-        return SqlLexer.isWhite(c) || WORD_STOP.indexOf(c) >= 0;
+        return c < 256 && WORD_STOP[c];
     }
 
     static int word(String s, int pos, SqlToken t, int maxWord) {
@@ -35,16 +45,15 @@ final class SqlWords {
         for (int i = pos; i < end && i - pos <= maxWord; i++) {
             char d = s.charAt(i);
             if (d == '.' || d == '`') {
-                char type = SqlKeywords.type(s.substring(pos, i));
+                char type = SqlKeywords.type(s, pos, i);
                 if (type != 0 && type != SqlToken.BAREWORD) {
                     t.set(type, s.substring(pos, i));
                     return i;
                 }
             }
         }
-        String w = s.substring(pos, end);
-        char type = end - pos < maxWord ? SqlKeywords.type(w) : 0;
-        t.set(type == 0 ? SqlToken.BAREWORD : type, w);
+        char type = end - pos < maxWord ? SqlKeywords.type(s, pos, end) : 0;
+        t.set(type == 0 ? SqlToken.BAREWORD : type, s.substring(pos, end));
         return end;
     }
 

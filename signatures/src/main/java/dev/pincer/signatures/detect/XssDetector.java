@@ -17,6 +17,8 @@ package dev.pincer.signatures.detect;
  * are true; {@code detect("<b>bold</b>")} and {@code detect("a < b")} are false.
  */
 public final class XssDetector {
+    private static final HtmlTokenizer.Start[] STARTS = HtmlTokenizer.Start.values();
+
     private XssDetector() {
     }
 
@@ -25,7 +27,7 @@ public final class XssDetector {
         if (value == null || value.isEmpty()) {
             return false;
         }
-        for (HtmlTokenizer.Start from : HtmlTokenizer.Start.values()) {
+        for (HtmlTokenizer.Start from : STARTS) {
             if (from != HtmlTokenizer.Start.DATA && from != HtmlTokenizer.Start.UNQUOTED
                     && value.indexOf(quote(from)) < 0) {
                 continue; // a quoted start needs the quote that ends it in the value

@@ -43,6 +43,13 @@ class SqlInjectionDetectorTest {
         assertNull(SqlInjectionDetector.detect(null));
     }
 
+    /** {@code {x} folds away entirely (MySQL's {@code { x expr }}); the random test found it. */
+    @Test
+    void valueThatFoldsToNothing() {
+        assertNull(SqlInjectionDetector.detect("{Udn"));
+        assertNull(SqlInjectionDetector.detect("{x}"));
+    }
+
     /** Every byte value, alone and around a quote, must be handled without an exception. */
     @Test
     void everyByteIsHandled() {
