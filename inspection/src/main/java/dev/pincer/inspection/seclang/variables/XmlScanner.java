@@ -277,6 +277,12 @@ final class XmlScanner {
             if (c == ']' && in.startsWith("]]>", pos)) {
                 return fail("Sequence ']]>' not allowed in content");
             }
+            int run = plainRun(pos);
+            if (run > pos) {
+                text.append(in, pos, run);
+                pos = run;
+                continue;
+            }
             if (c == '\r') {
                 text.append('\n');
                 pos += pos + 1 < n && in.charAt(pos + 1) == '\n' ? 2 : 1;
@@ -463,6 +469,18 @@ final class XmlScanner {
             i += len;
         }
         return in.substring(start, pos);
+    }
+
+    /** The end of the run of plain printable ASCII (and tab, LF) from i that needs no checks. */
+    private int plainRun(int i) {
+        while (i < n) {
+            char c = in.charAt(i);
+            if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' || c == ']') {
+                return i;
+            }
+            i++;
+        }
+        return i;
     }
 
     private boolean skipSpace() {
