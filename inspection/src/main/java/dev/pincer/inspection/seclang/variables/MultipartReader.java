@@ -9,6 +9,8 @@ import java.util.List;
  * {@value #BUF} bytes (v3's {@code MULTIPART_BUF_SIZE}; a {@code \r} is never the last byte of
  * a full buffer), and each line is a boundary, a part header or part data.
  *
+ * Part headers are {@link MultipartHeaderLines}' business.
+ *
  * <p>Faithful to v3, on purpose, including what looks odd:
  * <ul>
  *   <li>An error in a part header (missing or bad Content-Disposition, no colon, a NUL) is
@@ -56,6 +58,7 @@ final class MultipartReader {
     private boolean complete;
     private int boundaryCount;
     private final List<MultipartPart> parts = new ArrayList<>();
+    private final MultipartHeaderLines headers;
 
     MultipartReader(String boundary, MultipartFlags flags, MultipartSink sink) {
         this.boundary = boundary;
@@ -63,6 +66,7 @@ final class MultipartReader {
         this.kmp = failure(marker);
         this.flags = flags;
         this.sink = sink;
+        this.headers = new MultipartHeaderLines(flags, sink);
     }
 
     /** Feeds the whole body. Stops at the first fatal error (message in the flags). */
@@ -175,7 +179,10 @@ final class MultipartReader {
             if (len == BUF || flush) {
                 return fatal("Multipart: Part header line over " + BUF + " bytes long");
             }
-            header();
+            if (headers.line(part, buf, len)) {
+                inData = true;
+                dataRead = false;
+            }
         } else {
             data();
         }
@@ -236,128 +243,6 @@ final class MultipartReader {
             dataRead = false;
             reserve = 0;
         }
-    }
-
-    /** v3's process_part_header for the line in the buffer (which ends with LF). */
-    private void header() {
-        for (int i = 0; i < len; i++) {
-            if (buf[i] == 0) {
-                flags.message = "Multipart: Nul byte in part headers.";
-                return;
-            }
-        }
-        int content = len - 1;
-        if (len > 1 && buf[len - 2] == '\r') {
-            flags.crlfLine = true;
-            content--;
-        } else {
-            flags.lfLine = true;
-        }
-        if ((len == 2 && buf[0] == '\r') || len == 1) {
-            endOfHeaders();
-        } else if (MultipartBytes.isSpace(buf[0])) {
-            folded();
-        } else {
-            newHeader(content);
-        }
-    }
-
-    private void endOfHeaders() {
-        part.recordOpenLine();
-        MultipartPart.Header cd = part.header("Content-Disposition");
-        if (cd == null) {
-            flags.message = "Multipart: Part missing Content-Disposition header.";
-            return;
-        }
-        String value = cd.value.toString();
-        int rc = MultipartDisposition.parse(value, part, flags, sink);
-        if (rc < 0) {
-            flags.message = "Multipart: Invalid Content-Disposition header (" + rc + "): " + value;
-            return;
-        }
-        if (part.name.isEmpty()) {
-            flags.message = "Multipart: Content-Disposition header missing name field.";
-            return;
-        }
-        if (!part.fileName.isEmpty()) {
-            // A parser that did not understand the header as we did must not see a field.
-            if (!value.contains("filename=")) {
-                flags.message = "Multipart: Invalid Content-Disposition header (filename).";
-                return;
-            }
-            part.file = true;
-        } else {
-            part.file = false;
-        }
-        inData = true;
-        dataRead = false;
-        part.lastHeaderName = "";
-    }
-
-    private void folded() {
-        flags.headerFolding = true;
-        if (buf[0] != '\t' && buf[0] != ' ') {
-            flags.invalidHeaderFolding = true;
-        }
-        if (part.lastHeaderName.isEmpty()) {
-            flags.message = "Multipart: Invalid part header (folding error).";
-            return;
-        }
-        int d = 0;
-        while (d < len && MultipartBytes.isSpace(buf[d])) {
-            if (buf[d] != '\t' && buf[d] != ' ') {
-                flags.invalidHeaderFolding = true;
-            }
-            d++;
-        }
-        String more = MultipartBytes.chomp(new String(buf, d, len - d));
-        MultipartPart.Header h = part.header(part.lastHeaderName);
-        boolean tooLong = h.value.length() + 1 + more.length() > BUF;
-        if (tooLong) {
-            part.freezeOpenLine();
-        }
-        h.value.append(' ').append(more);
-        if (tooLong) {
-            flags.message = "Multipart: Part header too long.";
-            return;
-        }
-        part.openFolded(h);
-    }
-
-    private void newHeader(int content) {
-        part.recordOpenLine();
-        int colon = -1;
-        for (int i = 0; i < len; i++) {
-            if (buf[i] == ':') {
-                colon = i;
-                break;
-            }
-        }
-        if (colon < 0) {
-            flags.message = "Multipart: Invalid part header (colon missing): " + new String(buf, 0, len);
-            return;
-        }
-        if (colon == 0) {
-            flags.message = "Multipart: Invalid part header (header name missing).";
-            return;
-        }
-        for (int i = 0; i < colon; i++) {
-            if (buf[i] < 33 || buf[i] > 126) {
-                flags.message = "Multipart: Invalid part header (contains invalid character).";
-                return;
-            }
-        }
-        String name = new String(buf, 0, colon);
-        int v = colon + 1;
-        while (v < len && (buf[v] == '\t' || buf[v] == ' ')) {
-            v++;
-        }
-        if (part.header(name) != null) {
-            flags.message = "Multipart: Duplicate part header: " + name + ".";
-            return;
-        }
-        part.putHeader(name, MultipartBytes.chomp(new String(buf, v, len - v)));
-        part.openRaw(content > 0 ? new String(buf, 0, content) : "");
     }
 
     /** v3's process_part_data: the line's CR/LF (or LF) is held back until the next line. */
