@@ -2,7 +2,6 @@ package dev.pincer.inspection.seclang.variables;
 
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,29 +19,23 @@ import java.util.Set;
  *
  * <p>Result of {@link #scan}: null when well-formed, else the reason and byte offset. Attributes
  * go to the sink as they are read; the element's text once at the end.
- * Example: {@code <a><b></a>} gives "Opening and ending tag mismatch: b and a, at byte 6".
+ * Example: {@code <a><b></a>} gives "Opening and ending tag mismatch: b and a, at byte 10" (the
+ * offset is where the scanner stopped: after the offending tag).
  */
-final class XmlScanner {
+final class XmlScanner extends XmlCursor {
     /** libxml2's default xmlParserMaxDepth. */
     static final int MAX_DEPTH = 256;
 
-    private final String in;
-    private final int n;
     private final XmlSink sink;
-    private XmlChars chars;
-    private int pos;
     private final ArrayDeque<String> open = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
     private boolean rootSeen;
     private boolean rootClosed;
     private boolean doctype;
-    private String error;
 
     XmlScanner(String in, XmlSink sink) {
-        this.in = in;
-        this.n = in.length();
+        super(in);
         this.sink = sink;
-        this.chars = new XmlChars(in, false);
     }
 
     String scan() {
@@ -57,7 +50,7 @@ final class XmlScanner {
         if (in.startsWith("\u00ef\u00bb\u00bf")) {
             pos = 3;
         }
-        if (in.startsWith("<?xml", pos) && pos + 5 < n && XmlChars.space(in.charAt(pos + 5)) && !declaration()) {
+        if (in.startsWith("<?xml", pos) && pos + 5 < n && XmlChars.space(in.charAt(pos + 5)) && !XmlMarkup.declaration(this)) {
             return;
         }
         while (pos < n) {
@@ -67,7 +60,7 @@ final class XmlScanner {
                 ok = markup();
             } else if (c == '&') {
                 ok = open.isEmpty() ? fail(rootClosed ? "Extra content at the end of the document" : "Start tag expected")
-                        : reference(text, false);
+                        : reference(text);
             } else {
                 ok = charData();
             }
@@ -84,16 +77,16 @@ final class XmlScanner {
 
     private boolean markup() {
         if (in.startsWith("<!--", pos)) {
-            return comment();
+            return XmlMarkup.comment(this);
         }
         if (in.startsWith("<?", pos)) {
-            return instruction();
+            return XmlMarkup.instruction(this);
         }
         if (in.startsWith("<![CDATA[", pos)) {
-            return open.isEmpty() ? fail("CDATA outside the document element") : cdata();
+            return open.isEmpty() ? fail("CDATA outside the document element") : XmlMarkup.cdata(this, text);
         }
         if (in.startsWith("<!DOCTYPE", pos)) {
-            return rootSeen || doctype ? fail("DOCTYPE not allowed here") : doctype();
+            return rootSeen || doctype ? fail("DOCTYPE not allowed here") : (doctype = true) && XmlMarkup.doctype(this);
         }
         if (in.startsWith("</", pos)) {
             return endTag();
@@ -102,48 +95,6 @@ final class XmlScanner {
             return fail("Unexpected markup declaration");
         }
         return startTag();
-    }
-
-    private boolean declaration() {
-        int end = in.indexOf("?>", pos);
-        if (end < 0) {
-            return fail("Unterminated XML declaration");
-        }
-        String decl = in.substring(pos + 5, end);
-        int at = decl.indexOf("encoding");
-        if (at >= 0) {
-            int p = at + 8;
-            while (p < decl.length() && XmlChars.space(decl.charAt(p))) {
-                p++;
-            }
-            if (p >= decl.length() || decl.charAt(p) != '=') {
-                return fail("Malformed encoding declaration");
-            }
-            p++;
-            while (p < decl.length() && XmlChars.space(decl.charAt(p))) {
-                p++;
-            }
-            char q = p < decl.length() ? decl.charAt(p) : 0;
-            int close = q == '"' || q == '\'' ? decl.indexOf(q, p + 1) : -1;
-            if (close < 0) {
-                return fail("Malformed encoding declaration");
-            }
-            String enc = decl.substring(p + 1, close).toLowerCase(Locale.ROOT);
-            switch (enc) {
-                case "utf-8", "utf8", "us-ascii", "ascii" -> chars = new XmlChars(in, false);
-                case "iso-8859-1", "latin1", "iso_8859-1", "latin-1" -> chars = new XmlChars(in, true);
-                default -> {
-                    return fail("Unsupported encoding " + decl.substring(p + 1, close));
-                }
-            }
-        }
-        for (int i = pos; i < end; i++) {
-            if (chars.length(i) < 0) {
-                return fail("Invalid character in XML declaration");
-            }
-        }
-        pos = end + 2;
-        return true;
     }
 
     private boolean startTag() {
@@ -221,7 +172,7 @@ final class XmlScanner {
                 return fail("Unescaped '<' not allowed in attribute values");
             }
             if (c == '&') {
-                if (!reference(value, true)) {
+                if (!reference(value)) {
                     return false;
                 }
                 continue;
@@ -295,113 +246,8 @@ final class XmlScanner {
         return true;
     }
 
-    private boolean cdata() {
-        pos += 9;
-        int end = in.indexOf("]]>", pos);
-        if (end < 0) {
-            return fail("Unterminated CDATA section");
-        }
-        while (pos < end) {
-            if (in.charAt(pos) == '\r') {
-                text.append('\n');
-                pos += pos + 1 < end && in.charAt(pos + 1) == '\n' ? 2 : 1;
-            } else if (!character(text)) {
-                return false;
-            }
-        }
-        pos = end + 3;
-        return true;
-    }
-
-    private boolean comment() {
-        pos += 4;
-        while (pos < n) {
-            if (in.charAt(pos) == '-' && pos + 1 < n && in.charAt(pos + 1) == '-') {
-                if (pos + 2 < n && in.charAt(pos + 2) == '>') {
-                    pos += 3;
-                    return true;
-                }
-                return fail("Double hyphen within comment");
-            }
-            if (!skipCharacter()) {
-                return false;
-            }
-        }
-        return fail("Comment not terminated");
-    }
-
-    private boolean instruction() {
-        pos += 2;
-        String target = name();
-        if (target == null) {
-            return fail("Processing instruction without target");
-        }
-        if (target.equalsIgnoreCase("xml")) {
-            return fail("XML declaration allowed only at the start of the document");
-        }
-        if (pos < n && !in.startsWith("?>", pos) && !XmlChars.space(in.charAt(pos))) {
-            return fail("Processing instruction target " + target + " not followed by space");
-        }
-        while (pos < n) {
-            if (in.startsWith("?>", pos)) {
-                pos += 2;
-                return true;
-            }
-            if (!skipCharacter()) {
-                return false;
-            }
-        }
-        return fail("Processing instruction not terminated");
-    }
-
-    /** Skips {@code <!DOCTYPE ...>} with its internal subset, declaring nothing. */
-    private boolean doctype() {
-        pos += 9;
-        if (pos >= n || !XmlChars.space(in.charAt(pos))) {
-            return fail("Space required after '<!DOCTYPE'");
-        }
-        doctype = true;
-        boolean subset = false;
-        char quote = 0;
-        while (pos < n) {
-            char c = in.charAt(pos);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (subset && in.startsWith("<!--", pos)) {
-                int end = in.indexOf("-->", pos + 4);
-                if (end < 0) {
-                    return fail("Comment not terminated in DOCTYPE");
-                }
-                pos = end + 3;
-                continue;
-            } else if (subset && in.startsWith("<?", pos)) {
-                int end = in.indexOf("?>", pos + 2);
-                if (end < 0) {
-                    return fail("Processing instruction not terminated in DOCTYPE");
-                }
-                pos = end + 2;
-                continue;
-            } else if (c == '[' && !subset) {
-                subset = true;
-            } else if (c == ']' && subset) {
-                subset = false;
-            } else if (c == '>' && !subset) {
-                pos++;
-                return true;
-            }
-            if (!skipCharacter()) {
-                return false;
-            }
-        }
-        return fail("DOCTYPE not terminated");
-    }
-
     /** {@code &name;} or {@code &#N;}/{@code &#xH;} at pos, decoded into out. */
-    private boolean reference(StringBuilder out, boolean inAttribute) {
+    private boolean reference(StringBuilder out) {
         int start = pos;
         pos++;
         if (pos < n && in.charAt(pos) == '#') {
@@ -450,69 +296,4 @@ final class XmlScanner {
         return true;
     }
 
-    /** A name at pos (moves past it), or null when none starts there. */
-    private String name() {
-        int start = pos;
-        if (pos >= n || !XmlChars.nameStart(in.charAt(pos))) {
-            return null;
-        }
-        pos++;
-        while (pos < n && XmlChars.nameChar(in.charAt(pos))) {
-            pos++;
-        }
-        for (int i = start; i < pos; ) {
-            int len = chars.length(i);
-            if (len < 0) {
-                pos = i;
-                return null;
-            }
-            i += len;
-        }
-        return in.substring(start, pos);
-    }
-
-    /** The end of the run of plain printable ASCII (and tab, LF) from i that needs no checks. */
-    private int plainRun(int i) {
-        while (i < n) {
-            char c = in.charAt(i);
-            if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' || c == ']') {
-                return i;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    private boolean skipSpace() {
-        int start = pos;
-        while (pos < n && XmlChars.space(in.charAt(pos))) {
-            pos++;
-        }
-        return pos > start;
-    }
-
-    /** Appends the legal character at pos to out and moves past it. */
-    private boolean character(StringBuilder out) {
-        int len = chars.length(pos);
-        if (len < 0) {
-            return fail("Char 0x" + Integer.toHexString(in.charAt(pos)) + " out of allowed range or invalid UTF-8");
-        }
-        chars.append(out, pos, pos + len > n ? n - pos : len);
-        pos += len;
-        return true;
-    }
-
-    private boolean skipCharacter() {
-        int len = chars.length(pos);
-        if (len < 0) {
-            return fail("Char 0x" + Integer.toHexString(in.charAt(pos)) + " out of allowed range or invalid UTF-8");
-        }
-        pos += len;
-        return true;
-    }
-
-    private boolean fail(String reason) {
-        error = reason + ", at byte " + Math.min(pos, n);
-        return false;
-    }
 }
