@@ -25,8 +25,8 @@ final class XmlValues {
      * Parses an XML body (byte string); null when well-formed, else the error message. Never throws.
      *
      * <p>The message is REQBODY_ERROR_MSG: v3's text followed by the reason and the byte offset,
-     * e.g. {@code "XML parsing error: XML: Failed parsing document. (Opening and ending tag
-     * mismatch: a and b, at byte 7)"}. A null body counts as empty (an error: no document).
+     * e.g. for {@code <a></b>}: {@code "XML parsing error: XML: Failed parsing document. (Opening
+     * and ending tag mismatch: a and b, at byte 7)"}. A null body counts as empty (an error: no document).
      */
     static String parse(String body, XmlSink sink) {
         Objects.requireNonNull(sink, "sink");
