@@ -34,8 +34,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class CrsRegressionTest {
 
-    /** The pass rate this engine reached when last recorded; raise it as the engine improves. */
-    static final double FLOOR = 0.0;
+    /** The pass rate last recorded: 4,965 of 4,972 (99.86%) on 2026-12-02; raise it as the engine improves. */
+    static final double FLOOR = 0.998;
 
     // -Dpincer.crs.only=944130 runs the files whose names start with that, and prints each failure's
     // request and the ids that fired.

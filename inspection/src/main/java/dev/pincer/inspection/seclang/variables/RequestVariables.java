@@ -264,9 +264,21 @@ public final class RequestVariables {
             partHeaders.add(partName, headerLine);
         }
 
+        private final Entries names = new Entries("MULTIPART_NAME");
+        private final Entries fileNamesSeen = new Entries("MULTIPART_FILENAME");
+
         @Override
         public void flag(String variable, String value) {
-            put(variable, value);
+            // MULTIPART_NAME and MULTIPART_FILENAME are collections: every name parsed is a member.
+            if (variable.equals("MULTIPART_NAME")) {
+                names.add("", value);
+                collections.put(names.name(), names);
+            } else if (variable.equals("MULTIPART_FILENAME")) {
+                fileNamesSeen.add("", value);
+                collections.put(fileNamesSeen.name(), fileNamesSeen);
+            } else {
+                put(variable, value);
+            }
         }
     }
 
