@@ -22,11 +22,13 @@ import java.util.Objects;
  * </pre>
  */
 public final class ConfigWarnings {
-    /**
-     * The edge rules loaded today: none, since Pincer has no edge rule engine yet. A rule engine
-     * passes how many rules it loaded for the config instead, which silences the edge-mode warning.
-     */
+    /** No edge rules: the config has no {@code protection.rules}. */
     public static final int NO_RULE_ENGINE = 0;
+
+    /** The edge rule files a config loads ({@code protection.rules}), for {@link #check}. */
+    public static int edgeRules(PincerConfig config) {
+        return config.protection().rules().files().size();
+    }
 
     private ConfigWarnings() {
     }

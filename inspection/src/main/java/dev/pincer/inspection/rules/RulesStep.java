@@ -3,7 +3,7 @@ package dev.pincer.inspection.rules;
 import dev.pincer.config.RouteConfig;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.RequestHead;
-import dev.pincer.inspection.seclang.HttpData;
+import dev.pincer.inspection.seclang.variables.HttpData;
 import dev.pincer.inspection.seclang.Interruption;
 import dev.pincer.inspection.seclang.RuleMatch;
 import dev.pincer.inspection.seclang.RuleTransaction;

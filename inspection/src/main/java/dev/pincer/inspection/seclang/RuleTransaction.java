@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import dev.pincer.inspection.seclang.variables.HttpData;
 import dev.pincer.inspection.seclang.variables.Collection;
 import dev.pincer.inspection.seclang.variables.Entries;
 import dev.pincer.inspection.seclang.variables.MapCollection;

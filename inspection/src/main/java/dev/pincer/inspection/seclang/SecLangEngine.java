@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import dev.pincer.inspection.seclang.variables.HttpData;
 import dev.pincer.signatures.lang.RuleFileException;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.RuleSet;

@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import dev.pincer.inspection.seclang.variables.HttpData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.signatures.lang.RuleFileParser;

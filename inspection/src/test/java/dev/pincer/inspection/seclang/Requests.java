@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import dev.pincer.inspection.seclang.variables.HttpData;
 import dev.pincer.inspection.request.HeaderField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

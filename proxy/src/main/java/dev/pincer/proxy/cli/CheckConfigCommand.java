@@ -5,6 +5,7 @@ import dev.pincer.config.ConfigLoader;
 import dev.pincer.config.ConfigProblem;
 import dev.pincer.config.ConfigWarnings;
 import dev.pincer.config.PincerConfig;
+import dev.pincer.inspection.rules.RuleSets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,7 +39,13 @@ final class CheckConfigCommand implements Callable<Integer> {
             }
             return 1;
         }
-        for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.NO_RULE_ENGINE)) {
+        try {
+            RuleSets.load(config.protection().rules());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.edgeRules(config))) {
             spec.commandLine().getErr().println("warning: " + w);
         }
         spec.commandLine().getOut().println("config OK");

@@ -20,7 +20,7 @@ final class ConfigWarningLog {
     /** Never throws: a warning that cannot be worked out must not fail a start or a reload. */
     static void log(PincerConfig config) {
         try {
-            for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.NO_RULE_ENGINE)) {
+            for (ConfigWarnings.Warning w : ConfigWarnings.check(config, ConfigWarnings.edgeRules(config))) {
                 log.warn("config warning: {}", w);
             }
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.pincer.inspection.seclang.variables;
 
 import dev.pincer.inspection.request.HeaderField;
-import dev.pincer.inspection.seclang.HttpData;
 import dev.pincer.signatures.rule.EngineSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.pincer.inspection.seclang;
+package dev.pincer.inspection.seclang.variables;
 
 import dev.pincer.inspection.request.HeaderField;
 import java.util.List;
