@@ -6,6 +6,7 @@ import dev.pincer.inspection.ipfilter.IpListFiles;
 import dev.pincer.inspection.ratelimit.RateStore;
 import dev.pincer.inspection.shared.LimitMetrics;
 import dev.pincer.inspection.shared.RedisLink;
+import dev.pincer.inspection.rules.RuleMetrics;
 import io.prometheus.client.CollectorRegistry;
 
 /**
@@ -24,6 +25,7 @@ public final class EdgeState implements AutoCloseable {
     private final RedisLink redis;
     private final RateStore rates;
     private final BanList bans;
+    private final RuleMetrics ruleMetrics;
     private volatile boolean closed;
 
     /** State for tests and tools: no Redis, metrics registered nowhere. */
@@ -41,6 +43,12 @@ public final class EdgeState implements AutoCloseable {
         this.redis = config.redis() == null ? null : RedisLink.open(config.redis(), metrics);
         this.rates = new RateStore(redis, metrics);
         this.bans = new BanList(config.bans().maxBans(), redis, metrics);
+        this.ruleMetrics = registry == null ? RuleMetrics.unregistered() : new RuleMetrics(registry);
+    }
+
+    /** The rule engine's metrics, shared by every generation's rule set. */
+    public RuleMetrics ruleMetrics() {
+        return ruleMetrics;
     }
 
     public IpListFiles ipLists() {

@@ -39,10 +39,14 @@ final class RulesStep implements Step {
     private final boolean bodyWanted;
     private ByteArrayOutputStream body;
     private boolean bodyOverLimit;
+    private final RuleMetrics metrics;
+    private List<Finding> blockedWith = List.of();
+    private boolean limited;
 
     RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
-              List<java.util.function.Consumer<RuleTransaction>> exclusions) {
+              List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics) {
         this.incomplete = incomplete;
+        this.metrics = metrics;
         this.rules = engine.open(data(tx));
         for (java.util.function.Consumer<RuleTransaction> e : exclusions) {
             e.accept(rules);
@@ -131,6 +135,21 @@ final class RulesStep implements Step {
     @Override
     public void close(Transaction tx, Disposition disposition) {
         rules.logging();
+        for (RuleMatch m : rules.matches()) {
+            metrics.hits.labels(Long.toString(m.rule().id())).inc();
+        }
+        String score = rules.tx().get("blocking_inbound_anomaly_score");
+        if (score != null) {
+            try {
+                metrics.score.observe(Long.parseLong(score.trim()));
+            } catch (NumberFormatException ignored) {
+                // a rule set that writes text there keeps the histogram out of it
+            }
+        }
+        if (disposition.blocked() && SignatureInspection.CONTROL.equals(disposition.source())) {
+            blockedWith.stream().map(f -> f.attackClass().label()).distinct()
+                    .forEach(c -> metrics.blocks.labels(c).inc());
+        }
     }
 
     /** The rule engine's state as an outcome for the policy. */
@@ -143,6 +162,7 @@ final class RulesStep implements Step {
             return Outcome.CONTINUE;
         }
         List<Finding> findings = findings(i);
+        blockedWith = findings;
         int status = i.status() >= 400 && i.status() <= 599 ? i.status() : 403;
         return new Outcome(Outcome.Kind.BLOCK, status, findings, List.of());
     }
@@ -167,7 +187,12 @@ final class RulesStep implements Step {
     }
 
     private Outcome limit(int status, String why) {
+        if (!limited) {
+            limited = true;
+            metrics.incomplete.labels(status == 413 ? "body" : "budget").inc();
+        }
         Finding f = new Finding(SignatureInspection.CONTROL, AttackClass.ANALYSIS_LIMIT, null, why, 0);
+        blockedWith = List.of(f);
         return incomplete == RouteConfig.Incomplete.SUSPECT ? Outcome.suspect(List.of(f)) : Outcome.block(status, f);
     }
 }

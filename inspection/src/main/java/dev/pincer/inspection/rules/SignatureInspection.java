@@ -19,7 +19,7 @@ import java.util.Objects;
  * The rule engine as a participant of the inspection transaction: one compiled rule set (CRS and
  * the operator's own rules) for a configuration generation, run over every request of the routes
  * it applies to. Phases 1 and 2 run before anything goes upstream, phase 3 on the response head,
- * phase 5 when the request ends. Control label {@code rules}.
+ * phase 5 when the request ends. Control label {@code rules}; metrics in {@link RuleMetrics}.
  */
 public final class SignatureInspection implements Participant {
 
@@ -28,6 +28,7 @@ public final class SignatureInspection implements Participant {
     private final SecLangEngine engine;
     private final RouteConfig.Incomplete incomplete;
     private final List<Consumer<RuleTransaction>> exclusions;
+    private final RuleMetrics metrics;
 
     /**
      * @param engine     the compiled rule set
@@ -36,14 +37,16 @@ public final class SignatureInspection implements Participant {
      * @param exclusions the route's rule exclusions, applied to each transaction before phase 1
      * @throws IllegalArgumentException for an exclusion target that is not one variable
      */
-    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete, RuleExclusions exclusions) {
+    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete, RuleExclusions exclusions,
+                               RuleMetrics metrics) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.incomplete = Objects.requireNonNull(incomplete, "incomplete");
         this.exclusions = compile(exclusions);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete) {
-        this(engine, incomplete, RuleExclusions.NONE);
+        this(engine, incomplete, RuleExclusions.NONE, RuleMetrics.unregistered());
     }
 
     private static List<Consumer<RuleTransaction>> compile(RuleExclusions ex) {
@@ -79,7 +82,7 @@ public final class SignatureInspection implements Participant {
 
     @Override
     public Step open(Transaction tx) {
-        return new RulesStep(engine, tx, incomplete, exclusions);
+        return new RulesStep(engine, tx, incomplete, exclusions, metrics);
     }
 
     public SecLangEngine engine() {

@@ -75,6 +75,21 @@ class SignatureInspectionTest {
         String benign = get("/search?q=hello+world");
         assertEquals(200, PincerHarness.status(benign), benign);
         assertEquals(1.0, pincer.metric("pincer_edge_blocks_total", new String[] {"control"}, new String[] {"rules"}));
+        // the rule metrics are counted when the transaction closes, just after the answer went out
+        assertEquals(1.0, eventually(() -> pincer.metric("pincer_rule_hits_total", new String[] {"rule"},
+                new String[] {"949110"})), "the anomaly threshold rule fired once");
+        assertEquals(1.0, eventually(() -> pincer.metric("pincer_rule_blocks_total", new String[] {"attack_class"},
+                new String[] {"sqli"})));
+    }
+
+    private static double eventually(java.util.function.DoubleSupplier metric) throws InterruptedException {
+        long end = System.nanoTime() + T.toNanos();
+        double v = metric.getAsDouble();
+        while (v == 0 && System.nanoTime() < end) {
+            Thread.sleep(10);
+            v = metric.getAsDouble();
+        }
+        return v;
     }
 
     @Test

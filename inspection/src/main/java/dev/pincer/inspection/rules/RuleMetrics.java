@@ -1,0 +1,36 @@
+package dev.pincer.inspection.rules;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Histogram;
+
+/**
+ * The rule engine's metrics, registered once per process and shared by every generation's rule
+ * set: {@code pincer_rule_hits_total{rule}} (each rule or chain that matched, blocking or not),
+ * {@code pincer_rule_blocks_total{attack_class}} (requests the rules blocked, by the classes of
+ * their findings), {@code pincer_rule_anomaly_score} (CRS's blocking inbound anomaly score per
+ * inspected request) and {@code pincer_rule_incomplete_total} (requests the engine could not fully
+ * judge: its work budget, a body beyond what it inspects).
+ */
+public final class RuleMetrics {
+    final Counter hits;
+    final Counter blocks;
+    final Histogram score;
+    final Counter incomplete;
+
+    public RuleMetrics(CollectorRegistry registry) {
+        hits = Counter.build("pincer_rule_hits_total", "Rules (and chains) that matched, by rule id.")
+                .labelNames("rule").register(registry);
+        blocks = Counter.build("pincer_rule_blocks_total", "Requests the rule engine blocked, by attack class.")
+                .labelNames("attack_class").register(registry);
+        score = Histogram.build("pincer_rule_anomaly_score", "CRS's blocking inbound anomaly score per request.")
+                .buckets(0, 2, 3, 4, 5, 8, 10, 15, 20, 30, 50).register(registry);
+        incomplete = Counter.build("pincer_rule_incomplete_total",
+                "Requests the rule engine could not fully judge, by reason.").labelNames("reason").register(registry);
+    }
+
+    /** Metrics registered nowhere, for tests and tools. */
+    public static RuleMetrics unregistered() {
+        return new RuleMetrics(new CollectorRegistry());
+    }
+}
