@@ -183,6 +183,11 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return tx;
     }
 
+    /** The work spent so far: chars tested by operators (each call at least 1). */
+    public long work() {
+        return work;
+    }
+
     /** True when the transaction used up its work budget: it was not fully judged. */
     public boolean overBudget() {
         return overBudget;

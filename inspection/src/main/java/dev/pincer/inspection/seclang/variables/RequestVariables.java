@@ -54,6 +54,9 @@ public final class RequestVariables {
 
     /** The collection {@code name} (upper case), or null when the request has no such variable. */
     public Collection get(String name) {
+        if (name.equals("ARGS_COMBINED_SIZE")) {
+            return Entries.single(name, Long.toString(argsCombinedSize));
+        }
         return collections.get(name);
     }
 
@@ -180,7 +183,6 @@ public final class RequestVariables {
         args.add(key, value);
         argNames.add(key, key);
         argsCombinedSize += key.length() + value.length();
-        put("ARGS_COMBINED_SIZE", Long.toString(argsCombinedSize));
     }
 
     private String single(String name) {
