@@ -204,4 +204,31 @@ class EngineTest {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(t));
         assertNotNull(t.matches());
     }
+
+    /** SecRequestBodyJsonDepthLimit: the limit holds, limit + 1 is a body error (REQBODY_ERROR). */
+    @Test
+    void jsonNestingAtTheDepthLimitParsesAndOneDeeperIsABodyError() {
+        SecLangEngine e = engine("""
+                SecRequestBodyJsonDepthLimit 8
+                SecRule REQUEST_HEADERS:Content-Type "^application/json" "id:10,phase:1,pass,nolog,ctl:requestBodyProcessor=JSON"
+                SecRule REQBODY_ERROR "!@eq 0" "id:1,phase:2,deny,status:400"
+                """);
+        String eight = "[".repeat(8) + "1" + "]".repeat(8);
+        String nine = "[".repeat(9) + "1" + "]".repeat(9);
+        assertNull(run(e, Requests.post("/", "application/json", eight)).interruption());
+        assertEquals(400, run(e, Requests.post("/", "application/json", nine)).interruption().status());
+    }
+
+    /** SecArgumentsLimit: the limit holds; one more body argument is a body error, never dropped silently. */
+    @Test
+    void bodyArgumentsAtTheLimitPassAndOneMoreIsABodyError() {
+        SecLangEngine e = engine("""
+                SecArgumentsLimit 5
+                SecRule REQBODY_ERROR "!@eq 0" "id:1,phase:2,deny,status:400"
+                """);
+        String five = "a=1&b=2&c=3&d=4&e=5";
+        assertNull(run(e, Requests.post("/", "application/x-www-form-urlencoded", five)).interruption());
+        assertEquals(400, run(e, Requests.post("/", "application/x-www-form-urlencoded", five + "&f=6"))
+                .interruption().status());
+    }
 }
