@@ -6,7 +6,6 @@ import dev.pincer.signatures.action.EngineMode;
 import dev.pincer.signatures.action.RuntimeAction;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.Target;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +36,6 @@ final class PhaseRunner {
             return;
         }
         List<Rule> list = t.rules.phase(phase);
-        List<VariableValue> values = new ArrayList<>();
         int i = 0;
         while (i < list.size()) {
             Rule rule = list.get(i);
@@ -46,9 +44,12 @@ final class PhaseRunner {
                 continue;
             }
             t.current = rule;
-            t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
-            t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
-            boolean matched = evaluate(t, rule, rule, values);
+            if (t.matchedVars.size() > 0) {
+                // a fresh collection, not a cleared one: nothing else holds it, and most rules never match
+                t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
+                t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
+            }
+            boolean matched = evaluate(t, rule, rule, 0);
             if (t.overBudget) {
                 return;
             }
@@ -80,7 +81,7 @@ final class PhaseRunner {
     }
 
     /** One rule of a chain (and, recursively, the rest of it). */
-    private static boolean evaluate(RuleTransaction t, Rule rule, Rule head, List<VariableValue> values) {
+    private static boolean evaluate(RuleTransaction t, Rule rule, Rule head, int depth) {
         t.capturingRule = rule;
         boolean any = false;
         if (rule.isAction()) {
@@ -90,12 +91,11 @@ final class PhaseRunner {
             }
             perMatch(t, rule);
         } else {
-            values.clear();
+            List<VariableValue> values = t.scratch(depth);
             for (Target target : rule.targets()) {
                 t.select(rule, head, target, values);
             }
-            List<VariableValue> snapshot = new ArrayList<>(values);
-            for (VariableValue v : snapshot) {
+            for (VariableValue v : values) {
                 if (test(t, rule, v)) {
                     any = true;
                 }
@@ -109,7 +109,7 @@ final class PhaseRunner {
             t.matchedVarName = "";
             return false;
         }
-        if (rule.chained() != null && !evaluate(t, rule.chained(), head, values)) {
+        if (rule.chained() != null && !evaluate(t, rule.chained(), head, depth + 1)) {
             return false;
         }
         t.capturingRule = rule;

@@ -49,6 +49,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     Entries matchedVarNames = new Entries("MATCHED_VARS_NAMES");
     Rule current;
     final List<RuleMatch> matches = new ArrayList<>();
+    private final List<List<VariableValue>> scratch = new ArrayList<>();
     Interruption interruption;
     int highestSeverity = 255;
     boolean allowedRequest;
@@ -282,6 +283,19 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
             }
         }
         return false;
+    }
+
+    /**
+     * The empty list the rule at chain depth {@code depth} collects its values in: one per depth,
+     * reused by every rule of the transaction, so selecting values allocates no list.
+     */
+    List<VariableValue> scratch(int depth) {
+        while (scratch.size() <= depth) {
+            scratch.add(new ArrayList<>());
+        }
+        List<VariableValue> list = scratch.get(depth);
+        list.clear();
+        return list;
     }
 
     boolean removed(Rule head) {
