@@ -304,8 +304,14 @@ public final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         upstream.read();
     }
 
+    /**
+     * Closes once {@code f} is done: an HTTP/2 stream at once, an HTTP/1.1 connection in stages
+     * ({@link LingeringClose}) so that a client still sending a body reads the response first.
+     */
     private void closeAfter(ChannelFuture f) {
-        if (f == null) {
+        if (!http2()) {
+            LingeringClose.after(ctx.channel(), f);
+        } else if (f == null) {
             ctx.close();
         } else {
             f.addListener(ChannelFutureListener.CLOSE);
