@@ -8,6 +8,7 @@ import dev.pincer.inspection.seclang.Interruption;
 import dev.pincer.inspection.seclang.RuleMatch;
 import dev.pincer.inspection.seclang.RuleTransaction;
 import dev.pincer.inspection.seclang.SecLangEngine;
+import dev.pincer.inspection.transaction.AnomalyScore;
 import dev.pincer.inspection.transaction.Disposition;
 import dev.pincer.inspection.transaction.Finding;
 import dev.pincer.inspection.transaction.Outcome;
@@ -20,10 +21,13 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One request under the rule engine. The head is phase 1; the body, held within the rule set's
- * limit, is phase 2 at the request's end; the response head is phase 3; phase 5 runs at close.
+ * limit, is phase 2 at the request's end; the response head is phase 3; the response body prefix
+ * (with SecResponseBodyAccess On and a media type of SecResponseBodyMimeType's, else nothing right
+ * after phase 3) is phase 4; phase 5 runs at close.
  *
  * <p>What it returns: a disruptive rule in engine mode On blocks with its status, with one finding
  * per matched rule that carries an attack tag (their classes let the policy turn a block of only
@@ -42,6 +46,11 @@ final class RulesStep implements Step {
     private final RuleMetrics metrics;
     private List<Finding> blockedWith = List.of();
     private boolean limited;
+    private Interruption reported;
+    private boolean responseSeen;
+    private String responseType;
+    private ByteArrayOutputStream responseBody;
+    private boolean responseOverLimit;
 
     RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
               List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics) {
@@ -126,9 +135,85 @@ final class RulesStep implements Step {
         return o;
     }
 
+    /**
+     * Phase 3, and phase 4 at once when the response body will not be held (body access off, or a
+     * media type outside SecResponseBodyMimeType): CRS's outbound evaluation (959100) runs in
+     * phase 4 and must still be able to block before the response head goes out.
+     */
     @Override
     public Outcome responseHead(Transaction tx, ResponseHead head) {
         rules.responseHeaders(head.status(), "HTTP/1.1", head.headers());
+        responseSeen = true;
+        for (HeaderField h : head.headers()) {
+            if (h.name().equalsIgnoreCase("Content-Type")) {
+                responseType = h.value();
+                break;
+            }
+        }
+        Outcome o = outcome();
+        if (o.kind() != Outcome.Kind.CONTINUE || needsResponseBody()) {
+            return o;
+        }
+        rules.responseBody(null);
+        return outcome();
+    }
+
+    /**
+     * Before the response head: whether response body access is on; after it: whether this
+     * response's media type is one the rules read (SecResponseBodyMimeType).
+     */
+    @Override
+    public boolean needsResponseBody() {
+        if (!rules.engine().rules().settings().responseBodyAccess()) {
+            return false;
+        }
+        return !responseSeen || inspectable(responseType);
+    }
+
+    private boolean inspectable(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semi = contentType.indexOf(';');
+        String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return rules.engine().rules().settings().responseBodyMimeTypes().contains(type);
+    }
+
+    @Override
+    public Outcome responseBody(Transaction tx, byte[] chunk, int offset, int length) {
+        if (responseBody == null) {
+            responseBody = new ByteArrayOutputStream(Math.min(length, 64 * 1024));
+        }
+        long limit = Math.min(rules.engine().rules().settings().responseBodyLimit(), Integer.MAX_VALUE - 8);
+        int room = (int) Math.max(0, limit - responseBody.size());
+        if (length > room) {
+            responseOverLimit = true;
+        }
+        responseBody.write(chunk, offset, Math.min(length, room));
+        return Outcome.CONTINUE;
+    }
+
+    /**
+     * Phase 4 on the response body prefix. A body the rules could not see whole (past
+     * SecResponseBodyLimit or the prefix Pincer holds, or undecodable) is, with
+     * {@code SecResponseBodyLimitAction Reject}, answered 500 instead of the response (what
+     * ModSecurity does); with ProcessPartial (the default) its prefix is inspected and the partial
+     * inspection counted in {@code pincer_rule_incomplete_total{reason="response_body"}}.
+     */
+    @Override
+    public Outcome responseEnd(Transaction tx) {
+        boolean cut = responseOverLimit || !tx.responseComplete();
+        if (cut) {
+            metrics.incomplete.labels("response_body").inc();
+            if (rules.engine().rules().settings().rejectResponseOverLimit()) {
+                Finding f = new Finding(SignatureInspection.CONTROL, AttackClass.ANALYSIS_LIMIT, null,
+                        "the response body is larger than the rules inspect (SecResponseBodyLimit)", 0);
+                blockedWith = List.of(f);
+                return Outcome.block(500, f);
+            }
+        }
+        rules.responseBody(responseBody == null ? new byte[0] : responseBody.toByteArray());
+        responseBody = null;
         return outcome();
     }
 
@@ -152,15 +237,42 @@ final class RulesStep implements Step {
         }
     }
 
+    /**
+     * CRS's totals: {@code tx.blocking_inbound_anomaly_score} (falling back to CRS 3's
+     * {@code tx.inbound_anomaly_score} and {@code tx.anomaly_score}) and
+     * {@code tx.blocking_outbound_anomaly_score} (or {@code tx.outbound_anomaly_score}); 0 where a
+     * rule set keeps no such variable.
+     */
+    @Override
+    public AnomalyScore anomalyScore() {
+        return new AnomalyScore(score("blocking_inbound_anomaly_score", "inbound_anomaly_score", "anomaly_score"),
+                score("blocking_outbound_anomaly_score", "outbound_anomaly_score", null));
+    }
+
+    private int score(String first, String second, String third) {
+        for (String name : new String[] {first, second, third}) {
+            String v = name == null ? null : rules.tx().get(name);
+            if (v != null) {
+                try {
+                    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Long.parseLong(v.trim())));
+                } catch (NumberFormatException ignored) {
+                    // not a number: try the next name
+                }
+            }
+        }
+        return 0;
+    }
+
     /** The rule engine's state as an outcome for the policy. */
     private Outcome outcome() {
         if (rules.overBudget()) {
             return limit(403, "the rules' work budget per request ran out");
         }
         Interruption i = rules.interruption();
-        if (i == null) {
-            return Outcome.CONTINUE;
+        if (i == null || i == reported) {
+            return Outcome.CONTINUE; // an interruption the policy already had (turned suspect) is not news
         }
+        reported = i;
         List<Finding> findings = findings(i);
         blockedWith = findings;
         int status = i.status() >= 400 && i.status() <= 599 ? i.status() : 403;
@@ -175,13 +287,14 @@ final class RulesStep implements Step {
                 continue;
             }
             out.add(new Finding(SignatureInspection.CONTROL, c, Long.toString(m.rule().id()),
-                    m.message() + " (" + m.variable() + ")", AttackTags.score(m.rule().severity())));
+                    m.message().isEmpty() ? "rule " + m.rule().id() : m.message(),
+                    AttackTags.score(m.rule().severity()), m.rule().tags(), m.variable(), m.data()));
         }
         if (out.isEmpty()) {
             AttackClass c = AttackTags.of(i.rule().tags());
             out.add(new Finding(SignatureInspection.CONTROL, c == null ? AttackClass.VIRTUAL_PATCH : c,
                     Long.toString(i.rule().id()), i.rule().message() == null ? "rule " + i.rule().id()
-                    : i.rule().message().expand(rules), 0));
+                    : i.rule().message().expand(rules), 0, i.rule().tags(), null, null));
         }
         return out;
     }

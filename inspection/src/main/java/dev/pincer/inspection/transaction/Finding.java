@@ -1,6 +1,7 @@
 package dev.pincer.inspection.transaction;
 
 import dev.pincer.inspection.verdict.AttackClass;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,21 @@ import java.util.Objects;
  * @param ruleId      the rule that matched, or null for a control without rules
  * @param message     what was found, for the event; never carries more than a bounded excerpt of input
  * @param score       the anomaly score this finding adds (0 for controls that decide alone)
+ * @param tags        the rule's tags ({@code attack-sqli}, {@code paranoia-level/1}); empty for a control
+ * @param variable    the matched variable's name ({@code ARGS:id}), or null
+ * @param data        the matched value, already cut to a bounded excerpt, or null
  */
-public record Finding(String control, AttackClass attackClass, String ruleId, String message, int score) {
+public record Finding(String control, AttackClass attackClass, String ruleId, String message, int score,
+                      List<String> tags, String variable, String data) {
     public Finding {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(attackClass, "attackClass");
         Objects.requireNonNull(message, "message");
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A finding of a control without rules: no tags, no matched variable. */
+    public Finding(String control, AttackClass attackClass, String ruleId, String message, int score) {
+        this(control, attackClass, ruleId, message, score, List.of(), null, null);
     }
 }

@@ -59,6 +59,20 @@ public interface Step {
         return Outcome.CONTINUE;
     }
 
+    /**
+     * The response body prefix is whole: the body ended, or the prefix limit was reached, or it
+     * could not be decoded ({@link Transaction#responseComplete()} is false for the last two).
+     * Called only when {@link #needsResponseBody()}.
+     */
+    default Outcome responseEnd(Transaction tx) {
+        return Outcome.CONTINUE;
+    }
+
+    /** The anomaly scores this step totals (the rule engine), or null when it keeps none. */
+    default AnomalyScore anomalyScore() {
+        return null;
+    }
+
     /** The request ended; called exactly once, whatever happened before. Must not throw. */
     default void close(Transaction tx, Disposition disposition) {
     }

@@ -42,6 +42,7 @@ public final class Transaction {
     private RequestInputs inputs;
     private Outcome blocked;
     private boolean bodyComplete;
+    private boolean responseComplete;
     private boolean closed;
 
     private Transaction(String id, InetAddress peer, InetAddress client, String route, RequestHead head,
@@ -191,13 +192,36 @@ public final class Transaction {
         return run(Phase.RESPONSE_HEAD, null, 0, 0, response);
     }
 
+    /** A chunk of the response body prefix, decoded (content coding undone), one char per byte. */
     public Outcome responseBody(byte[] chunk, int offset, int length) {
         return run(Phase.RESPONSE_BODY, chunk, offset, length, null);
+    }
+
+    /** @param complete whether the whole response body was seen and decoded (false: cut at the prefix, or undecodable) */
+    public Outcome responseEnd(boolean complete) {
+        this.responseComplete = complete;
+        return run(Phase.RESPONSE_END, null, 0, 0, null);
+    }
+
+    /** Whether the response body the steps saw was whole; meaningful from {@link Step#responseEnd}. */
+    public boolean responseComplete() {
+        return responseComplete;
     }
 
     /** Every finding so far, suspect and block, in the order found. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** The anomaly scores of the first step that keeps them (the rule engine), or null. */
+    public AnomalyScore anomalyScore() {
+        for (Step s : steps) {
+            AnomalyScore a = s.anomalyScore();
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The block that ended the request phases, or null. */
@@ -225,7 +249,7 @@ public final class Transaction {
         }
     }
 
-    private enum Phase { REQUEST_HEAD, REQUEST_BODY, REQUEST_END, RESPONSE_HEAD, RESPONSE_BODY }
+    private enum Phase { REQUEST_HEAD, REQUEST_BODY, REQUEST_END, RESPONSE_HEAD, RESPONSE_BODY, RESPONSE_END }
 
     private Outcome run(Phase phase, byte[] chunk, int offset, int length, ResponseHead response) {
         if (blocked != null) {
@@ -264,6 +288,7 @@ public final class Transaction {
                 case REQUEST_END -> s.requestEnd(this);
                 case RESPONSE_HEAD -> s.responseHead(this, response);
                 case RESPONSE_BODY -> s.needsResponseBody() ? s.responseBody(this, chunk, offset, length) : null;
+                case RESPONSE_END -> s.needsResponseBody() ? s.responseEnd(this) : null;
             };
             return o == null ? Outcome.CONTINUE : o;
         } catch (RuntimeException e) {

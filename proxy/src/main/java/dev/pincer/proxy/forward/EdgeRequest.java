@@ -4,6 +4,7 @@ import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.InputExtractor;
 import dev.pincer.inspection.request.RequestHead;
+import dev.pincer.inspection.transaction.AnomalyScore;
 import dev.pincer.inspection.transaction.Disposition;
 import dev.pincer.inspection.transaction.Outcome;
 import dev.pincer.inspection.transaction.Participant;
@@ -129,11 +130,17 @@ final class EdgeRequest {
     }
 
     /** The response-body phase as a check, or null when no step needs the body or it has none. */
-    ResponseCheck responseCheck(int code, boolean headRequest, int limit, Consumer<Outcome> suspects) {
+    ResponseCheck responseCheck(int code, boolean headRequest, int limit, List<String> contentEncodings,
+                                Consumer<Outcome> suspects) {
         if (!tx.needsResponseBody() || code == 101 || headRequest || code == 204 || code == 304) {
             return null;
         }
-        return new EdgeResponseCheck(tx, limit, suspects);
+        return new EdgeResponseCheck(tx, limit, contentEncodings, suspects);
+    }
+
+    /** Whether some step may read the response body (asked again, more precisely, at the response head). */
+    boolean needsResponseBody() {
+        return tx.needsResponseBody();
     }
 
     /** The block a phase ended with, or null. */
@@ -158,6 +165,11 @@ final class EdgeRequest {
         if (suspectIds != null) {
             guard.markSuspect(suspectIds);
         }
+    }
+
+    /** The rule engine's anomaly totals so far, or null without rules. */
+    AnomalyScore anomalyScore() {
+        return tx.anomalyScore();
     }
 
     void close(Disposition d) {

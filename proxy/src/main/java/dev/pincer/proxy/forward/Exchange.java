@@ -6,6 +6,7 @@ import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.protection.Protection;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.transaction.Disposition;
+import dev.pincer.inspection.transaction.Finding;
 import dev.pincer.config.ProtectionConfig;
 import dev.pincer.inspection.transaction.Outcome;
 import dev.pincer.inspection.verdict.policy.Policy;
@@ -40,6 +41,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,6 +99,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private EdgeRequest edge;
     /** What blocked this request, for the transaction's close; null when nothing Pincer did blocked it. */
     private String blockSource;
+    /** Every finding the request was marked suspect for, logged once when it ends; null while none. */
+    private List<Finding> suspects;
     /** True once Pincer answered the request itself. */
     private boolean answeredLocally;
 
@@ -257,7 +261,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             case BLOCK -> o;
             case SUSPECT -> o.kind() == Outcome.Kind.SUSPECT ? o : Outcome.suspect(o.findings());
             case LOG_ONLY, FORWARD -> {
-                EdgeEvents.observed(o, requestId, clientIp, method, logPath);
+                EdgeEvents.observed(o, edge == null ? null : edge.anomalyScore(), eventRequest());
                 yield Outcome.CONTINUE;
             }
         };
@@ -278,11 +282,16 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         if (o.kind() == Outcome.Kind.CONTINUE) {
             return true;
         }
-        EdgeEvents.report(metrics(), o, o.blocks() && responseSent(), requestId, clientIp, method, logPath);
         if (!o.blocks()) {
-            edge.suspect(EdgeEvents.ruleIds(o), guard);
+            if (suspects == null) {
+                suspects = new ArrayList<>(o.findings());
+            } else {
+                suspects.addAll(o.findings());
+            }
+            edge.suspect(EdgeEvents.ruleIds(o.findings()), guard);
             return true;
         }
+        EdgeEvents.blocked(metrics(), o, responseSent(), edge.anomalyScore(), eventRequest());
         blockSource = o.findings().get(0).control();
         if (responseSent()) {
             finish(false, false);
@@ -394,8 +403,9 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             upstreamRequest.headers().set(HttpHeaderNames.HOST, attempts.server()); // an HTTP/1.0 client sent none
         }
         upstreamStart = System.nanoTime();
-        if (guard != null && route.xss().enabled() && guard.inputsCarryMarkup()) {
-            AcceptEncoding.restrict(upstreamRequest.headers()); // so the HTML response can be judged
+        if ((guard != null && route.xss().enabled() && guard.inputsCarryMarkup())
+                || (edge != null && edge.needsResponseBody())) {
+            AcceptEncoding.restrict(upstreamRequest.headers()); // so the response can be judged
         }
         up.write(upstreamRequest, up.voidPromise());
         if (requestComplete && bodyBytes == 0 && heldRequest.isEmpty()) {
@@ -688,7 +698,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             responseCheck = guard.checkResponse(r, route.xss(), head, metrics());
         }
         ResponseCheck edgeCheck = edge == null ? null
-                : edge.responseCheck(code, head, routing.protection().bodyPrefixBytes(), this::act);
+                : edge.responseCheck(code, head, routing.protection().bodyPrefixBytes(),
+                        r.headers().getAll(HttpHeaderNames.CONTENT_ENCODING), this::act);
         if (edgeCheck != null) {
             responseCheck = responseCheck == null ? edgeCheck : ResponseCheck.both(responseCheck, edgeCheck);
         }
@@ -851,6 +862,10 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         cancelTimer();
         if (edge != null) {
             int told = responseStarted || answeredLocally ? status : 0;
+            if (suspects != null) {
+                EdgeEvents.suspectEnded(suspects, suspectOutcome(completed), edge.anomalyScore(), eventRequest(),
+                        told > 0 && !(responseStarted && !completed) ? told : null);
+            }
             edge.close(blockSource != null ? Disposition.blockedBy(blockSource, told) : Disposition.answered(told));
         }
         if (guard != null) {
@@ -871,6 +886,21 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             ctx.flush();
             frontend.exchangeDone(!closeClient, lastWrite);
         }
+    }
+
+    /** What became of a request marked suspect, for its event (see {@link EdgeEvents}). */
+    private String suspectOutcome(boolean completed) {
+        if ("correlator".equals(blockSource)) {
+            return "confirmed";
+        }
+        if (blockSource != null) {
+            return "blocked";
+        }
+        return completed ? "cleared" : "aborted";
+    }
+
+    private EdgeEvents.Request eventRequest() {
+        return new EdgeEvents.Request(requestId, clientIp, method, logPath);
     }
 
     private void account() {

@@ -21,10 +21,13 @@ import java.util.zip.Inflater;
  * compressed stream beyond gzip's trailer (a second member) make {@link #failed()} true, and the
  * caller treats the body as not judged.
  *
+ * <p>{@link #bytes} makes one whose text is the decoded body's bytes, one char per byte (ISO-8859-1),
+ * as the rule engine reads {@code RESPONSE_BODY}.
+ *
  * <p>Example: the gzip of {@code <p>hi</p>} fed in two halves yields {@code "<p>"} and then
  * {@code "hi</p>"} (or any split of it).
  */
-final class ResponseText {
+public final class ResponseText {
     /** A gzip header's optional name, comment and extra field, at most; real ones are a few dozen bytes. */
     static final int MAX_GZIP_HEADER = 4096;
     /** Inflated bytes per content, at most: a 16 KiB content of real HTML inflates to well under 1 MiB. */
@@ -55,13 +58,21 @@ final class ResponseText {
         }
     }
 
+    /**
+     * A decoder that undoes the content codings {@code contentEncodings} (the response's
+     * {@code Content-Encoding} fields) and yields the body's bytes, one char per byte.
+     */
+    public static ResponseText bytes(java.util.List<String> contentEncodings) {
+        return new ResponseText(ResponseTypes.coding(contentEncodings), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** True once the body could not be decoded (or would inflate past the bound): not judged. */
-    boolean failed() {
+    public boolean failed() {
         return failed;
     }
 
     /** Decodes {@code content} whole and appends its text to {@code out}. */
-    void feed(ByteBuf content, StringBuilder out) {
+    public void feed(ByteBuf content, StringBuilder out) {
         if (failed) {
             return;
         }
@@ -181,7 +192,7 @@ final class ResponseText {
     }
 
     /** Frees the inflater's native memory; call once. */
-    void close() {
+    public void close() {
         if (inflater != null) {
             inflater.end();
         }

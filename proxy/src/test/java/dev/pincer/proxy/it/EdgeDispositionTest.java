@@ -113,12 +113,43 @@ class EdgeDispositionTest {
             String verdict = events.lines().stream().filter(l -> l.contains("\"sink_verdict\"")).findFirst()
                     .orElseThrow();
             assertTrue(verdict.contains("\"edge_rule_ids\":[\"fake-1\"]"), verdict);
+            List<String> edge = awaitEdgeEvents(events);
+            assertEquals(1, edge.size(), "one event per flagged request: " + edge);
+            assertTrue(edge.get(0).contains("\"action\":\"suspect\",\"outcome\":\"confirmed\"")
+                    && edge.get(0).endsWith("\"status\":403}"), edge.get(0));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (suspect.closes.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(List.of(Disposition.blockedBy("correlator", 403)), List.copyOf(suspect.closes));
+    }
+
+    /** A suspect the sink does not confirm is logged once, when the request ends, as cleared. */
+    @Test
+    void anEdgeSuspectTheSinkClearsIsLoggedAsCleared() throws Exception {
+        start("", this::sensor);
+        FakeParticipant suspect = new FakeParticipant("fake", Phase.HEAD).suspect();
+        pincer.server().useProtection(Protection.of(List.of(suspect), 128 * 1024));
+        try (EventCapture events = new EventCapture()) {
+            String r = pincer.raw("GET /users?name=alice HTTP/1.1\r\nHost: app\r\n\r\n", WAIT);
+            assertEquals(200, PincerHarness.status(r), r);
+            List<String> edge = awaitEdgeEvents(events);
+            assertEquals(1, edge.size(), edge.toString());
+            assertTrue(edge.get(0).contains("\"action\":\"suspect\",\"outcome\":\"cleared\"")
+                    && edge.get(0).endsWith("\"status\":200}"), edge.get(0));
+        }
+    }
+
+    private static List<String> awaitEdgeEvents(EventCapture events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        List<String> found = List.of();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            found = events.lines().stream().filter(l -> l.contains("\"edge_finding\"")).toList();
+        }
+        Thread.sleep(50);
+        return events.lines().stream().filter(l -> l.contains("\"edge_finding\"")).toList();
     }
 
     @Test

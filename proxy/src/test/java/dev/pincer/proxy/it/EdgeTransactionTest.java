@@ -267,8 +267,9 @@ class EdgeTransactionTest {
         try (EventCapture events = new EventCapture()) {
             String r = pincer.raw("GET /s HTTP/1.1\r\nHost: app\r\nConnection: close\r\n\r\n", WAIT);
             assertEquals(200, PincerHarness.status(r), r);
-            assertTrue(events.lines().stream().anyMatch(l -> l.contains("\"action\":\"suspect\"")), events.lines()
-                    .toString());
+            List<String> lines = events.lines().stream().filter(l -> l.contains("\"edge_finding\"")).toList();
+            assertEquals(1, lines.size(), "one event per flagged request: " + lines);
+            assertTrue(lines.get(0).contains("\"action\":\"suspect\",\"outcome\":\"cleared\""), lines.get(0));
         }
         assertEquals(0.0, edgeBlocks("fake"), "a suspect is no block");
         assertEquals(Disposition.answered(200), closed(p));

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pincer.correlator.testing.EventCapture;
 import dev.pincer.proxy.testing.PincerHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -68,9 +72,28 @@ class SignatureInspectionTest {
     void crsBlocksASqlInjectionAtTheEdgeAndPassesABenignRequest() throws Exception {
         pincer = PincerHarness.start(PincerHarness.yaml("protection:\n  mode: edge\n" + crsRules(),
                 "127.0.0.1:" + upstream.getPort()));
-        String attack = get("/search?id=1%27%20OR%20%271%27%3D%271");
+        String attack;
+        List<String> edge;
+        try (EventCapture events = new EventCapture()) {
+            attack = get("/search?id=1%27%20OR%20%271%27%3D%271");
+            edge = events.lines().stream().filter(l -> l.contains("\"edge_finding\"")).toList();
+        }
         assertEquals(403, PincerHarness.status(attack), attack);
         assertEquals(0, upstream.getRequestCount(), "the blocked request never reached the app");
+        Matcher id = Pattern.compile("X-Request-Id: ([0-9a-f]{32})", Pattern.CASE_INSENSITIVE).matcher(attack);
+        assertTrue(id.find(), attack);
+        assertTrue(attack.contains("(request id " + id.group(1) + ")"), "the 403 page names the request id: " + attack);
+        assertEquals(1, edge.size(), "one security event per blocked request: " + edge);
+        String event = edge.get(0);
+        assertTrue(event.contains("\"action\":\"block\"") && event.contains("\"control\":\"rules\""), event);
+        assertTrue(event.contains("\"request_id\":\"" + id.group(1) + "\""), event);
+        assertTrue(event.contains("\"rule_id\":\"942100\",\"message\":\"SQL Injection Attack Detected via libinjection\""),
+                event);
+        assertTrue(event.contains("\"attack-sqli\"") && event.contains("\"variable\":\"ARGS:id\"")
+                && event.contains("1' OR '1'='1"), event);
+        Matcher score = Pattern.compile("\"anomaly_score\":\\{\"inbound\":(\\d+),\"outbound\":0}").matcher(event);
+        assertTrue(score.find() && Integer.parseInt(score.group(1)) >= 5, event);
+        assertTrue(event.endsWith("\"status\":403}"), event);
         upstream.enqueue(new MockResponse().setBody("ok"));
         String benign = get("/search?q=hello+world");
         assertEquals(200, PincerHarness.status(benign), benign);
