@@ -251,16 +251,25 @@ final class RulesStep implements Step {
 
     private int score(String first, String second, String third) {
         for (String name : new String[] {first, second, third}) {
-            String v = name == null ? null : rules.tx().get(name);
-            if (v != null) {
-                try {
-                    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Long.parseLong(v.trim())));
-                } catch (NumberFormatException ignored) {
-                    // not a number: try the next name
-                }
+            int v = name == null ? -1 : number(name);
+            if (v >= 0) {
+                return v;
             }
         }
         return 0;
+    }
+
+    /** A TX variable as a non-negative int, or -1 when it is unset or not a number. */
+    private int number(String name) {
+        String v = rules.tx().get(name);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Long.parseLong(v.trim())));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The rule engine's state as an outcome for the policy. */
@@ -276,7 +285,19 @@ final class RulesStep implements Step {
         List<Finding> findings = findings(i);
         blockedWith = findings;
         int status = i.status() >= 400 && i.status() <= 599 ? i.status() : 403;
-        return new Outcome(Outcome.Kind.BLOCK, status, findings, List.of());
+        return new Outcome(Outcome.Kind.BLOCK, status, findings, List.of(), threshold(i));
+    }
+
+    /**
+     * The score the block was decided at, when an anomaly-evaluation rule (CRS's 949110, 959100:
+     * tag {@code anomaly-evaluation}) interrupted: {@code tx.inbound_anomaly_score_threshold}, or
+     * the outbound one in the response phases. 0 for any other disruptive rule, which decides alone.
+     */
+    private int threshold(Interruption i) {
+        if (!i.rule().tags().contains("anomaly-evaluation")) {
+            return 0;
+        }
+        return Math.max(0, number(responseSeen ? "outbound_anomaly_score_threshold" : "inbound_anomaly_score_threshold"));
     }
 
     private List<Finding> findings(Interruption i) {

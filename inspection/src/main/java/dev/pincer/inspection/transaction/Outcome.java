@@ -14,10 +14,13 @@ import java.util.Objects;
  * @param status   the status to answer a block with; 0 otherwise
  * @param findings what led to it; empty for {@link #CONTINUE}
  * @param headers  extra response headers for a block
+ * @param anomalyThreshold for a block by anomaly scoring (the rule engine's), the score at which it
+ *                 blocks: findings with a score are contributions toward it, and the policy may
+ *                 ask whether the edge-class ones alone reach it; 0 when the block is not scored
  */
-public record Outcome(Kind kind, int status, List<Finding> findings, List<HeaderField> headers) {
+public record Outcome(Kind kind, int status, List<Finding> findings, List<HeaderField> headers, int anomalyThreshold) {
     /** Nothing found: the request goes on. */
-    public static final Outcome CONTINUE = new Outcome(Kind.CONTINUE, 0, List.of(), List.of());
+    public static final Outcome CONTINUE = new Outcome(Kind.CONTINUE, 0, List.of(), List.of(), 0);
 
     public enum Kind { CONTINUE, SUSPECT, BLOCK }
 
@@ -31,6 +34,12 @@ public record Outcome(Kind kind, int status, List<Finding> findings, List<Header
         if (kind != Kind.CONTINUE && findings.isEmpty()) {
             throw new IllegalArgumentException(kind + " needs at least one finding");
         }
+        anomalyThreshold = Math.max(0, anomalyThreshold);
+    }
+
+    /** An outcome not decided by anomaly scoring. */
+    public Outcome(Kind kind, int status, List<Finding> findings, List<HeaderField> headers) {
+        this(kind, status, findings, headers, 0);
     }
 
     public static Outcome block(int status, Finding finding) {

@@ -44,9 +44,18 @@ public final class PincerStack implements AutoCloseable {
      */
     public static PincerStack start(Container container, Http http, String routeOptions, Map<String, String> appEnv)
             throws Exception {
+        return start(container, http, routeOptions, appEnv, "mode: hybrid");
+    }
+
+    /**
+     * As above, with {@code protection} the keys of the top-level {@code protection:} section
+     * (YAML at that section's level, such as {@code "mode: edge\nparanoia_level: 2\nrules: [...]"}).
+     */
+    public static PincerStack start(Container container, Http http, String routeOptions, Map<String, String> appEnv,
+                                    String protection) throws Exception {
         PincerStack s = new PincerStack(http);
         try {
-            s.start(container, routeOptions, appEnv);
+            s.start(container, routeOptions, appEnv, protection);
         } catch (Exception | Error e) {
             s.close();
             throw e;
@@ -54,12 +63,13 @@ public final class PincerStack implements AutoCloseable {
         return s;
     }
 
-    private void start(Container container, String routeOptions, Map<String, String> appEnv) throws Exception {
+    private void start(Container container, String routeOptions, Map<String, String> appEnv, String protection)
+            throws Exception {
         internal = new InternalServer();
         markers = Files.createTempDirectory("pincer-e2e-markers-");
         events = new SecurityEvents();
         int appPort = DemoApp.freePort();
-        pincer = PincerServer.start(ConfigLoader.parse(yaml(appPort, token, routeOptions), "e2e.yaml"));
+        pincer = PincerServer.start(ConfigLoader.parse(yaml(appPort, token, routeOptions, protection), "e2e.yaml"));
         InetSocketAddress corr = pincer.correlatorAddress();
         if (corr == null) {
             throw new IllegalStateException("PincerServer.correlatorAddress() is null with a correlator section");
@@ -77,9 +87,10 @@ public final class PincerStack implements AutoCloseable {
     }
 
     /** The config the suite runs: one upstream (the app), the correlator on an ephemeral port. */
-    static String yaml(int appPort, String token, String routeOptions) {
+    static String yaml(int appPort, String token, String routeOptions, String protection) {
         String options = routeOptions.isBlank() ? "" : routeOptions.strip().lines()
                 .map(l -> "    " + l + "\n").reduce("", String::concat);
+        String edge = protection.strip().lines().map(l -> "  " + l + "\n").reduce("", String::concat);
         return """
                 listen: 127.0.0.1:0
                 upstreams:
@@ -94,8 +105,7 @@ public final class PincerStack implements AutoCloseable {
                   token: "%s"
                   redirect_allowlist: [partner.example.org]
                 protection:
-                  mode: hybrid
-                """.formatted(appPort, options, token);
+                %s""".formatted(appPort, options, token, edge);
     }
 
     /**
@@ -105,6 +115,10 @@ public final class PincerStack implements AutoCloseable {
      */
     private void awaitSensor() throws InterruptedException {
         long deadline = System.nanoTime() + SENSOR_READY_MILLIS * 1_000_000;
+        // With edge rules an exec injection is a 403 before any sensor is there: wait for the handshake too.
+        while (System.nanoTime() < deadline && sensorsConnected() < 1) {
+            Thread.sleep(100);
+        }
         while (System.nanoTime() < deadline) {
             try {
                 if (http.get(proxy, "/vuln/exec?host=" + Http.encode("127.0.0.1; true")).status() == 403) {
@@ -115,6 +129,11 @@ public final class PincerStack implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    private double sensorsConnected() {
+        Double v = pincer.metrics().registry().getSampleValue("pincer_sensors_connected");
+        return v == null ? 0 : v;
     }
 
     private static String randomToken() {

@@ -19,9 +19,14 @@ import java.util.Objects;
  *   <li>monitor mode: {@code log_only}, whatever was found;</li>
  *   <li>an outcome that asks only to mark the request ({@code SUSPECT}): {@code suspect};</li>
  *   <li>edge mode: a block is a block;</li>
- *   <li>hybrid mode: a block whose findings are all of sink-covered classes
- *       ({@link AttackClass#sinkCovered()}) is {@code suspect} while a sensor is connected (the sink
- *       confirms or clears it), and a block without one; any edge-class finding blocks.</li>
+ *   <li>hybrid mode: a block that needs its sink-covered findings ({@link AttackClass#sinkCovered()})
+ *       is {@code suspect} while a sensor is connected (the sink confirms or clears it), and a block
+ *       without one. It needs them when every other finding is an anomaly-score contribution and
+ *       those contributions together stay below the block's {@link Outcome#anomalyThreshold()}:
+ *       CRS's notice that the Host is an IP address (3 points) does not make a sink-covered SQLi
+ *       match (5) an edge block at threshold 5. Any edge-class finding that decides alone (no
+ *       score, or a block without a threshold), or edge-class scores that reach the threshold
+ *       together, block.</li>
  * </ul>
  *
  * <p>At a sink, a finding's class becomes a {@link SinkAction}: none is {@code allow}; an
@@ -52,7 +57,7 @@ public final class Policy {
         if (outcome.kind() == Outcome.Kind.SUSPECT) {
             return EdgeAction.SUSPECT;
         }
-        if (mode == Mode.HYBRID && sensorConnected && allSinkCovered(outcome.findings())) {
+        if (mode == Mode.HYBRID && sensorConnected && needsTheSinkCovered(outcome)) {
             return EdgeAction.SUSPECT;
         }
         return EdgeAction.BLOCK;
@@ -79,12 +84,19 @@ public final class Policy {
         };
     }
 
-    private static boolean allSinkCovered(List<Finding> findings) {
-        for (Finding f : findings) {
-            if (!f.attackClass().sinkCovered()) {
-                return false;
+    /** Whether the block stands only with its sink-covered findings (see the class comment). */
+    private static boolean needsTheSinkCovered(Outcome outcome) {
+        boolean sinkCovered = false;
+        long edgeScore = 0;
+        for (Finding f : outcome.findings()) {
+            if (f.attackClass().sinkCovered()) {
+                sinkCovered = true;
+            } else if (f.score() <= 0 || outcome.anomalyThreshold() <= 0) {
+                return false; // an edge-class finding that blocks alone
+            } else {
+                edgeScore += f.score();
             }
         }
-        return !findings.isEmpty();
+        return sinkCovered && (edgeScore == 0 || edgeScore < outcome.anomalyThreshold());
     }
 }

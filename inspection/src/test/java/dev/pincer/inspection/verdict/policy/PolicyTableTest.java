@@ -30,7 +30,11 @@ class PolicyTableTest {
     private static final Path DIR = Path.of("src/test/resources/verdict");
     private static final Path DOC = Path.of("../docs/correlation.md");
 
-    record EdgeRow(String line, Mode mode, Outcome.Kind kind, List<AttackClass> classes, Boolean sensor,
+    /** One finding of a row: its class, and for an anomaly-scored block its score and the block's threshold. */
+    record Spec(AttackClass c, int score, int threshold) {
+    }
+
+    record EdgeRow(String line, Mode mode, Outcome.Kind kind, List<Spec> classes, Boolean sensor,
                    EdgeAction action) {
         @Override
         public String toString() {
@@ -81,10 +85,10 @@ class PolicyTableTest {
     @ParameterizedTest
     @EnumSource(AttackClass.class)
     void hybridWithSensorSuspectsExactlyTheSinkCoveredClasses(AttackClass c) {
-        EdgeAction a = Policy.edge(Mode.HYBRID, outcome(Outcome.Kind.BLOCK, List.of(c)), true);
+        EdgeAction a = Policy.edge(Mode.HYBRID, outcome(Outcome.Kind.BLOCK, unscored(c)), true);
 
         assertEquals(c.sinkCovered() ? EdgeAction.SUSPECT : EdgeAction.BLOCK, a, c.label());
-        assertEquals(EdgeAction.BLOCK, Policy.edge(Mode.HYBRID, outcome(Outcome.Kind.BLOCK, List.of(c)), false));
+        assertEquals(EdgeAction.BLOCK, Policy.edge(Mode.HYBRID, outcome(Outcome.Kind.BLOCK, unscored(c)), false));
     }
 
     @ParameterizedTest
@@ -101,15 +105,17 @@ class PolicyTableTest {
         return Stream.of("edge-policy.md", "sink-policy.md");
     }
 
-    private static Outcome outcome(Outcome.Kind kind, List<AttackClass> classes) {
+    private static Outcome outcome(Outcome.Kind kind, List<Spec> classes) {
         List<Finding> findings = new ArrayList<>();
-        for (AttackClass c : classes) {
-            findings.add(new Finding("test", c, null, "a " + c.label() + " finding", 0));
+        int threshold = 0;
+        for (Spec s : classes) {
+            findings.add(new Finding("test", s.c(), null, "a " + s.c().label() + " finding", s.score()));
+            threshold = Math.max(threshold, s.threshold());
         }
         return switch (kind) {
             case CONTINUE -> Outcome.CONTINUE;
             case SUSPECT -> Outcome.suspect(findings);
-            case BLOCK -> new Outcome(Outcome.Kind.BLOCK, 403, findings, List.of());
+            case BLOCK -> new Outcome(Outcome.Kind.BLOCK, 403, findings, List.of(), threshold);
         };
     }
 
@@ -133,15 +139,26 @@ class PolicyTableTest {
         return Mode.valueOf(cell.toUpperCase(Locale.ROOT));
     }
 
-    private static List<AttackClass> classes(String cell) {
+    /** {@code sqli, protocol 3/5}: classes, each optionally with its score and the block's threshold. */
+    private static List<Spec> classes(String cell) {
         if (cell.equals("-")) {
             return List.of();
         }
-        List<AttackClass> out = new ArrayList<>();
+        List<Spec> out = new ArrayList<>();
         for (String l : cell.split(",")) {
-            out.add(label(l.strip()));
+            String[] parts = l.strip().split(" ");
+            if (parts.length == 1) {
+                out.add(new Spec(label(parts[0]), 0, 0));
+            } else {
+                String[] st = parts[1].split("/");
+                out.add(new Spec(label(parts[0]), Integer.parseInt(st[0]), Integer.parseInt(st[1])));
+            }
         }
         return out;
+    }
+
+    private static List<Spec> unscored(AttackClass c) {
+        return List.of(new Spec(c, 0, 0));
     }
 
     private static AttackClass label(String label) {
