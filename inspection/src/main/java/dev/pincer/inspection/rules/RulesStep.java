@@ -16,7 +16,6 @@ import dev.pincer.inspection.transaction.ResponseHead;
 import dev.pincer.inspection.transaction.Step;
 import dev.pincer.inspection.transaction.Transaction;
 import dev.pincer.inspection.verdict.AttackClass;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,16 +40,14 @@ final class RulesStep implements Step {
     private final RouteConfig.Incomplete incomplete;
     private final long bodyLimit;
     private final boolean bodyWanted;
-    private ByteArrayOutputStream body;
-    private boolean bodyOverLimit;
+    private HeldBody body;
     private final RuleMetrics metrics;
     private List<Finding> blockedWith = List.of();
     private boolean limited;
     private Interruption reported;
     private boolean responseSeen;
     private String responseType;
-    private ByteArrayOutputStream responseBody;
-    private boolean responseOverLimit;
+    private HeldBody responseBody;
 
     RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
               List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics) {
@@ -110,23 +107,19 @@ final class RulesStep implements Step {
     @Override
     public Outcome requestBody(Transaction tx, byte[] chunk, int offset, int length) {
         if (body == null) {
-            body = new ByteArrayOutputStream(Math.min(length, 64 * 1024));
+            body = new HeldBody(bodyLimit);
         }
-        int room = (int) Math.max(0, bodyLimit - body.size());
-        if (length > room) {
-            bodyOverLimit = true;
-        }
-        body.write(chunk, offset, Math.min(length, room));
+        body.write(chunk, offset, length);
         return Outcome.CONTINUE;
     }
 
     @Override
     public Outcome requestEnd(Transaction tx) {
-        boolean cut = bodyOverLimit || (bodyWanted && !tx.bodyComplete());
+        boolean cut = (body != null && body.overflowed()) || (bodyWanted && !tx.bodyComplete());
         if (cut && rules.engine().rules().settings().rejectOverLimit()) {
             return limit(413, "the request body is larger than the rules inspect (SecRequestBodyLimit)");
         }
-        rules.requestBody(body == null ? null : body.toByteArray());
+        rules.requestBody(body == null ? null : body.bytes());
         body = null;
         Outcome o = outcome();
         if (o.kind() == Outcome.Kind.CONTINUE && cut) {
@@ -182,14 +175,9 @@ final class RulesStep implements Step {
     @Override
     public Outcome responseBody(Transaction tx, byte[] chunk, int offset, int length) {
         if (responseBody == null) {
-            responseBody = new ByteArrayOutputStream(Math.min(length, 64 * 1024));
+            responseBody = new HeldBody(rules.engine().rules().settings().responseBodyLimit());
         }
-        long limit = Math.min(rules.engine().rules().settings().responseBodyLimit(), Integer.MAX_VALUE - 8);
-        int room = (int) Math.max(0, limit - responseBody.size());
-        if (length > room) {
-            responseOverLimit = true;
-        }
-        responseBody.write(chunk, offset, Math.min(length, room));
+        responseBody.write(chunk, offset, length);
         return Outcome.CONTINUE;
     }
 
@@ -202,7 +190,7 @@ final class RulesStep implements Step {
      */
     @Override
     public Outcome responseEnd(Transaction tx) {
-        boolean cut = responseOverLimit || !tx.responseComplete();
+        boolean cut = (responseBody != null && responseBody.overflowed()) || !tx.responseComplete();
         if (cut) {
             metrics.incomplete.labels("response_body").inc();
             if (rules.engine().rules().settings().rejectResponseOverLimit()) {
@@ -212,7 +200,8 @@ final class RulesStep implements Step {
                 return Outcome.block(500, f);
             }
         }
-        rules.responseBody(responseBody == null ? new byte[0] : responseBody.toByteArray());
+        byte[] kept = responseBody == null ? null : responseBody.bytes();
+        rules.responseBody(kept == null ? new byte[0] : kept);
         responseBody = null;
         return outcome();
     }
