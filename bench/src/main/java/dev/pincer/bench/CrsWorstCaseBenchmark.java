@@ -60,7 +60,7 @@ public class CrsWorstCaseBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        engine = CrsInspectionBenchmark.load(CrsInspectionBenchmark.crsDir());
+        engine = CrsInspectionBenchmark.load(CrsInspectionBenchmark.crsDir()).warmUp(1_500_000_000L);
         request = request(sample);
         RuleTransaction t = run();
         System.out.printf("%n%s: %d chars of work, over budget: %s, interrupted: %s%n", sample, t.work(),

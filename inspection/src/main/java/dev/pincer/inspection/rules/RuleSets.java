@@ -22,6 +22,8 @@ public final class RuleSets {
 
     /** The id of the SecAction that carries protection.paranoia_level and anomaly_thresholds. */
     static final long SETTINGS_ID = 9_000_001;
+    /** How long a new engine is run over ordinary requests before it serves (start and reload alike). */
+    static final long WARM_UP_NANOS = 1_500_000_000L;
 
     private RuleSets() {
     }
@@ -42,7 +44,7 @@ public final class RuleSets {
         }
         directives.addAll(RuleFileParser.parse(includes.toString(), "protection.rules (pincer.yaml)"));
         RuleSet set = RuleSetCompiler.compile(directives);
-        return SecLangEngine.create(set);
+        return SecLangEngine.create(set).warmUp(WARM_UP_NANOS);
     }
 
     private static String settings(RulesConfig c) {

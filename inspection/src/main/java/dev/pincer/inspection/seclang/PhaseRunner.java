@@ -21,12 +21,17 @@ import java.util.List;
  *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
  * </ul>
  * Work is bounded: every operator call costs the value's length (at least 1) from the
- * transaction's budget; past it the phase stops and the transaction is marked over budget.
+ * transaction's budget, and every {@link #CLOCK_EVERY} chars of work the phases' running time is
+ * held against the engine's time budget; past either the phase stops and the transaction is
+ * marked over budget.
  */
 final class PhaseRunner {
 
     private PhaseRunner() {
     }
+
+    /** Work between two looks at the clock: about 0.2 ms of CRS at its dearest per char. */
+    static final long CLOCK_EVERY = 16 * 1024;
 
     static void run(RuleTransaction t, int phase) {
         if (t.mode == EngineMode.OFF || t.interruption != null || t.allowedAll || t.overBudget) {
@@ -35,6 +40,16 @@ final class PhaseRunner {
         if (t.allowedRequest && phase <= 2) {
             return;
         }
+        long start = System.nanoTime();
+        t.phaseStarted = start;
+        try {
+            runRules(t, phase);
+        } finally {
+            t.clockedNanos += System.nanoTime() - start;
+        }
+    }
+
+    private static void runRules(RuleTransaction t, int phase) {
         List<Rule> list = t.rules.phase(phase);
         int i = 0;
         while (i < list.size()) {
@@ -171,12 +186,17 @@ final class PhaseRunner {
 
     private static boolean spend(RuleTransaction t, long cost) {
         t.work += cost;
-        if (t.work > t.engine.budget()) {
+        if (t.work > t.engine.budget() || (t.work >= t.nextClock && outOfTime(t))) {
             t.overBudget = true;
             t.engine.counters().overBudget.increment();
             return false;
         }
         return true;
+    }
+
+    private static boolean outOfTime(RuleTransaction t) {
+        t.nextClock = t.work + CLOCK_EVERY;
+        return t.clockedNanos + (System.nanoTime() - t.phaseStarted) > t.engine.timeBudgetNanos();
     }
 
     /** The whole chain matched: record it, then apply the head's disruptive action. */

@@ -55,6 +55,9 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     boolean allowedRequest;
     boolean allowedAll;
     long work; // chars tested by operators so far, against the engine's budget
+    long clockedNanos; // phase running time of the phases that ended
+    long phaseStarted; // System.nanoTime() when the running phase began
+    long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
 
     private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {

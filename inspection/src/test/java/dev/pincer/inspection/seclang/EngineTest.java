@@ -182,6 +182,26 @@ class EngineTest {
         assertEquals(1, e.counters().overBudget.sum());
     }
 
+    /** The time budget stops a transaction too, and counts only the time its phases run. */
+    @Test
+    void theTimeBudgetStopsATransactionAndCountsOnlyPhaseTime() throws InterruptedException {
+        var rules = RuleSetCompiler.compile(RuleFileParser.parse("""
+                SecRule ARGS "@rx never-matches" "id:1,phase:1,pass"
+                SecRule ARGS "@rx never-matches" "id:2,phase:2,pass"
+                """, "test.conf"));
+        SecLangEngine instant = SecLangEngine.create(rules, SecLangEngine.DEFAULT_BUDGET, 1);
+        RuleTransaction over = run(instant, Requests.get("/?a=x"));
+        assertTrue(over.overBudget(), "a phase that runs longer than 1 ns is over a 1 ns budget");
+        assertEquals(1, instant.counters().overBudget.sum());
+
+        SecLangEngine timed = SecLangEngine.create(rules, SecLangEngine.DEFAULT_BUDGET, 40_000_000L);
+        RuleTransaction t = timed.open(Requests.get("/?a=x"));
+        t.requestHeaders();
+        Thread.sleep(60); // the body arriving: not the rules' time
+        t.requestBody();
+        assertFalse(t.overBudget(), "time between phases does not count");
+    }
+
     @Test
     void aVariableTheEngineDoesNotFillIsRefusedAtLoad() {
         RuleFileException ex = assertThrows(RuleFileException.class,
