@@ -20,7 +20,9 @@ import java.util.List;
  *   <li>a rule that does not match clears the matched variables;</li>
  *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
  * </ul>
- * Work is bounded: every operator call costs the value's length (at least 1) from the
+ * An {@code @rx} rule runs its regex only when the engine's {@link dev.pincer.signatures.prefilter.Prefilter}
+ * says the value holds one of its required literals (one literal scan per distinct value); a
+ * skipped evaluation is a regex that provably does not match. Work is bounded: every operator call costs the value's length (at least 1) from the
  * transaction's budget; past it the phase stops and the transaction is marked over budget.
  */
 final class PhaseRunner {
@@ -149,7 +151,8 @@ final class PhaseRunner {
         if (!spend(t, Math.max(1, value.length()))) {
             return false;
         }
-        boolean hit = rule.operator().matches(t, value) != rule.negated();
+        boolean hit = t.mayMatch(rule, value) && rule.operator().matches(t, value);
+        hit = hit != rule.negated();
         if (!hit) {
             return false;
         }
