@@ -42,6 +42,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     private final List<String> removedTags = new ArrayList<>();
     private final List<String> removedMessages = new ArrayList<>();
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
+    private final List<TargetRemoval> applying = new ArrayList<>();  // scratch of select()
     private final java.util.Map<String, PersistentCollections.Record> opened = new java.util.HashMap<>();
 
     String matchedVar = "";
@@ -262,25 +263,38 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         }
         int from = out.size();
         c.select(target, out);
-        if (rule.exclusions().isEmpty() && removedTargets.isEmpty()) {
+        List<Target> exclusions = rule.exclusions();
+        if (exclusions.isEmpty() && removedTargets.isEmpty()) {
+            return;
+        }
+        // the runtime removals that apply to this rule and collection, found once per selection
+        List<TargetRemoval> removals = applying;
+        removals.clear();
+        for (int k = 0; k < removedTargets.size(); k++) {
+            TargetRemoval r = removedTargets.get(k);
+            if (r.applies(head)) {
+                removals.add(r);
+            }
+        }
+        if (exclusions.isEmpty() && removals.isEmpty()) {
             return;
         }
         for (int i = out.size() - 1; i >= from; i--) {
             VariableValue v = out.get(i);
-            if (excluded(rule, head, v)) {
+            if (excluded(exclusions, removals, v)) {
                 out.remove(i);
             }
         }
     }
 
-    private boolean excluded(Rule rule, Rule head, VariableValue v) {
-        for (Target t : rule.exclusions()) {
-            if (t.covers(v.collection(), v.key())) {
+    private static boolean excluded(List<Target> exclusions, List<TargetRemoval> removals, VariableValue v) {
+        for (int k = 0; k < exclusions.size(); k++) {
+            if (exclusions.get(k).covers(v.collection(), v.key())) {
                 return true;
             }
         }
-        for (TargetRemoval r : removedTargets) {
-            if (r.applies(head) && r.covers(v)) {
+        for (int k = 0; k < removals.size(); k++) {
+            if (removals.get(k).covers(v)) {
                 return true;
             }
         }
