@@ -20,10 +20,12 @@ import java.util.List;
  *   <li>a rule that does not match clears the matched variables;</li>
  *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
  * </ul>
- * Work is bounded: every operator call costs the value's length (at least 1) from the
- * transaction's budget, and every {@link #CLOCK_EVERY} chars of work the phases' running time is
- * held against the engine's time budget; past either the phase stops and the transaction is
- * marked over budget.
+ * An {@code @rx} rule runs its regex only when the engine's {@link dev.pincer.signatures.prefilter.Prefilter}
+ * says the value holds one of its required literals (one literal scan per distinct value); a
+ * skipped evaluation is a regex that provably does not match. Work is bounded: every operator
+ * call costs the value's length (at least 1) from the transaction's budget, and every
+ * {@link #CLOCK_EVERY} chars of work the phases' running time is held against the engine's time
+ * budget; past either the phase stops and the transaction is marked over budget.
  */
 final class PhaseRunner {
 
@@ -164,7 +166,8 @@ final class PhaseRunner {
         if (!spend(t, Math.max(1, value.length()))) {
             return false;
         }
-        boolean hit = rule.operator().matches(t, value) != rule.negated();
+        boolean hit = t.mayMatch(rule, value) && rule.operator().matches(t, value);
+        hit = hit != rule.negated();
         if (!hit) {
             return false;
         }

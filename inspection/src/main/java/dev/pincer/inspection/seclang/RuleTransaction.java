@@ -11,6 +11,7 @@ import dev.pincer.signatures.action.EngineMode;
 import dev.pincer.signatures.action.IdRanges;
 import dev.pincer.signatures.lang.VariableSelector;
 import dev.pincer.signatures.operator.OperatorContext;
+import dev.pincer.signatures.prefilter.Prefilter;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.RuleSet;
 import dev.pincer.signatures.rule.Target;
@@ -41,6 +42,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     private final List<String> removedTags = new ArrayList<>();
     private final List<String> removedMessages = new ArrayList<>();
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
+    private final List<TargetRemoval> applying = new ArrayList<>();  // scratch of select()
     private final java.util.Map<String, PersistentCollections.Record> opened = new java.util.HashMap<>();
 
     String matchedVar = "";
@@ -50,6 +52,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     Rule current;
     final List<RuleMatch> matches = new ArrayList<>();
     private final List<List<VariableValue>> scratch = new ArrayList<>();
+    private final java.util.IdentityHashMap<String, long[]> scans = new java.util.IdentityHashMap<>();
     Interruption interruption;
     int highestSeverity = 255;
     boolean allowedRequest;
@@ -263,25 +266,38 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         }
         int from = out.size();
         c.select(target, out);
-        if (rule.exclusions().isEmpty() && removedTargets.isEmpty()) {
+        List<Target> exclusions = rule.exclusions();
+        if (exclusions.isEmpty() && removedTargets.isEmpty()) {
+            return;
+        }
+        // the runtime removals that apply to this rule and collection, found once per selection
+        List<TargetRemoval> removals = applying;
+        removals.clear();
+        for (int k = 0; k < removedTargets.size(); k++) {
+            TargetRemoval r = removedTargets.get(k);
+            if (r.applies(head)) {
+                removals.add(r);
+            }
+        }
+        if (exclusions.isEmpty() && removals.isEmpty()) {
             return;
         }
         for (int i = out.size() - 1; i >= from; i--) {
             VariableValue v = out.get(i);
-            if (excluded(rule, head, v)) {
+            if (excluded(exclusions, removals, v)) {
                 out.remove(i);
             }
         }
     }
 
-    private boolean excluded(Rule rule, Rule head, VariableValue v) {
-        for (Target t : rule.exclusions()) {
-            if (t.covers(v.collection(), v.key())) {
+    private static boolean excluded(List<Target> exclusions, List<TargetRemoval> removals, VariableValue v) {
+        for (int k = 0; k < exclusions.size(); k++) {
+            if (exclusions.get(k).covers(v.collection(), v.key())) {
                 return true;
             }
         }
-        for (TargetRemoval r : removedTargets) {
-            if (r.applies(head) && r.covers(v)) {
+        for (int k = 0; k < removals.size(); k++) {
+            if (removals.get(k).covers(v)) {
                 return true;
             }
         }
@@ -299,6 +315,24 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         List<VariableValue> list = scratch.get(depth);
         list.clear();
         return list;
+    }
+
+    /**
+     * False when the prefilter proves that {@code rule}'s regex cannot match {@code value}; the
+     * value's literal scan is made once per distinct value (by identity: the transform cache and
+     * the collections hand out the same instance) and kept for the transaction.
+     */
+    boolean mayMatch(Rule rule, String value) {
+        Prefilter prefilter = engine.prefilter();
+        if (!prefilter.filters(rule)) {
+            return true;
+        }
+        long[] bits = scans.get(value);
+        if (bits == null) {
+            bits = prefilter.scan(value);
+            scans.put(value, bits);
+        }
+        return prefilter.mayMatch(rule, bits);
     }
 
     boolean removed(Rule head) {

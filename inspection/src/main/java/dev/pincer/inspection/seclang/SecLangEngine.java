@@ -2,6 +2,7 @@ package dev.pincer.inspection.seclang;
 
 import dev.pincer.inspection.seclang.variables.HttpData;
 import dev.pincer.signatures.lang.RuleFileException;
+import dev.pincer.signatures.prefilter.Prefilter;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.RuleSet;
 import dev.pincer.signatures.rule.Target;
@@ -70,20 +71,24 @@ public final class SecLangEngine {
     private final Counters counters = new Counters();
     private final long budget;
     private final long timeBudgetNanos;
+    private final Prefilter prefilter;
 
     private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
         this.rules = rules;
         this.budget = budget;
         this.timeBudgetNanos = timeBudgetNanos;
         this.persistent = new PersistentCollections(rules.settings().collectionTimeout(), System::currentTimeMillis);
+        java.util.List<Rule> all = new java.util.ArrayList<>();
         for (int phase = 1; phase <= 5; phase++) {
             for (Rule head : rules.phase(phase)) {
                 for (Rule r = head; r != null; r = r.chained()) {
                     check(r);
                     chains.add(r);
+                    all.add(r);
                 }
             }
         }
+        this.prefilter = Prefilter.of(all);
     }
 
     /**
@@ -156,6 +161,11 @@ public final class SecLangEngine {
 
     TransformCache.Chains chains() {
         return chains;
+    }
+
+    /** The required-literal prefilter of the rule set's {@code @rx} rules. */
+    Prefilter prefilter() {
+        return prefilter;
     }
 
     PersistentCollections persistent() {
