@@ -47,6 +47,9 @@ final class HttpChars {
         for (int c = 0x21; c <= 0x7E; c++) {
             TARGET[c] = c != '#'; // visible ASCII; a fragment is never sent (RFC 9112 §3.2)
         }
+        for (int c = 0x80; c <= 0xFF; c++) {
+            TARGET[c] = true; // raw UTF-8, as clients other than browsers send it; TargetRules checks the encoding
+        }
     }
 
     /** Stops at the first byte that is not a tchar. */

@@ -3,6 +3,9 @@ package dev.pincer.proxy.http1;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.CharsetUtil;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 9112 §3.2: the four forms of request-target, each only where it belongs.
@@ -13,7 +16,11 @@ import io.netty.util.CharsetUtil;
  *   <li>authority-form (§3.2.3): {@code host:port}, only and always with CONNECT;</li>
  *   <li>asterisk-form (§3.2.4): {@code *}, only with OPTIONS.</li>
  * </ul>
- * Bytes are visible ASCII without {@code #}; no percent-decoding or normalisation happens here.
+ * Bytes are visible ASCII without {@code #}, or well-formed UTF-8: browsers percent-encode, but
+ * other clients send raw UTF-8 (nginx, Apache httpd and Tomcat accept it), and the app reads those
+ * bytes as UTF-8 too. Anything else above 0x7F (Latin-1, overlong or truncated sequences) is
+ * rejected, so that the proxy, its rules and the app cannot read the same bytes differently. The
+ * target is forwarded as the same UTF-8 bytes. No percent-decoding or normalisation happens here.
  */
 final class TargetRules {
 
@@ -28,7 +35,7 @@ final class TargetRules {
         if (buf.forEachByte(start, length, HttpChars.FIND_BAD_TARGET) >= 0) {
             throw reject("byte not allowed in request-target", buf, start, length);
         }
-        String target = buf.toString(start, length, CharsetUtil.US_ASCII);
+        String target = decode(buf, start, length);
         if (HttpMethod.CONNECT.equals(method)) {
             if (!HostRules.isValid(target, 0, length, true)) {
                 throw reject("CONNECT needs authority-form host:port", buf, start, length);
@@ -56,6 +63,21 @@ final class TargetRules {
             throw reject("bad authority in absolute-form", buf, start, length);
         }
         return target;
+    }
+
+    /** The target's text: ASCII as it is, UTF-8 decoded strictly. */
+    private static String decode(ByteBuf buf, int start, int length) {
+        if (buf.forEachByte(start, length, b -> b >= 0) < 0) {
+            return buf.toString(start, length, CharsetUtil.US_ASCII);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buf.nioBuffer(start, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw reject("request-target bytes above 0x7F that are not UTF-8", buf, start, length);
+        }
     }
 
     /** Length of {@code http://} or {@code https://} at the start of {@code target}, or -1. */

@@ -99,7 +99,8 @@ final class DecoderHarness {
                 rejected = true;
             } else if (msg instanceof HttpRequest request) {
                 assertNull(head, "request before the previous one ended");
-                head = request.method() + " " + request.uri() + " " + request.protocolVersion() + " "
+                head = request.method() + " " + escape(request.uri().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + " " + request.protocolVersion() + " "
                         + render(request.headers());
                 body = new ByteArrayOutputStream();
             } else if (msg instanceof HttpContent content) {

@@ -10,6 +10,7 @@ import dev.pincer.proxy.testing.PincerHarness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -67,6 +68,21 @@ class ForwardingTest {
             assertFalse(id.equals("client-chosen"), "an untrusted client chose its request id");
             assertEquals(id, r.header("x-request-id"));
         }
+    }
+
+    /** Raw UTF-8 in the target (not percent-encoded) reaches the app as the same bytes; Latin-1 does not pass. */
+    @Test
+    void aRawUtf8TargetIsForwardedAsTheSameBytesAndLatin1IsRejected() throws Exception {
+        upstream.enqueue(new MockResponse().setBody("ok"));
+        String r = pincer.raw("GET /caf\u00c3\u00a9?q=\u00e2\u0091\u00a0 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+                Duration.ofSeconds(5));
+        assertEquals(200, PincerHarness.status(r));
+        RecordedRequest req = upstream.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals("GET /caf\u00e9?q=\u2460 HTTP/1.1", req.getRequestLine()); // MockWebServer reads UTF-8
+
+        String latin1 = pincer.raw("GET /caf\u00e9 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+        assertEquals(400, PincerHarness.status(latin1));
+        assertEquals(1, upstream.getRequestCount());
     }
 
     @Test
