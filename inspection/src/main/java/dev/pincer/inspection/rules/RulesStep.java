@@ -48,6 +48,7 @@ final class RulesStep implements Step {
     private boolean responseSeen;
     private String responseType;
     private HeldBody responseBody;
+    private int logged;
 
     RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
               List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics) {
@@ -64,15 +65,17 @@ final class RulesStep implements Step {
     private static HttpData data(Transaction tx) {
         RequestHead head = tx.head();
         List<HeaderField> headers = new ArrayList<>(head.headers().size());
-        for (HeaderField h : head.headers()) {
-            headers.add(new HeaderField(bytes(h.name()), bytes(h.value())));
-        }
+        headers.addAll(head.headers()); // field bytes arrive one char per byte already (ISO-8859-1)
         InetAddress client = tx.client();
         return new HttpData(head.method(), bytes(head.target()), head.protocol(), headers,
                 client == null ? "" : client.getHostAddress(), 0, tx.id(), null, true);
     }
 
-    /** Header text reaches the engine as the bytes the client sent (UTF-8), one char per byte. */
+    /**
+     * The target reaches the engine as the bytes the client sent, one char per byte: the proxy
+     * decodes a target's raw bytes as UTF-8 (the only non-ASCII it accepts), so they are encoded
+     * back here.
+     */
     private static String bytes(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 0x7f) {
@@ -101,6 +104,7 @@ final class RulesStep implements Step {
     @Override
     public Outcome requestHead(Transaction tx) {
         rules.requestHeaders();
+        logMatches(tx);
         return outcome();
     }
 
@@ -121,6 +125,7 @@ final class RulesStep implements Step {
         }
         rules.requestBody(body == null ? null : body.bytes());
         body = null;
+        logMatches(tx);
         Outcome o = outcome();
         if (o.kind() == Outcome.Kind.CONTINUE && cut) {
             return limit(413, "the rules inspected only a prefix of the request body");
@@ -136,6 +141,7 @@ final class RulesStep implements Step {
     @Override
     public Outcome responseHead(Transaction tx, ResponseHead head) {
         rules.responseHeaders(head.status(), "HTTP/1.1", head.headers());
+        logMatches(tx);
         responseSeen = true;
         for (HeaderField h : head.headers()) {
             if (h.name().equalsIgnoreCase("Content-Type")) {
@@ -148,6 +154,7 @@ final class RulesStep implements Step {
             return o;
         }
         rules.responseBody(null);
+        logMatches(tx);
         return outcome();
     }
 
@@ -203,12 +210,14 @@ final class RulesStep implements Step {
         byte[] kept = responseBody == null ? null : responseBody.bytes();
         rules.responseBody(kept == null ? new byte[0] : kept);
         responseBody = null;
+        logMatches(tx);
         return outcome();
     }
 
     @Override
     public void close(Transaction tx, Disposition disposition) {
         rules.logging();
+        logMatches(tx);
         for (RuleMatch m : rules.matches()) {
             metrics.hits.labels(Long.toString(m.rule().id())).inc();
         }
@@ -224,6 +233,37 @@ final class RulesStep implements Step {
             blockedWith.stream().map(f -> f.attackClass().label()).distinct()
                     .forEach(c -> metrics.blocks.labels(c).inc());
         }
+    }
+
+    /** The rules that matched so far, in order. */
+    List<RuleMatch> matches() {
+        return rules.matches();
+    }
+
+    /** The rule-log lines of the matches since the last phase (see {@link RuleLog}). */
+    private void logMatches(Transaction tx) {
+        List<RuleMatch> all = rules.matches();
+        if (logged >= all.size()) {
+            return;
+        }
+        if (RuleLog.enabled()) {
+            RequestHead head = tx.head();
+            String host = "";
+            for (HeaderField h : head.headers()) {
+                if (h.name().equalsIgnoreCase("Host") || h.name().equals(":authority")) {
+                    host = h.value();
+                    break;
+                }
+            }
+            String client = tx.client() == null ? "" : tx.client().getHostAddress();
+            for (int i = logged; i < all.size(); i++) {
+                RuleMatch m = all.get(i);
+                if (m.rule().log()) {
+                    RuleLog.LOG.info(RuleLog.line(m, client, host, head.target(), tx.id()));
+                }
+            }
+        }
+        logged = all.size();
     }
 
     /**

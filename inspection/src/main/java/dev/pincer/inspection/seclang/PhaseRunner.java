@@ -24,8 +24,8 @@ import java.util.List;
  * says the value holds one of its required literals (one literal scan per distinct value); a
  * skipped evaluation is a regex that provably does not match. Work is bounded: every operator
  * call costs the value's length (at least 1) from the transaction's budget, and every
- * {@link #CLOCK_EVERY} chars of work the phases' running time is held against the engine's time
- * budget; past either the phase stops and the transaction is marked over budget.
+ * {@link #CLOCK_EVERY} chars of work the phases' cost (CPU time, see {@link #phaseNanos}) is held
+ * against the engine's time budget; past either the phase stops and the transaction is marked over budget.
  */
 final class PhaseRunner {
 
@@ -42,13 +42,27 @@ final class PhaseRunner {
         if (t.allowedRequest && phase <= 2) {
             return;
         }
-        long start = System.nanoTime();
-        t.phaseStarted = start;
+        t.phaseStarted = System.nanoTime();
+        t.phaseCpuBase = -1;
         try {
             runRules(t, phase);
         } finally {
-            t.clockedNanos += System.nanoTime() - start;
+            t.clockedNanos += phaseNanos(t);
+            t.phaseCpuBase = -1;
         }
+    }
+
+    /**
+     * The running phase's cost so far: wall time up to its first budget check (at most
+     * {@link #CLOCK_EVERY} chars of work), then the thread's CPU time, so that a request is not
+     * charged for the time a busy machine kept it waiting. Light phases never reach a check and
+     * never read the CPU clock.
+     */
+    private static long phaseNanos(RuleTransaction t) {
+        if (t.phaseCpuBase < 0) {
+            return System.nanoTime() - t.phaseStarted;
+        }
+        return t.phaseWallToBase + (CpuClock.now() - t.phaseCpuBase);
     }
 
     private static void runRules(RuleTransaction t, int phase) {
@@ -199,7 +213,11 @@ final class PhaseRunner {
 
     private static boolean outOfTime(RuleTransaction t) {
         t.nextClock = t.work + CLOCK_EVERY;
-        return t.clockedNanos + (System.nanoTime() - t.phaseStarted) > t.engine.timeBudgetNanos();
+        if (t.phaseCpuBase < 0) {
+            t.phaseWallToBase = System.nanoTime() - t.phaseStarted;
+            t.phaseCpuBase = CpuClock.now();
+        }
+        return t.clockedNanos + phaseNanos(t) > t.engine.timeBudgetNanos();
     }
 
     /** The whole chain matched: record it, then apply the head's disruptive action. */

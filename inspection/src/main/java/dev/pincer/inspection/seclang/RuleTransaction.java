@@ -60,6 +60,8 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     long work; // chars tested by operators so far, against the engine's budget
     long clockedNanos; // phase running time of the phases that ended
     long phaseStarted; // System.nanoTime() when the running phase began
+    long phaseCpuBase = -1; // CpuClock.now() at the phase's first budget check, -1 before it
+    long phaseWallToBase; // wall time from the phase's start to that first check
     long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
 
@@ -91,6 +93,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         this.mode = rules.settings().ruleEngine();
         this.bodyAccess = rules.settings().requestBodyAccess();
         this.bodyProcessor = defaultBodyProcessor(request.header("Content-Type"));
+        variables.processor(bodyProcessor);
     }
 
     private static String defaultBodyProcessor(String contentType) {
@@ -445,7 +448,11 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         removedTargets.add(new TargetRemoval(null, null, message, target));
     }
 
-    @Override public void requestBodyProcessor(String processor) { this.bodyProcessor = processor; }
+    @Override
+    public void requestBodyProcessor(String processor) {
+        this.bodyProcessor = processor;
+        variables.processor(processor);
+    }
     @Override public void requestBodyAccess(boolean on) { this.bodyAccess = on; }
     @Override public void forceRequestBodyVariable(boolean on) { this.forceBodyVariable = on; }
 }

@@ -33,9 +33,9 @@ public final class SecLangEngine {
      * of work. It keeps issue 10's bound (no request costs more than 50 ms of inspection) where
      * the character budget alone does not: characters differ in cost by rule and value
      * (bench/README.md, "Worst cases"). Past it the transaction is over budget, exactly as past
-     * {@link #DEFAULT_BUDGET}. The trade-off: on a machine too busy to give a request 40 ms of
-     * CPU in time, a large benign request can be over budget too; it is then decided by the
-     * incomplete-request policy, never passed as judged.
+     * {@link #DEFAULT_BUDGET}. It is the running thread's CPU time (after a phase's first
+     * check), so a busy machine that keeps a benign request waiting does not put it over budget;
+     * only what the request itself costs does.
      */
     public static final long DEFAULT_TIME_BUDGET_NANOS = 40_000_000L;
 

@@ -34,6 +34,25 @@ class EngineTest {
         return t.matches().stream().map(m -> m.rule().id()).toList();
     }
 
+    /**
+     * Regression (CRS 920400 never fired): REQBODY_PROCESSOR is there from phase 1 on, as in
+     * ModSecurity: the processor the Content-Type picks, then what ctl:requestBodyProcessor chose.
+     */
+    @Test
+    void theBodyProcessorIsKnownInPhaseOne() {
+        SecLangEngine e = engine("""
+                SecRule REQBODY_PROCESSOR "@streq MULTIPART" "id:1,phase:1,pass"
+                SecRule REQUEST_HEADERS:Content-Type "@rx json" "id:2,phase:1,pass,ctl:requestBodyProcessor=JSON"
+                SecRule REQBODY_PROCESSOR "@streq JSON" "id:3,phase:1,pass"
+                """);
+        RuleTransaction multipart = e.open(Requests.post("/", "multipart/form-data; boundary=x", "--x--\r\n"));
+        multipart.requestHeaders();
+        assertEquals(List.of(1L), ids(multipart));
+        RuleTransaction json = e.open(Requests.post("/", "application/json", "{}"));
+        json.requestHeaders();
+        assertEquals(List.of(2L, 3L), ids(json));
+    }
+
     @Test
     void setvarRunsOncePerMatchedValueSoScoresAddUp() {
         SecLangEngine e = engine("""

@@ -191,6 +191,17 @@ public final class RequestVariables {
     }
 
     /**
+     * REQBODY_PROCESSOR before phase 2, as ModSecurity has it from phase 1 on: the processor the
+     * Content-Type picks, then what a {@code ctl:requestBodyProcessor} chose (CRS's 920400 reads it
+     * in phase 1). Null leaves it unset.
+     */
+    public void processor(String processor) {
+        if (processor != null) {
+            put("REQBODY_PROCESSOR", processor);
+        }
+    }
+
+    /**
      * Phase 2: the body with {@code processor} (URLENCODED, JSON, MULTIPART, XML, or null for
      * none). Sets REQUEST_BODY (for URLENCODED, or always when {@code forceRequestBody}),
      * REQUEST_BODY_LENGTH, REQBODY_PROCESSOR, and REQBODY_ERROR/REQBODY_ERROR_MSG for a body
