@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code pincer} command line: {@code run}, {@code check-config}, {@code echo}, {@code healthcheck}. */
 @Command(name = "pincer", mixinStandardHelpOptions = true, version = "pincer 0.1.0",
         description = "A reverse-proxy WAF that works with an in-app sensor.",
-        subcommands = {RunCommand.class, DemoCommand.class, BaselineCommand.class, CheckConfigCommand.class, EchoCommand.class, HealthcheckCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, BaselineCommand.class, CheckConfigCommand.class, FtwCommand.class,
+            EchoCommand.class, HealthcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -28,6 +29,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, demo, baseline, check-config, echo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, demo, baseline, check-config, ftw, echo");
     }
 }

@@ -48,15 +48,8 @@ class SignatureInspectionTest {
         upstream.shutdown();
     }
 
-    static Path crs() {
-        String prop = System.getProperty("pincer.crs.dir");
-        Path d = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/crs");
-        assertTrue(Files.isDirectory(d.resolve("rules")), "the CRS tree is expected at " + d);
-        return d.toAbsolutePath();
-    }
-
     private static String crsRules() {
-        Path c = crs();
+        Path c = dev.pincer.proxy.testing.CrsTree.dir();
         return "  rules: [" + c.resolve("crs-setup.conf.example") + ", \"" + c.resolve("rules") + "/*.conf\"]\n";
     }
 
