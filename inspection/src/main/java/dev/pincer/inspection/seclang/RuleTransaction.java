@@ -62,6 +62,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     long phaseStarted; // System.nanoTime() when the running phase began
     long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
+    String incomplete; // the first reason an operator could not judge a value, or null
 
     private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {
         boolean applies(Rule head) {
@@ -200,6 +201,15 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return overBudget;
     }
 
+    /**
+     * Why the transaction was not fully judged though every rule ran: the first reason an operator
+     * gave ({@code rbl}: a block list Pincer does not query), or null. Like
+     * {@link #overBudget()}, the incomplete-request policy decides such a request.
+     */
+    public String incomplete() {
+        return incomplete;
+    }
+
     /** The engine mode now ({@code ctl:ruleEngine} may have changed it). */
     public EngineMode mode() {
         return mode;
@@ -226,6 +236,8 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
                 return ruleCollection();
             case "IP", "GLOBAL", "RESOURCE", "SESSION", "USER":
                 return opened.get(name);
+            case "GEO":
+                return null; // @geoLookup fills it from a GeoIP database; Pincer reads none (GeoLookup)
             default:
                 return variables.get(name);
         }
@@ -254,14 +266,18 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return e;
     }
 
-    /** Adds the values {@code target} selects, less exclusions and runtime removals, to {@code out}. */
+    /**
+     * Adds the values {@code target} selects, less exclusions and runtime removals, to {@code out}.
+     * A count ({@code &GEO}, {@code &IP:x}) is always one value, 0 for a collection that has
+     * nothing (GEO, IP before initcol), as in libmodsecurity v3.
+     */
     void select(Rule rule, Rule head, Target target, List<VariableValue> out) {
         Collection c = collection(target.collection());
-        if (c == null) {
+        if (target.count()) {
+            out.add(new VariableValue(target.collection(), "", c == null ? "0" : Integer.toString(c.count(target))));
             return;
         }
-        if (target.count()) {
-            out.add(new VariableValue(target.collection(), "", Integer.toString(c.count(target))));
+        if (c == null) {
             return;
         }
         int from = out.size();
@@ -382,6 +398,13 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     @Override
     public void capture(int group, String text) {
         tx.put(Integer.toString(group), text);
+    }
+
+    @Override
+    public void incomplete(String reason) {
+        if (incomplete == null) {
+            incomplete = java.util.Objects.requireNonNull(reason, "reason");
+        }
     }
 
     // ---- ActionContext -------------------------------------------------------------------------
