@@ -32,14 +32,15 @@ import java.util.Locale;
  * per matched rule that carries an attack tag (their classes let the policy turn a block of only
  * sink-covered classes into a suspect in hybrid mode). A request the engine could not fully judge
  * (over its work budget, a body over SecRequestBodyLimit, or a value an operator could not judge:
- * {@code @rbl}) is decided by the incomplete-request
+ * {@code @rbl}, a backtracking regex past its work bound) is decided by the incomplete-request
  * policy: rejected (413 for the body, 403 otherwise) or marked suspect, never passed clean.
  */
 final class RulesStep implements Step {
 
     /** What each reason an operator gives for an incomplete transaction means, for the finding. */
     private static final java.util.Map<String, String> INCOMPLETE = java.util.Map.of(
-            "rbl", "@rbl asks a DNS block list, and Pincer makes no DNS lookups on the request path");
+            "rbl", "@rbl asks a DNS block list, and Pincer makes no DNS lookups on the request path",
+            "regex", "a backtracking @rx pattern ran out of its work bound on this value");
 
     private final RuleTransaction rules;
     private final RouteConfig.Incomplete incomplete;
@@ -268,7 +269,7 @@ final class RulesStep implements Step {
 
     /**
      * The rule engine's state as an outcome for the policy. A transaction an operator could not
-     * judge ({@code @rbl}: no DNS lookups) is incomplete,
+     * judge ({@code @rbl}: no DNS lookups; a backtracking regex past its work bound) is incomplete,
      * decided by the incomplete-request policy like one over the work budget; when the rules
      * blocked it too, the block carries the analysis-limit finding under {@code reject}, so that
      * no policy can forward a request part of which was never judged.

@@ -203,8 +203,9 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
 
     /**
      * Why the transaction was not fully judged though every rule ran: the first reason an operator
-     * gave ({@code rbl}: a block list Pincer does not query), or null. Like
-     * {@link #overBudget()}, the incomplete-request policy decides such a request.
+     * gave ({@code rbl}: a block list Pincer does not query; {@code regex}: a backtracking pattern
+     * past its work bound), or null. Like {@link #overBudget()}, the incomplete-request policy
+     * decides such a request.
      */
     public String incomplete() {
         return incomplete;

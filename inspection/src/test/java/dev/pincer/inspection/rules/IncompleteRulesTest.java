@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A transaction an operator could not judge ({@code @rbl}) is
+ * A transaction an operator could not judge ({@code @rbl}, a backtracking regex past its bound) is
  * decided by the route's incomplete-request policy and counted in
  * {@code pincer_rule_incomplete_total{reason}}: never forwarded as if judged.
  */

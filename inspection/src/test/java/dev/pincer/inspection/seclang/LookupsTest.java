@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What CRS 3.3 asks of the engine beyond CRS v4, rule by rule: {@code @geoLookup} and the GEO
- * collection (no database: no match, GEO empty), and {@code @rbl} (no DNS: the transaction is
- * incomplete, never a silent "not listed").
+ * collection (no database: no match, GEO empty), {@code @rbl} (no DNS: the transaction is
+ * incomplete, never a silent "not listed"), and a backtracking {@code @rx} that runs out of its
+ * work bound (incomplete too).
  */
 class LookupsTest {
 
@@ -66,5 +67,21 @@ class LookupsTest {
                 SecMarker END-RBL
                 """);
         assertNull(run(e, Requests.get("/")).incomplete());
+    }
+
+    /** Guards bounded work: a backtracking pattern past its bound is an incomplete transaction, not a "no match". */
+    @Test
+    void aBacktrackingRegexThatGivesUpMarksTheTransactionIncomplete() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@rx ^(a+)+\\1b" "id:1,phase:1,pass"
+                SecRule ARGS "@rx <\\?(?!xml)" "id:2,phase:1,pass"
+                """);
+        RuleTransaction hard = run(e, Requests.get("/?a=" + "a".repeat(40) + "cb"));
+        assertEquals("regex", hard.incomplete());
+        assertEquals(List.of(), ids(hard));
+        RuleTransaction php = run(e, Requests.get("/?a=%3C%3Fphp"));
+        assertEquals(List.of(2L), ids(php));
+        assertNull(php.incomplete());
+        assertTrue(run(e, Requests.get("/?a=%3C%3Fxml")).matches().isEmpty());
     }
 }
