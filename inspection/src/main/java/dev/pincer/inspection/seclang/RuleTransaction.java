@@ -63,6 +63,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
     String incomplete; // the first reason an operator could not judge a value, or null
+    final long openedNanos = System.nanoTime(); // for DURATION
 
     private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {
         boolean applies(Rule head) {
@@ -239,9 +240,22 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
                 return opened.get(name);
             case "GEO":
                 return null; // @geoLookup fills it from a GeoIP database; Pincer reads none (GeoLookup)
+            case "DURATION":
+                return Entries.single(name, duration(System.nanoTime() - openedNanos));
             default:
                 return variables.get(name);
         }
+    }
+
+    /**
+     * DURATION's value: the time since the transaction was opened, in seconds with six decimals
+     * ({@code 0.000412}), the form libmodsecurity v3 gives (it measures process CPU time; this is
+     * the transaction's own wall-clock time). CRS 3.3 reads its last two digits as randomness for
+     * sampling (901420).
+     */
+    static String duration(long nanos) {
+        long micros = Math.max(0, nanos) / 1000;
+        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     private Collection ruleCollection() {

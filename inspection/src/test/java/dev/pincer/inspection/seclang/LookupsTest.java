@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What CRS 3.3 asks of the engine beyond CRS v4, rule by rule: {@code @geoLookup} and the GEO
  * collection (no database: no match, GEO empty), {@code @rbl} (no DNS: the transaction is
- * incomplete, never a silent "not listed"), and a backtracking {@code @rx} that runs out of its
- * work bound (incomplete too).
+ * incomplete, never a silent "not listed"), DURATION, and a backtracking {@code @rx} that runs
+ * out of its work bound (incomplete too).
  */
 class LookupsTest {
 
@@ -67,6 +67,19 @@ class LookupsTest {
                 SecMarker END-RBL
                 """);
         assertNull(run(e, Requests.get("/")).incomplete());
+    }
+
+    @Test
+    void durationIsTheTransactionsTimeInSecondsWithSixDecimals() {
+        assertEquals("0.000000", RuleTransaction.duration(0));
+        assertEquals("1.234567", RuleTransaction.duration(1_234_567_890L));
+        assertEquals("0.000000", RuleTransaction.duration(-5), "a clock that went back is no negative duration");
+        SecLangEngine e = engine("""
+                SecRule DURATION "@rx ^[0-9]+\\.([0-9]{6})$" "id:1,phase:1,pass,capture,setvar:tx.micros=%{TX.1}"
+                """);
+        RuleTransaction t = run(e, Requests.get("/"));
+        assertEquals(List.of(1L), ids(t));
+        assertEquals(6, t.tx().get("micros").length());
     }
 
     /** Guards bounded work: a backtracking pattern past its bound is an incomplete transaction, not a "no match". */
