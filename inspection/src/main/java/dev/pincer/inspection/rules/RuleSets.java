@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Builds the rule engine of a configuration generation from {@code protection.rules}: Pincer's
  * base rules, then the CRS settings the YAML gives (as one SecAction, id 9,000,001, that runs
- * before CRS's own initialisation picks its defaults), then every file and glob in order. The
+ * before CRS's own initialisation picks its defaults; the paranoia level under CRS v4's name,
+ * {@code tx.blocking_paranoia_level}, and CRS 3.x's, {@code tx.paranoia_level}), then every file
+ * and glob in order. The
  * whole set is parsed and compiled before it is used; a problem is a
  * {@link dev.pincer.signatures.lang.RuleFileException} naming file, line and directive, and a
  * reload that meets one keeps the running set.
@@ -51,6 +53,7 @@ public final class RuleSets {
         List<String> vars = new ArrayList<>();
         if (c.paranoiaLevel() != null) {
             vars.add("setvar:tx.blocking_paranoia_level=" + c.paranoiaLevel());
+            vars.add("setvar:tx.paranoia_level=" + c.paranoiaLevel()); // CRS 3.x's name (Debian's modsecurity-crs)
         }
         if (c.inboundThreshold() != null) {
             vars.add("setvar:tx.inbound_anomaly_score_threshold=" + c.inboundThreshold());

@@ -31,10 +31,16 @@ import java.util.Locale;
  * <p>What it returns: a disruptive rule in engine mode On blocks with its status, with one finding
  * per matched rule that carries an attack tag (their classes let the policy turn a block of only
  * sink-covered classes into a suspect in hybrid mode). A request the engine could not fully judge
- * (over its work budget, or a body over SecRequestBodyLimit) is decided by the incomplete-request
- * policy: rejected (413 for the body, 403 for the budget) or marked suspect, never passed clean.
+ * (over its work budget, a body over SecRequestBodyLimit, or a value an operator could not judge:
+ * {@code @rbl}, a backtracking regex past its work bound) is decided by the incomplete-request
+ * policy: rejected (413 for the body, 403 otherwise) or marked suspect, never passed clean.
  */
 final class RulesStep implements Step {
+
+    /** What each reason an operator gives for an incomplete transaction means, for the finding. */
+    private static final java.util.Map<String, String> INCOMPLETE = java.util.Map.of(
+            "rbl", "@rbl asks a DNS block list, and Pincer makes no DNS lookups on the request path",
+            "regex", "a backtracking @rx pattern ran out of its work bound on this value");
 
     private final RuleTransaction rules;
     private final RouteConfig.Incomplete incomplete;
@@ -121,14 +127,14 @@ final class RulesStep implements Step {
     public Outcome requestEnd(Transaction tx) {
         boolean cut = (body != null && body.overflowed()) || (bodyWanted && !tx.bodyComplete());
         if (cut && rules.engine().rules().settings().rejectOverLimit()) {
-            return limit(413, "the request body is larger than the rules inspect (SecRequestBodyLimit)");
+            return limit(413, "the request body is larger than the rules inspect (SecRequestBodyLimit)", "body");
         }
         rules.requestBody(body == null ? null : body.bytes());
         body = null;
         logMatches(tx);
         Outcome o = outcome();
         if (o.kind() == Outcome.Kind.CONTINUE && cut) {
-            return limit(413, "the rules inspected only a prefix of the request body");
+            return limit(413, "the rules inspected only a prefix of the request body", "body");
         }
         return o;
     }
@@ -301,20 +307,35 @@ final class RulesStep implements Step {
         }
     }
 
-    /** The rule engine's state as an outcome for the policy. */
+    /**
+     * The rule engine's state as an outcome for the policy. A transaction an operator could not
+     * judge ({@code @rbl}: no DNS lookups; a backtracking regex past its work bound) is incomplete,
+     * decided by the incomplete-request policy like one over the work budget; when the rules
+     * blocked it too, the block carries the analysis-limit finding under {@code reject}, so that
+     * no policy can forward a request part of which was never judged.
+     */
     private Outcome outcome() {
         if (rules.overBudget()) {
-            return limit(403, "the rules' work budget per request ran out");
+            return limit(403, "the rules' work budget per request ran out", "budget");
         }
+        String why = rules.incomplete();
         Interruption i = rules.interruption();
         if (i == null || i == reported) {
-            return Outcome.CONTINUE; // an interruption the policy already had (turned suspect) is not news
+            // an interruption the policy already had (turned suspect) is not news
+            return why == null ? Outcome.CONTINUE : limit(403, unjudged(why), why);
         }
         reported = i;
         List<Finding> findings = findings(i);
+        if (why != null && incomplete == RouteConfig.Incomplete.REJECT) {
+            findings.add(limitFinding(unjudged(why), why));
+        }
         blockedWith = findings;
         int status = i.status() >= 400 && i.status() <= 599 ? i.status() : 403;
         return new Outcome(Outcome.Kind.BLOCK, status, findings, List.of(), threshold(i));
+    }
+
+    private static String unjudged(String reason) {
+        return "a rule could not be evaluated (" + reason + "): " + INCOMPLETE.getOrDefault(reason, reason);
     }
 
     /**
@@ -349,13 +370,18 @@ final class RulesStep implements Step {
         return out;
     }
 
-    private Outcome limit(int status, String why) {
-        if (!limited) {
-            limited = true;
-            metrics.incomplete.labels(status == 413 ? "body" : "budget").inc();
-        }
-        Finding f = new Finding(SignatureInspection.CONTROL, AttackClass.ANALYSIS_LIMIT, null, why, 0);
+    private Outcome limit(int status, String why, String reason) {
+        Finding f = limitFinding(why, reason);
         blockedWith = List.of(f);
         return incomplete == RouteConfig.Incomplete.SUSPECT ? Outcome.suspect(List.of(f)) : Outcome.block(status, f);
+    }
+
+    /** The finding of an incomplete transaction, counted once per request by {@code reason}. */
+    private Finding limitFinding(String why, String reason) {
+        if (!limited) {
+            limited = true;
+            metrics.incomplete.labels(reason).inc();
+        }
+        return new Finding(SignatureInspection.CONTROL, AttackClass.ANALYSIS_LIMIT, null, why, 0);
     }
 }

@@ -64,6 +64,8 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     long phaseWallToBase; // wall time from the phase's start to that first check
     long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
+    String incomplete; // the first reason an operator could not judge a value, or null
+    final long openedNanos = System.nanoTime(); // for DURATION
 
     private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {
         boolean applies(Rule head) {
@@ -203,6 +205,16 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return overBudget;
     }
 
+    /**
+     * Why the transaction was not fully judged though every rule ran: the first reason an operator
+     * gave ({@code rbl}: a block list Pincer does not query; {@code regex}: a backtracking pattern
+     * past its work bound), or null. Like {@link #overBudget()}, the incomplete-request policy
+     * decides such a request.
+     */
+    public String incomplete() {
+        return incomplete;
+    }
+
     /** The engine mode now ({@code ctl:ruleEngine} may have changed it). */
     public EngineMode mode() {
         return mode;
@@ -229,9 +241,24 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
                 return ruleCollection();
             case "IP", "GLOBAL", "RESOURCE", "SESSION", "USER":
                 return opened.get(name);
+            case "GEO":
+                return null; // @geoLookup fills it from a GeoIP database; Pincer reads none (GeoLookup)
+            case "DURATION":
+                return Entries.single(name, duration(System.nanoTime() - openedNanos));
             default:
                 return variables.get(name);
         }
+    }
+
+    /**
+     * DURATION's value: the time since the transaction was opened, in seconds with six decimals
+     * ({@code 0.000412}), the form libmodsecurity v3 gives (it measures process CPU time; this is
+     * the transaction's own wall-clock time). CRS 3.3 reads its last two digits as randomness for
+     * sampling (901420).
+     */
+    static String duration(long nanos) {
+        long micros = Math.max(0, nanos) / 1000;
+        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     private Collection ruleCollection() {
@@ -257,14 +284,18 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return e;
     }
 
-    /** Adds the values {@code target} selects, less exclusions and runtime removals, to {@code out}. */
+    /**
+     * Adds the values {@code target} selects, less exclusions and runtime removals, to {@code out}.
+     * A count ({@code &GEO}, {@code &IP:x}) is always one value, 0 for a collection that has
+     * nothing (GEO, IP before initcol), as in libmodsecurity v3.
+     */
     void select(Rule rule, Rule head, Target target, List<VariableValue> out) {
         Collection c = collection(target.collection());
-        if (c == null) {
+        if (target.count()) {
+            out.add(new VariableValue(target.collection(), "", c == null ? "0" : Integer.toString(c.count(target))));
             return;
         }
-        if (target.count()) {
-            out.add(new VariableValue(target.collection(), "", Integer.toString(c.count(target))));
+        if (c == null) {
             return;
         }
         int from = out.size();
@@ -385,6 +416,13 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     @Override
     public void capture(int group, String text) {
         tx.put(Integer.toString(group), text);
+    }
+
+    @Override
+    public void incomplete(String reason) {
+        if (incomplete == null) {
+            incomplete = java.util.Objects.requireNonNull(reason, "reason");
+        }
     }
 
     // ---- ActionContext -------------------------------------------------------------------------

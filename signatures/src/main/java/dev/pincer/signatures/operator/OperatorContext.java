@@ -4,7 +4,8 @@ import dev.pincer.signatures.macro.MacroResolver;
 
 /**
  * What an operator may see and do during one evaluation: expand the macros in its argument, and
- * record captures when the rule has the {@code capture} action. Implemented by the rule engine.
+ * record captures when the rule has the {@code capture} action, and say that it could not judge
+ * the value. Implemented by the rule engine.
  */
 public interface OperatorContext extends MacroResolver {
 
@@ -16,4 +17,13 @@ public interface OperatorContext extends MacroResolver {
      * Only called while {@link #capturing()} is true.
      */
     void capture(int group, String text);
+
+    /**
+     * Marks the transaction incomplete: this operator could not judge the value (Pincer does not do
+     * what it asks, such as {@code @rbl}'s DNS query), so the request must be decided by the
+     * incomplete-request policy, never passed as judged. The operator then returns false.
+     *
+     * @param reason a short label for metrics and logs ({@code rbl})
+     */
+    void incomplete(String reason);
 }

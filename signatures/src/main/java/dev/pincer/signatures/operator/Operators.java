@@ -54,6 +54,8 @@ public final class Operators {
         register("noMatch", (a, d) -> new NoMatch());
         register("detectSQLi", (a, d) -> new DetectSqli(a));
         register("detectXSS", (a, d) -> new DetectXss(a));
+        register("geoLookup", (a, d) -> new GeoLookup(a));
+        register("rbl", (a, d) -> new Rbl(a));
     }
 
     private Operators() {

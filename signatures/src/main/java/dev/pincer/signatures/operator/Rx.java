@@ -11,9 +11,17 @@ import dev.pincer.signatures.regex.Regex;
  * not compile, the operator does not match, as v3 logs and returns false. The last expanded
  * pattern is kept compiled, so a macro that keeps its value costs one compile.
  *
+ * <p>A pattern that needs a backtracking engine (lookaround, backreferences, possessive
+ * quantifiers: CRS 3.3 has five) runs on one with a bound on its work per value
+ * ({@link Regex#compileBounded}); when the bound runs out the operator does not match and marks
+ * the transaction incomplete with reason {@code regex}, so the value is never passed as judged.
+ *
  * <p>Example: {@code @rx (?i)union\s+select} matches {@code 1 UNION  SELECT 2}.
  */
 final class Rx implements Operator {
+
+    /** The reason a regex that gave up gives {@link OperatorContext#incomplete}. */
+    static final String GAVE_UP = "regex";
 
     private static final ThreadLocal<Captures> CAPTURES = ThreadLocal.withInitial(Captures::new);
 
@@ -23,7 +31,7 @@ final class Rx implements Operator {
 
     Rx(String argument) {
         this.pattern = Argument.of(argument);
-        this.regex = pattern.isConstant() ? Regex.compile(pattern.constant()) : null;
+        this.regex = pattern.isConstant() ? Regex.compileBounded(pattern.constant()) : null;
     }
 
     @Override
@@ -34,7 +42,7 @@ final class Rx implements Operator {
             r = lastExpanded;
             if (r == null || !r.pattern().equals(expanded)) {
                 try {
-                    r = Regex.compile(expanded);
+                    r = Regex.compileBounded(expanded);
                 } catch (IllegalArgumentException e) {
                     return false;
                 }
@@ -45,11 +53,11 @@ final class Rx implements Operator {
             return true;
         }
         if (!ctx.capturing()) {
-            return r.find(value);
+            return found(ctx, r.search(value, null));
         }
         Captures c = CAPTURES.get();
         try {
-            if (!r.find(value, c)) {
+            if (!found(ctx, r.search(value, c))) {
                 return false;
             }
             for (int g = 0; g < c.count(); g++) {
@@ -61,5 +69,13 @@ final class Rx implements Operator {
         } finally {
             c.clear();
         }
+    }
+
+    private static boolean found(OperatorContext ctx, Regex.Result result) {
+        if (result == Regex.Result.GAVE_UP) {
+            ctx.incomplete(GAVE_UP);
+            return false;
+        }
+        return result == Regex.Result.MATCH;
     }
 }

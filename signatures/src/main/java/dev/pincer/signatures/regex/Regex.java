@@ -15,8 +15,10 @@ package dev.pincer.signatures.regex;
  *   <li>PCRE class syntax: {@code [[:alpha:]]}, a literal {@code [} or {@code &} inside a class, a
  *       leading {@code ]}; a {@code {} that starts no quantifier is literal.</li>
  * </ul>
- * Backreferences, lookaround, atomic groups and possessive quantifiers are rejected: the engine is
- * linear-time, and no CRS v4 pattern needs them. Instances are immutable and thread-safe;
+ * {@link #compile} rejects backreferences, lookaround, atomic groups and possessive quantifiers:
+ * its engine is linear-time, and no CRS v4 pattern needs them. CRS 3.3 has five patterns that do;
+ * {@link #compileBounded} takes them on a backtracking engine whose work per value is bounded,
+ * and which says when it gave up ({@link #search}). Instances are immutable and thread-safe;
  * {@link #find} never throws.
  *
  * <p>Example: {@code Regex.compile("(?i)<script[^>]*>").find("<SCRIPT src=x>")} is true.
@@ -35,6 +37,39 @@ public interface Regex {
         return SafeReRegex.compile(pattern);
     }
 
+    /**
+     * Compiles a pattern for {@code @rx}: with the linear engine when it can, and when the pattern
+     * needs lookaround, backreferences, possessive quantifiers or atomic groups, with
+     * {@link BacktrackingRegex}: PCRE's meaning, a linear gate in front, and a bound on its work
+     * per value past which {@link #search} gives up.
+     *
+     * @throws IllegalArgumentException with the reason when the pattern does not compile
+     */
+    static Regex compileBounded(String pattern) {
+        try {
+            return SafeReRegex.compile(pattern);
+        } catch (IllegalArgumentException linear) {
+            String relaxed;
+            try {
+                relaxed = Relaxation.relax(pattern);
+            } catch (IllegalArgumentException e) {
+                throw linear;
+            }
+            if (relaxed.equals(pattern) || pattern.length() > MAX_PATTERN_LENGTH) {
+                throw linear;  // not one of the constructs only backtracking has: the linear engine's reason stands
+            }
+            return BacktrackingRegex.compile(pattern, relaxed);
+        }
+    }
+
+    /** What {@link #search} found. */
+    enum Result {
+        MATCH,
+        NO_MATCH,
+        /** The engine's work bound ran out before it could decide: neither match nor no match. */
+        GAVE_UP
+    }
+
     /** The pattern as written in the rule. */
     String pattern();
 
@@ -47,4 +82,13 @@ public interface Regex {
      * {@link Captures#group} is called.
      */
     boolean find(CharSequence input, Captures captures);
+
+    /**
+     * Like {@link #find(CharSequence, Captures)} ({@code captures} may be null), but able to say
+     * that the engine gave up; only a regex from {@link #compileBounded} ever does.
+     */
+    default Result search(CharSequence input, Captures captures) {
+        boolean found = captures == null ? find(input) : find(input, captures);
+        return found ? Result.MATCH : Result.NO_MATCH;
+    }
 }

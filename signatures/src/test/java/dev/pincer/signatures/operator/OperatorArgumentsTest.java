@@ -20,9 +20,11 @@ class OperatorArgumentsTest {
         return Stream.of(
                 Arguments.of("detectSQLi", "x", "@detectSQLi takes no argument"),
                 Arguments.of("detectXSS", "x", "@detectXSS takes no argument"),
+                Arguments.of("geoLookup", "GEO", "@geoLookup takes no argument"),
+                Arguments.of("rbl", " ", "@rbl needs the block list's DNS zone"),
                 Arguments.of("@nope", "", "unknown operator '@nope'"),
                 Arguments.of("rx", "(a", "@rx: bad regex"),
-                Arguments.of("rx", "(a)\\1", "@rx: bad regex"),
+                Arguments.of("rx", "(?<!a", "@rx: bad regex"),
                 Arguments.of("rx", "(?U)a", "unsupported inline flag 'U'"),
                 Arguments.of("pm", "   ", "@pm: @pm needs at least one phrase"),
                 Arguments.of("eq", "abc", "@eq: @eq expects an integer or a macro, got 'abc'"),
@@ -82,12 +84,12 @@ class OperatorArgumentsTest {
 
     @Test
     void namesListsEveryOperatorOnce() {
-        assertEquals(26, Operators.names().size());
+        assertEquals(28, Operators.names().size());
         assertTrue(Operators.names().containsAll(java.util.List.of("rx", "pm", "pmFromFile", "pmf",
                 "streq", "contains", "containsWord", "beginsWith", "endsWith", "within", "strmatch",
                 "eq", "ge", "gt", "le", "lt", "ipMatch", "ipMatchFromFile", "ipMatchF",
                 "validateByteRange", "validateUrlEncoding", "validateUtf8Encoding",
-                "unconditionalMatch", "noMatch", "detectSQLi", "detectXSS")));
+                "unconditionalMatch", "noMatch", "detectSQLi", "detectXSS", "geoLookup", "rbl")));
     }
 
     private static Path dirOf() {

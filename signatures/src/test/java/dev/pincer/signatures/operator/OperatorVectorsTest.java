@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every operator against its family's vector file (strings, numbers, patterns, addresses,
- * validation): operator, argument, value, expected match, expected TX.0, and for {@code @rx} the
- * groups. Each vector runs twice: capturing (the captures must be exactly those listed) and not
- * capturing (no capture may be recorded, the verdict must be the same).
+ * validation, detectors, lookups): operator, argument, value, expected match, expected TX.0, for
+ * {@code @rx} the groups, and for an operator that cannot judge the value the reason it marks the
+ * transaction incomplete with. Each vector runs twice: capturing (the captures must be exactly
+ * those listed) and not capturing (no capture may be recorded, the verdict must be the same); an
+ * operator marks the transaction incomplete exactly when its vector says so.
  */
 class OperatorVectorsTest {
 
@@ -34,17 +36,18 @@ class OperatorVectorsTest {
             "bad_regex", "(");
 
     static Stream<Arguments> vectors() {
-        return Stream.of("strings.tsv", "numbers.tsv", "patterns.tsv", "addresses.tsv", "validation.tsv", "detectors.tsv")
+        return Stream.of("strings.tsv", "numbers.tsv", "patterns.tsv", "addresses.tsv", "validation.tsv", "detectors.tsv",
+                        "lookups.tsv")
                 .flatMap(file -> Vectors.read(OperatorVectorsTest.class, file).stream()
                         .map(r -> Arguments.of(file + ": @" + r[0] + " " + r[1] + " <- " + r[2],
                                 r[0], Vectors.bytes(r[1]), Vectors.bytes(r[2]), Boolean.parseBoolean(r[3]),
-                                r[4], r.length > 5 ? r[5] : "")));
+                                r[4], r.length > 5 ? r[5] : "", r.length > 6 ? r[6] : "")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void operatorMatchesAsModSecurity(String name, String operator, String argument, String value,
-            boolean expected, String tx0, String groups) throws Exception {
+            boolean expected, String tx0, String groups, String incomplete) throws Exception {
         Operator op = Operators.create(operator, argument, resourceDir());
 
         RecordingContext capturing = new RecordingContext(true);
@@ -60,10 +63,12 @@ class OperatorVectorsTest {
             }
         }
         assertEquals(expectedCaptures, capturing.captures, "captures");
+        assertEquals(incomplete.isEmpty() ? List.of() : List.of(incomplete), capturing.incomplete, "incomplete");
 
         RecordingContext plain = new RecordingContext(false);
         assertEquals(expected, op.matches(plain, value), "match without capture");
         assertEquals(Map.of(), plain.captures, "no capture without the capture action");
+        assertEquals(incomplete.isEmpty() ? List.of() : List.of(incomplete), plain.incomplete, "incomplete");
     }
 
     @Test
@@ -79,10 +84,11 @@ class OperatorVectorsTest {
                 .getParent();
     }
 
-    /** A context with fixed TX values that records the captures it is given. */
+    /** A context with fixed TX values that records the captures and incomplete marks it is given. */
     static final class RecordingContext implements OperatorContext {
         final boolean capturing;
         final Map<Integer, String> captures = new LinkedHashMap<>();
+        final List<String> incomplete = new java.util.ArrayList<>();
 
         RecordingContext(boolean capturing) {
             this.capturing = capturing;
@@ -104,6 +110,11 @@ class OperatorVectorsTest {
                 throw new AssertionError("capture while not capturing");
             }
             captures.put(group, text);
+        }
+
+        @Override
+        public void incomplete(String reason) {
+            incomplete.add(reason);
         }
     }
 }
