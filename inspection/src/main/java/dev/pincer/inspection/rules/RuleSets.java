@@ -30,8 +30,17 @@ public final class RuleSets {
     private RuleSets() {
     }
 
-    /** The compiled engine, or null when no rule files are configured. */
+    /** The compiled engine, warmed up to serve, or null when no rule files are configured. */
     public static SecLangEngine load(RulesConfig config) {
+        SecLangEngine engine = compile(config);
+        return engine == null ? null : engine.warmUp(WARM_UP_NANOS);
+    }
+
+    /**
+     * The compiled engine without the warm-up, for a check that does not serve
+     * ({@code pincer check-config}); null when no rule files are configured.
+     */
+    public static SecLangEngine compile(RulesConfig config) {
         if (!config.enabled()) {
             return null;
         }
@@ -46,7 +55,7 @@ public final class RuleSets {
         }
         directives.addAll(RuleFileParser.parse(includes.toString(), "protection.rules (pincer.yaml)"));
         RuleSet set = RuleSetCompiler.compile(directives);
-        return SecLangEngine.create(set).warmUp(WARM_UP_NANOS);
+        return SecLangEngine.create(set);
     }
 
     private static String settings(RulesConfig c) {
