@@ -1,23 +1,15 @@
 package dev.pincer.proxy.ftw;
 
 import dev.pincer.config.HostPort;
+import dev.pincer.proxy.net.SmallHttpServer;
 import dev.pincer.proxy.net.SmallServer;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -45,15 +37,8 @@ final class AlbedoServer implements AutoCloseable {
     }
 
     static AlbedoServer start() throws InterruptedException {
-        return new AlbedoServer(SmallServer.bind("pincer-albedo", new HostPort("127.0.0.1", 0), new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel c) {
-                c.pipeline().addLast(new HttpServerCodec());
-                c.pipeline().addLast(new HttpServerExpectContinueHandler());
-                c.pipeline().addLast(new HttpObjectAggregator(MAX_BODY));
-                c.pipeline().addLast(new Reflect());
-            }
-        }));
+        return new AlbedoServer(SmallHttpServer.bind("pincer-albedo", new HostPort("127.0.0.1", 0), MAX_BODY,
+                (req, alloc) -> answer(req)));
     }
 
     InetSocketAddress address() {
@@ -65,30 +50,15 @@ final class AlbedoServer implements AutoCloseable {
         server.close();
     }
 
-    /** Ownership: the aggregated request is released by the superclass; the response is written. */
-    private static final class Reflect extends SimpleChannelInboundHandler<FullHttpRequest> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-            FullHttpResponse res = req.method().equals(HttpMethod.POST) && req.uri().startsWith("/reflect")
-                    ? reflect(req.content().toString(StandardCharsets.UTF_8))
-                    : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-            if (!res.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
-                res.headers().set(HttpHeaderNames.CONTENT_TYPE, res.content().isReadable()
-                        ? sniff(res.content().toString(StandardCharsets.ISO_8859_1)) : "text/plain; charset=utf-8");
-            }
-            res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
-            boolean keepAlive = HttpUtil.isKeepAlive(req);
-            HttpUtil.setKeepAlive(res, keepAlive);
-            var f = ctx.writeAndFlush(res);
-            if (!keepAlive) {
-                f.addListener(ChannelFutureListener.CLOSE);
-            }
+    private static FullHttpResponse answer(FullHttpRequest req) {
+        FullHttpResponse res = req.method().equals(HttpMethod.POST) && req.uri().startsWith("/reflect")
+                ? reflect(req.content().toString(StandardCharsets.UTF_8))
+                : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        if (!res.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, res.content().isReadable()
+                    ? sniff(res.content().toString(StandardCharsets.ISO_8859_1)) : "text/plain; charset=utf-8");
         }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
+        return res;
     }
 
     /** The response a {@code /reflect} body describes; 400 for a body that is not such JSON. */
