@@ -7,7 +7,9 @@ import io.netty.util.NetUtil;
  * the authority of absolute-form targets and CONNECT's authority-form.
  * <ul>
  *   <li>host: a non-empty reg-name (unreserved, sub-delims, well-formed pct-encoded; an IPv4
- *       address is one) or an {@code [IPv6]} literal. IPvFuture and zone ids are refused.</li>
+ *       address is one) or an {@code [IPv6]} literal. IPvFuture and zone ids are refused, and so
+ *       is a pct-encoded control byte ({@code %00}-{@code %1F}, {@code %7F}): no name holds one,
+ *       and a backend that decodes the host could cut it at a NUL.</li>
  *   <li>port: 1..5 DIGIT, at most 65535. An empty port ({@code host:}) is refused.</li>
  * </ul>
  * Example: {@code example.com:8080} and {@code [::1]} pass, {@code a b}, {@code a@b}, {@code :80}
@@ -55,6 +57,10 @@ final class HostRules {
             char c = s.charAt(i);
             if (c == '%') {
                 if (i + 2 >= end || HttpChars.hexValue(s.charAt(i + 1)) < 0 || HttpChars.hexValue(s.charAt(i + 2)) < 0) {
+                    return false;
+                }
+                int octet = HttpChars.hexValue(s.charAt(i + 1)) * 16 + HttpChars.hexValue(s.charAt(i + 2));
+                if (octet < 0x20 || octet == 0x7F) {
                     return false;
                 }
                 i += 2;
