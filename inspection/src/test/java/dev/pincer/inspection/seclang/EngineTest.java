@@ -35,6 +35,21 @@ class EngineTest {
     }
 
     /**
+     * REQUEST_BODY holds a JSON body, as in ModSecurity v3 (CRS 934210 reads JSON keys there, and
+     * 944xxx Java class names in a raw JSON body), but not an XML one, as in v2 and the CRS suite.
+     */
+    @Test
+    void requestBodyHoldsJsonButNotXml() {
+        SecLangEngine e = engine("""
+                SecRule REQUEST_HEADERS:Content-Type "@rx xml" "id:3,phase:1,pass,ctl:requestBodyProcessor=XML"
+                SecRule REQUEST_BODY "@rx __contained_by\\"\\s*:" "id:1,phase:2,pass"
+                SecRule REQUEST_BODY "@rx java\\.lang" "id:2,phase:2,pass"
+                """);
+        assertEquals(List.of(1L), ids(run(e, Requests.post("/", "application/json", "{\"roles__contained_by\":[\"a\"]}"))));
+        assertEquals(List.of(3L), ids(run(e, Requests.post("/", "text/xml", "<a>java.lang.Runtime</a>"))));
+    }
+
+    /**
      * Regression (CRS 920400 never fired): REQBODY_PROCESSOR is there from phase 1 on, as in
      * ModSecurity: the processor the Content-Type picks, then what ctl:requestBodyProcessor chose.
      */

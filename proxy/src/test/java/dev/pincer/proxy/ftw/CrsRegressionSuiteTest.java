@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrsRegressionSuiteTest {
 
-    /** 5,002 of 5,003 tests (99.98%) on 2026-12-03, 15 of them under an override and one excluded; raise it as Pincer improves. */
-    static final double FLOOR = 0.9996;
+    /** 5,003 of 5,003 tests on 2026-12-03, 15 of them under an override; raise it as Pincer improves. */
+    static final double FLOOR = 0.9998;
     /** Issue 10: at most 25 documented overrides. */
     static final int MAX_OVERRIDES = 25;
 

@@ -203,7 +203,8 @@ public final class RequestVariables {
 
     /**
      * Phase 2: the body with {@code processor} (URLENCODED, JSON, MULTIPART, XML, or null for
-     * none). Sets REQUEST_BODY (for URLENCODED, or always when {@code forceRequestBody}),
+     * none). Sets REQUEST_BODY (for URLENCODED and JSON, as ModSecurity v3 for JSON, or always when
+     * {@code forceRequestBody}),
      * REQUEST_BODY_LENGTH, REQBODY_PROCESSOR, and REQBODY_ERROR/REQBODY_ERROR_MSG for a body
      * that does not parse.
      */
@@ -217,7 +218,7 @@ public final class RequestVariables {
         if (bytes == null) {
             return;
         }
-        if ("URLENCODED".equals(processor) || forceRequestBody || processor == null) {
+        if ("URLENCODED".equals(processor) || "JSON".equals(processor) || forceRequestBody || processor == null) {
             put("REQUEST_BODY", body);
         }
         String error = null;
