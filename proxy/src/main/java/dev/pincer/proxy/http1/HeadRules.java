@@ -35,6 +35,7 @@ final class HeadRules {
     /** Checks Host; returns the body length, or {@link #CHUNKED}. Throws RejectException. */
     static long bodyLength(HttpVersion version, List<FieldLine> fields, long maxBodyBytes) {
         checkHost(version, fields);
+        checkContentType(fields);
         int contentLengths = 0;
         int transferEncodings = 0;
         FieldLine transferEncoding = null;
@@ -76,6 +77,24 @@ final class HeadRules {
             }
         }
         return new DefaultHttpRequest(line.version(), line.method(), line.target(), headers);
+    }
+
+    /**
+     * Content-Type is a singleton (RFC 9110 §8.3, not list-based): two fields leave the body's
+     * type to whoever reads which one (Apache joins them, Tomcat takes the first, others the
+     * last), so the edge's body parser and the app's could read the same bytes as JSON and as XML.
+     * Refused with 400, never forwarded.
+     */
+    private static void checkContentType(List<FieldLine> fields) {
+        boolean seen = false;
+        for (FieldLine field : fields) {
+            if (field.is(HttpHeaderNames.CONTENT_TYPE)) {
+                if (seen) {
+                    throw new RejectException(RejectReason.DUPLICATE_CONTENT_TYPE, "more than one Content-Type field");
+                }
+                seen = true;
+            }
+        }
     }
 
     private static void checkHost(HttpVersion version, List<FieldLine> fields) {

@@ -24,6 +24,8 @@ public enum RejectReason {
     MISSING_HOST(HttpResponseStatus.BAD_REQUEST),
     DUPLICATE_HOST(HttpResponseStatus.BAD_REQUEST),
     BAD_HOST(HttpResponseStatus.BAD_REQUEST),
+    /** Two Content-Type fields: a singleton whose readers disagree on which counts. */
+    DUPLICATE_CONTENT_TYPE(HttpResponseStatus.BAD_REQUEST),
     CONTENT_LENGTH_AND_TRANSFER_ENCODING(HttpResponseStatus.BAD_REQUEST),
     BAD_CONTENT_LENGTH(HttpResponseStatus.BAD_REQUEST),
     BAD_TRANSFER_ENCODING(HttpResponseStatus.BAD_REQUEST),
