@@ -3,6 +3,7 @@ package dev.pincer.proxy.forward;
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.proxy.http1.ConnectionRules;
 import dev.pincer.proxy.http1.RejectReason;
+import dev.pincer.proxy.http1.TargetRules;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -24,10 +25,22 @@ final class RequestHeadRules {
     private RequestHeadRules() {
     }
 
-    /** Why an HTTP/2 head is refused, or null when it is within the limits. */
+    /**
+     * Why an HTTP/2 head is refused, or null when it is within the limits and the rules the
+     * HTTP/1 decoder holds a head to: the target's bytes ({@link TargetRules}; the head's target
+     * becomes its decoded text, as the decoder's would be) and one Content-Type at most.
+     */
     static RejectReason http2(HttpRequest head, LimitsConfig limits) {
         if (head.uri().length() > limits.maxUriLength()) {
             return RejectReason.URI_TOO_LONG;
+        }
+        String target = TargetRules.decoded(head.method(), head.uri(), limits.maxUriLength());
+        if (target == null) {
+            return RejectReason.BAD_TARGET;
+        }
+        head.setUri(target);
+        if (head.headers().getAll(HttpHeaderNames.CONTENT_TYPE).size() > 1) {
+            return RejectReason.DUPLICATE_CONTENT_TYPE;
         }
         if (head.headers().size() > limits.maxHeaders()) {
             return RejectReason.TOO_MANY_HEADERS;

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * rejected, so that the proxy, its rules and the app cannot read the same bytes differently. The
  * target is forwarded as the same UTF-8 bytes. No percent-decoding or normalisation happens here.
  */
-final class TargetRules {
+public final class TargetRules {
 
     private TargetRules() {
     }
@@ -63,6 +63,23 @@ final class TargetRules {
             throw reject("bad authority in absolute-form", buf, start, length);
         }
         return target;
+    }
+
+    /**
+     * For a head that did not come through the HTTP/1 decoder (HTTP/2's {@code :path}, whose
+     * bytes arrive one char per byte): the target's text as the decoder would give it, or null
+     * where the decoder would refuse it, so that both protocols hold targets to the same rules.
+     */
+    public static String decoded(HttpMethod method, String bytes, int maxUriLength) {
+        byte[] raw = bytes.getBytes(StandardCharsets.ISO_8859_1);
+        if (raw.length == 0 || !new String(raw, StandardCharsets.ISO_8859_1).equals(bytes)) {
+            return null; // empty, or chars above 0xFF: not bytes
+        }
+        try {
+            return check(method, io.netty.buffer.Unpooled.wrappedBuffer(raw), 0, raw.length, maxUriLength);
+        } catch (RejectException e) {
+            return null;
+        }
     }
 
     /** The target's text: ASCII as it is, UTF-8 decoded strictly. */
