@@ -232,6 +232,30 @@ class UploadSpoolTest {
         assertSpoolGone();
     }
 
+    /** Over HTTP/2 the held upload spools and goes up the same way: whole, byte for byte, after phase 2. */
+    @Test
+    void anH2UploadIsSpooledAndForwardedWhole() throws Exception {
+        Path rules = rules("");
+        pincer = PincerHarness.start(PincerHarness.tlsYaml(upstream.getPort(), true,
+                "limits:\n  body_spool_dir: " + spool + "\nprotection:\n  mode: edge\n  rules: [" + rules + "]\n"));
+        upstream.enqueue(new MockResponse().setBody("stored"));
+        byte[] body = multipart("a", "photo.jpg", jpeg(900_000));
+        java.net.http.HttpClient c = java.net.http.HttpClient.newBuilder()
+                .sslContext(Http2Test.trusting(PincerHarness.TLS_CERT))
+                .version(java.net.http.HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build();
+        java.net.http.HttpResponse<String> r = c.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("https://127.0.0.1:" + pincer.port() + "/upload"))
+                .timeout(T).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, r.version());
+        assertEquals(200, r.statusCode(), r.body());
+        assertArrayEquals(body, upstream.takeRequest(5, TimeUnit.SECONDS).getBody().readByteArray());
+        assertEquals(1.0, metric("pincer_body_spooled_requests_total"));
+        assertEquals("stored", r.body());
+        assertSpoolGone();
+    }
+
     /**
      * The global cap ({@code body_spool_max_bytes}) is exact: with nothing in memory, an upload of
      * exactly the cap passes; one byte more is answered 503 (Pincer is out of room, the request is not
