@@ -218,6 +218,25 @@ class UploadSpoolTest {
         assertSpoolGone();
     }
 
+    /**
+     * Under ProcessPartial and the suspect policy a body past the hold is forwarded marked: the
+     * held part goes up from the spool first, then the rest as the client sends it, in order, byte
+     * for byte. (A raw body: a multipart one cut at the limit fails to parse, which the base rules
+     * answer 400, as ModSecurity's REQBODY_ERROR rule does.)
+     */
+    @Test
+    void pastTheHoldUnderSuspectTheSpooledPartGoesUpFirstThenTheRest() throws Exception {
+        startPincer("  body_memory_bytes: 1000\n",
+                "  incomplete: suspect\n  rules: [" + rules("SecRequestBodyLimitAction ProcessPartial\n") + "]\n");
+        upstream.enqueue(new MockResponse().setBody("stored"));
+        byte[] body = jpeg(1_500_000);
+        String r = pincer.raw(request("application/octet-stream", body), T);
+        assertEquals(200, PincerHarness.status(r), r);
+        assertArrayEquals(body, upstream.takeRequest(5, TimeUnit.SECONDS).getBody().readByteArray());
+        assertEquals(1.0, metric("pincer_body_spooled_requests_total"), "the held prefix was spooled");
+        assertSpoolGone();
+    }
+
     /** {@code body_memory_bytes} is exact: a body of that size stays in memory, one byte more spools. */
     @Test
     void theMemoryBoundAndOneByteMore() throws Exception {
