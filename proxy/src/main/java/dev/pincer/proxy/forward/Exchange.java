@@ -109,6 +109,9 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private boolean requestComplete;
     private boolean requestWritten;
     private boolean upstreamNeedsFlush;
+    /** In {@link #drainHeld}: a writability change during its flush loops there instead of recursing. */
+    private boolean draining;
+    private boolean drainAgain;
     private long bodyBytes;
     private boolean responseStarted;
     private boolean informational;
@@ -438,17 +441,27 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
      * exchange ended: the upstream got a partial body and its connection is closed).
      */
     private boolean drainHeld() {
-        Channel up = conn.channel();
+        if (draining) {
+            drainAgain = true; // the flush below made the upstream writable again: the outer loop goes on
+            return true;
+        }
+        draining = true;
         try {
-            HttpContent c;
-            while ((c = heldRequest.next(up.alloc(), up.isWritable())) != null) {
-                writeUpstream(c);
-            }
+            do {
+                drainAgain = false;
+                Channel up = conn.channel();
+                HttpContent c;
+                while (state != ExchangeState.DONE && (c = heldRequest.next(up.alloc(), up.isWritable())) != null) {
+                    writeUpstream(c); // a write that fails at once may end the exchange: checked above
+                }
+                flushUpstream();
+            } while (drainAgain && conn != null && state != ExchangeState.DONE);
         } catch (java.io.UncheckedIOException e) {
             spoolFailed("io");
             return false;
+        } finally {
+            draining = false;
         }
-        flushUpstream();
         return true;
     }
 
@@ -473,8 +486,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             upstreamNeedsFlush = false;
             conn.channel().flush();
         }
-        if (!requestComplete && conn.channel().isWritable() && heldRequest.isEmpty()) {
-            ctx.read();
+        if (conn != null && !requestComplete && conn.channel().isWritable() && heldRequest.isEmpty()) {
+            ctx.read(); // conn is null when the flush ended the exchange (a write failed at once)
         }
     }
 
@@ -889,6 +902,9 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
      * upstream connection that carried its beginning is closed, never pooled.
      */
     private void spoolFailed(String reason) {
+        if (state == ExchangeState.DONE) {
+            return; // ended meanwhile (its end closed the file): nothing to answer
+        }
         metrics().bodySpoolRefused.labels(reason).inc();
         if (responseSent()) {
             finish(false, false);
