@@ -429,7 +429,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         if (requestComplete && bodyBytes == 0 && heldRequest.isEmpty()) {
             writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
         }
-        if (drainHeld()) {
+        if (drainHeld() && conn != null) {
             up.read();
         }
     }
