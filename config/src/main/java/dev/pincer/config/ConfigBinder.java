@@ -45,7 +45,7 @@ final class ConfigBinder {
                 : ProtectionConfig.DEFAULT;
         Node ro = root.require("routes", "a list of at least one route");
         List<RouteConfig> routes = ro == null ? List.of() : new RouteBinder(nodes).bind(ro, upstreamBinder.declared(), protection);
-        LimitsConfig limits = root.has("limits") ? LimitsBinder.bind(nodes, root.get("limits")) : LimitsConfig.DEFAULT;
+        LimitsConfig limits = root.has("limits") ? LimitsBinder.bind(nodes, root.get("limits"), baseDir) : LimitsConfig.DEFAULT;
         List<CidrRange> trusted = trustedProxies(root);
         boolean accessLog = accessLog(root);
         Duration grace = root.duration("shutdown_grace", PincerConfig.DEFAULT_SHUTDOWN_GRACE);

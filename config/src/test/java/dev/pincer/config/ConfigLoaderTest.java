@@ -123,6 +123,23 @@ class ConfigLoaderTest {
         assertEquals(cert, l.tls().certificate());
     }
 
+    /** The body spool's keys bind, its directory resolved against the config file's; each default stands alone. */
+    @Test
+    void bodySpoolKeysBind() throws Exception {
+        Files.createDirectory(tmp.resolve("spool"));
+        String yaml = MINIMAL + "limits: { body_memory_bytes: 64k, body_spool_dir: spool, body_spool_max_bytes: 2g }\n";
+
+        LimitsConfig l = ConfigLoader.parse(yaml, tmp.resolve("pincer.yaml").toString()).limits();
+
+        assertEquals(64 * 1024, l.bodyMemoryBytes());
+        assertEquals(tmp.resolve("spool"), l.bodySpoolDir());
+        assertEquals(2L << 30, l.bodySpoolMaxBytes());
+        LimitsConfig d = ConfigLoader.parse(MINIMAL + "limits: { max_headers: 10 }\n", "t.yaml").limits();
+        assertEquals(LimitsConfig.DEFAULT_BODY_MEMORY_BYTES, d.bodyMemoryBytes());
+        assertEquals(LimitsConfig.defaultSpoolDir(), d.bodySpoolDir());
+        assertEquals(LimitsConfig.DEFAULT_BODY_SPOOL_MAX_BYTES, d.bodySpoolMaxBytes());
+    }
+
     @Test
     void ephemeralPortsMayRepeatAcrossListenerAndAdmin() throws ConfigException {
         String yaml = MINIMAL.replace("8080", "0").replace("9090", "0");

@@ -90,7 +90,7 @@ public final class Protection {
         add(list, Uploads.compile(global, own));
         if (rules != null) {
             list.add(new SignatureInspection(rules, route == null ? global.incomplete() : route.incomplete(),
-                    own.ruleExclusions(), state.ruleMetrics()));
+                    own.ruleExclusions(), state.ruleMetrics(), global.bodyPrefixBytes()));
         }
         return List.copyOf(list);
     }

@@ -8,6 +8,7 @@ import dev.pincer.inspection.seclang.Interruption;
 import dev.pincer.inspection.seclang.RuleMatch;
 import dev.pincer.inspection.seclang.RuleTransaction;
 import dev.pincer.inspection.seclang.SecLangEngine;
+import dev.pincer.inspection.seclang.variables.StreamedMultipart;
 import dev.pincer.inspection.transaction.AnomalyScore;
 import dev.pincer.inspection.transaction.Disposition;
 import dev.pincer.inspection.transaction.Finding;
@@ -34,6 +35,13 @@ import java.util.Locale;
  * (over its work budget, a body over SecRequestBodyLimit, or a value an operator could not judge:
  * {@code @rbl}, a backtracking regex past its work bound) is decided by the incomplete-request
  * policy: rejected (413 for the body, 403 otherwise) or marked suspect, never passed clean.
+ *
+ * <p>The body: a multipart one the MULTIPART processor reads (body access on, REQUEST_BODY not
+ * forced) is parsed as it streams ({@link StreamedMultipart}): the step asks the proxy to hold all
+ * of it, up to SecRequestBodyLimit ({@link #requestBodyHold()}), keeps only its non-file parts (at
+ * most the proxy's body prefix: SecRequestBodyNoFilesLimit) and counts file contents. Any other
+ * body is held as it comes, and the proxy feeds no more of it than its prefix. Past either bound
+ * the body is incomplete.
  */
 final class RulesStep implements Step {
 
@@ -46,10 +54,15 @@ final class RulesStep implements Step {
     private final RouteConfig.Incomplete incomplete;
     private final long bodyLimit;
     private final boolean bodyWanted;
+    private final long noFilesLimit;
     private HeldBody body;
+    /** A multipart body parsed as it streams, or null; decided once, after phase 1 ({@link #bodyKind}). */
+    private StreamedMultipart upload;
+    private boolean bodyKindKnown;
     private final RuleMetrics metrics;
     private List<Finding> blockedWith = List.of();
     private boolean limited;
+    private boolean overLimit;
     private Interruption reported;
     private boolean responseSeen;
     private String responseType;
@@ -57,8 +70,9 @@ final class RulesStep implements Step {
     private int logged;
 
     RulesStep(SecLangEngine engine, Transaction tx, RouteConfig.Incomplete incomplete,
-              List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics) {
+              List<java.util.function.Consumer<RuleTransaction>> exclusions, RuleMetrics metrics, long noFilesLimit) {
         this.incomplete = incomplete;
+        this.noFilesLimit = noFilesLimit;
         this.metrics = metrics;
         this.rules = engine.open(data(tx));
         for (java.util.function.Consumer<RuleTransaction> e : exclusions) {
@@ -114,8 +128,31 @@ final class RulesStep implements Step {
         return outcome();
     }
 
+    /** A multipart upload the rules parse as it streams: all of it, up to SecRequestBodyLimit; else the prefix. */
+    @Override
+    public long requestBodyHold() {
+        bodyKind();
+        return upload != null ? bodyLimit : 0;
+    }
+
+    /** After phase 1 (its {@code ctl}s choose the processor): streamed multipart, or a held body. */
+    private void bodyKind() {
+        if (!bodyKindKnown) {
+            bodyKindKnown = true;
+            upload = bodyWanted ? rules.multipartBody(noFilesLimit) : null;
+        }
+    }
+
     @Override
     public Outcome requestBody(Transaction tx, byte[] chunk, int offset, int length) {
+        bodyKind();
+        if (upload != null) {
+            // past SecRequestBodyLimit nothing more is parsed: the body is cut, as a held one is
+            int n = (int) Math.min(length, Math.max(0, bodyLimit - upload.length()));
+            overLimit |= n < length;
+            upload.write(chunk, offset, n);
+            return Outcome.CONTINUE;
+        }
         if (body == null) {
             body = new HeldBody(bodyLimit);
         }
@@ -125,12 +162,20 @@ final class RulesStep implements Step {
 
     @Override
     public Outcome requestEnd(Transaction tx) {
-        boolean cut = (body != null && body.overflowed()) || (bodyWanted && !tx.bodyComplete());
+        boolean cut = (body != null && body.overflowed()) || (bodyWanted && !tx.bodyComplete())
+                || overLimit || (upload != null && upload.overflowed());
         if (cut && rules.engine().rules().settings().rejectOverLimit()) {
-            return limit(413, "the request body is larger than the rules inspect (SecRequestBodyLimit)", "body");
+            return limit(413, upload != null && upload.overflowed() && !overLimit
+                    ? "the non-file parts of the request body are larger than the rules inspect (body_prefix_bytes)"
+                    : "the request body is larger than the rules inspect (SecRequestBodyLimit)", "body");
         }
-        rules.requestBody(body == null ? null : body.bytes());
+        if (upload != null) {
+            rules.requestBody(upload);
+        } else {
+            rules.requestBody(body == null ? null : body.bytes());
+        }
         body = null;
+        upload = null;
         logMatches(tx);
         Outcome o = outcome();
         if (o.kind() == Outcome.Kind.CONTINUE && cut) {

@@ -29,20 +29,34 @@ public final class SignatureInspection implements Participant {
     private final RouteConfig.Incomplete incomplete;
     private final List<Consumer<RuleTransaction>> exclusions;
     private final RuleMetrics metrics;
+    private final int bodyPrefixBytes;
 
     /**
      * @param engine     the compiled rule set
      * @param incomplete what a request the engine could not fully judge (its work budget, a body
      *                   beyond SecRequestBodyLimit with ProcessPartial) gets
      * @param exclusions the route's rule exclusions, applied to each transaction before phase 1
+     * @param bodyPrefixBytes the proxy's body prefix ({@code protection.body_prefix_bytes}): the
+     *                   most non-file bytes of a multipart body parsed as it streams
+     *                   (ModSecurity's SecRequestBodyNoFilesLimit)
      * @throws IllegalArgumentException for an exclusion target that is not one variable
      */
     public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete, RuleExclusions exclusions,
-                               RuleMetrics metrics) {
+                               RuleMetrics metrics, int bodyPrefixBytes) {
+        if (bodyPrefixBytes < 0) {
+            throw new IllegalArgumentException("bodyPrefixBytes: " + bodyPrefixBytes + " (expected: 0 or more)");
+        }
+        this.bodyPrefixBytes = bodyPrefixBytes;
         this.engine = Objects.requireNonNull(engine, "engine");
         this.incomplete = Objects.requireNonNull(incomplete, "incomplete");
         this.exclusions = compile(exclusions);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** With the default body prefix. */
+    public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete, RuleExclusions exclusions,
+                               RuleMetrics metrics) {
+        this(engine, incomplete, exclusions, metrics, dev.pincer.config.ProtectionConfig.DEFAULT_BODY_PREFIX_BYTES);
     }
 
     public SignatureInspection(SecLangEngine engine, RouteConfig.Incomplete incomplete) {
@@ -82,7 +96,7 @@ public final class SignatureInspection implements Participant {
 
     @Override
     public Step open(Transaction tx) {
-        return new RulesStep(engine, tx, incomplete, exclusions, metrics);
+        return new RulesStep(engine, tx, incomplete, exclusions, metrics, bodyPrefixBytes);
     }
 
     public SecLangEngine engine() {

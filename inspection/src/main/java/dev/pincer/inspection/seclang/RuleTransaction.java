@@ -5,6 +5,7 @@ import dev.pincer.inspection.seclang.variables.Collection;
 import dev.pincer.inspection.seclang.variables.Entries;
 import dev.pincer.inspection.seclang.variables.MapCollection;
 import dev.pincer.inspection.seclang.variables.RequestVariables;
+import dev.pincer.inspection.seclang.variables.StreamedMultipart;
 import dev.pincer.inspection.seclang.variables.VariableValue;
 import dev.pincer.signatures.action.ActionContext;
 import dev.pincer.signatures.action.EngineMode;
@@ -128,6 +129,27 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     public void requestBody(byte[] body) {
         if (bodyAccess) {
             variables.body(body, bodyProcessor, forceBodyVariable);
+        }
+        PhaseRunner.run(this, 2);
+    }
+
+    /**
+     * A parser for this request's body when phase 2 can take it as a multipart stream (body access
+     * on, the MULTIPART processor after phase 1's {@code ctl}s, REQUEST_BODY not forced), else null.
+     * Then only the non-file parts, at most {@code noFilesLimit} bytes, are kept
+     * ({@link #requestBody(StreamedMultipart)}).
+     */
+    public StreamedMultipart multipartBody(long noFilesLimit) {
+        if (!bodyAccess || !"MULTIPART".equals(bodyProcessor) || forceBodyVariable) {
+            return null;
+        }
+        return new StreamedMultipart(String.valueOf(request.header("Content-Type")), noFilesLimit);
+    }
+
+    /** Phase 2 with a multipart body the caller parsed as it streamed. */
+    public void requestBody(StreamedMultipart body) {
+        if (bodyAccess) {
+            variables.body(body);
         }
         PhaseRunner.run(this, 2);
     }

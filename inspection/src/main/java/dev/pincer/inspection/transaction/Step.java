@@ -17,6 +17,18 @@ public interface Step {
     }
 
     /**
+     * Asked once after the request head, when {@link #needsRequestBody()}: the body bytes this step
+     * needs before its request end, when that is more than the proxy's body prefix (the rule engine
+     * parsing an upload as it streams needs all of it, up to SecRequestBodyLimit); 0 for the
+     * prefix. The proxy holds the body (nothing goes upstream) up to the largest any step asks,
+     * within its own limits, spooling past its memory bound; a step that asks must keep only a
+     * bounded part of what it is fed.
+     */
+    default long requestBodyHold() {
+        return 0;
+    }
+
+    /**
      * True when this step reads {@link Transaction#inputs()}. Inputs are extracted once per request
      * and shared with the correlator; without a correlator the proxy extracts them only when some
      * step says it reads them, so controls that look at the address alone cost no extraction.

@@ -154,6 +154,23 @@ public final class Transaction {
         return false;
     }
 
+    /**
+     * The most body bytes a step needs held before the request end beyond the body prefix
+     * ({@link Step#requestBodyHold()}); 0 when the prefix does. Ask after {@link #requestHead()}.
+     * A step that throws asks nothing more: it already blocked or will, at its phase.
+     */
+    public long requestBodyHold() {
+        long most = 0;
+        for (Step s : steps) {
+            try {
+                most = Math.max(most, s.needsRequestBody() ? s.requestBodyHold() : 0);
+            } catch (RuntimeException e) {
+                // the step fails again at the phase it is run in, and blocks there with 500
+            }
+        }
+        return most;
+    }
+
     /** True when some step reads the inputs ({@link Step#needsInputs()}). */
     public boolean needsInputs() {
         for (Step s : steps) {

@@ -35,7 +35,8 @@ class RuleLogTest {
     private static List<RuleMatch> run(RequestHead head) throws Exception {
         InetAddress client = InetAddress.getByName("192.0.2.7");
         Transaction tx = Transaction.open("req-1", client, client, "*/", head, List.of());
-        RulesStep step = new RulesStep(engine(), tx, RouteConfig.Incomplete.REJECT, List.of(), RuleMetrics.unregistered());
+        RulesStep step = new RulesStep(engine(), tx, RouteConfig.Incomplete.REJECT, List.of(), RuleMetrics.unregistered(),
+                128 * 1024);
         step.requestHead(tx);
         return step.matches();
     }

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * Feeds the first {@code limit} bytes of a request body to its transaction's request-body phase,
- * chunk by chunk, and runs the request-end phase once the body ended or the limit was reached. When
- * a step reads the inputs and no correlator extracts them, it also keeps what inspection reads of
- * the body ({@link BodyBuffer}) and extracts the inputs with it once, right before the request end.
+ * chunk by chunk, and runs the request-end phase once the body ended or the limit was reached. The
+ * limit is the body prefix, or more when a step asked for it ({@code Transaction#requestBodyHold}:
+ * the rules reading an upload whole). When a step reads the inputs and no correlator extracts
+ * them, it also keeps what inspection reads of the body ({@link BodyBuffer}, at most the prefix)
+ * and extracts the inputs with it once, right before the request end.
  * Never retains or releases a buffer; a direct buffer is copied through one bounded scratch array.
  *
  * <p>Example: limit 128 KiB, a 10-byte form body in one last content: one {@code requestBody}
@@ -31,13 +33,22 @@ final class BodyFeed {
     private long fed;
     private boolean ended;
 
-    /** @param extractor null when the inputs come from elsewhere (the correlator's guard) */
-    BodyFeed(Transaction tx, int limit, String contentType, InputExtractor extractor, RequestHead model) {
+    /**
+     * @param limit     the most body bytes fed to the transaction
+     * @param prefix    the most non-file bytes kept for the inputs
+     * @param extractor null when the inputs come from elsewhere (the correlator's guard)
+     */
+    BodyFeed(Transaction tx, long limit, int prefix, String contentType, InputExtractor extractor, RequestHead model) {
         this.tx = tx;
         this.limit = limit;
         this.extractor = extractor;
         this.model = model;
-        this.body = extractor == null ? null : BodyBuffer.of(contentType, limit);
+        this.body = extractor == null ? null : BodyBuffer.of(contentType, prefix);
+    }
+
+    /** The most body bytes fed to the transaction: how much the exchange holds for it. */
+    long limit() {
+        return limit;
     }
 
     /** True once the request-end phase ran. */
@@ -58,10 +69,12 @@ final class BodyFeed {
             ended = true;
             return o;
         }
-        if (!last && fed < limit) {
-            return o;
+        if (n < readable) {
+            return end(false, o); // past the limit: cut
         }
-        return end(last && n == readable, o);
+        // At the limit the body may still end whole: HTTP/1 delivers a body's end as an empty last
+        // content after its data, so only the next content says whether anything is past the limit.
+        return last ? end(true, o) : o;
     }
 
     /** The body ended before the limit (a request the client finished, or one without a last content). */

@@ -65,17 +65,24 @@ final class EdgeRequest {
 
     /**
      * Before any upstream connection: a request without a body runs its request end now; one whose
-     * body a step needs gets a feed (the exchange then holds the body, {@link #holdsBody()}).
+     * body a step needs gets a feed (the exchange then holds the body, {@link #holdsBody()}): the
+     * prefix, or as much as a step asked for ({@code Transaction#requestBodyHold}) within
+     * {@code maxHold}.
      *
+     * @param prefix    the body prefix ({@code protection.body_prefix_bytes})
+     * @param maxHold   the most the proxy holds for a step ({@code limits.max_body_bytes})
      * @param extractor extracts the inputs with the body when no correlator does; null otherwise
      */
-    Outcome startBody(boolean body, String contentType, int limit, InputExtractor extractor, RequestHead model) {
+    Outcome startBody(boolean body, String contentType, int prefix, long maxHold, InputExtractor extractor,
+                      RequestHead model) {
         if (!body) {
             requestEnded = true;
             return tx.requestEnd(true);
         }
         if (tx.needsRequestBody()) {
-            feed = new BodyFeed(tx, limit, contentType, tx.needsInputs() ? extractor : null, model);
+            long asked = tx.requestBodyHold();
+            long limit = asked > prefix ? Math.min(asked, Math.max(prefix, maxHold)) : prefix;
+            feed = new BodyFeed(tx, limit, prefix, contentType, tx.needsInputs() ? extractor : null, model);
         }
         return Outcome.CONTINUE; // without a feed it streams; the request end runs as its last content passes
     }
@@ -83,6 +90,11 @@ final class EdgeRequest {
     /** True when a step needs the body: it is held until the request end decided. */
     boolean holdsBody() {
         return feed != null;
+    }
+
+    /** The most body bytes the feed takes: what the exchange holds before the request end; 0 without a feed. */
+    long holdLimit() {
+        return feed == null ? 0 : feed.limit();
     }
 
     /** True while the held body's request end has not run. */

@@ -55,7 +55,8 @@ import java.util.List;
  *
  * <p>Runs entirely on the client channel's event loop; the upstream connection is opened on the
  * same loop. Ownership: request contents received are written upstream (the write owns them) or
- * held in {@link #heldRequest} until the upstream connection is ready; response objects received are
+ * held in {@link #heldRequest} (in memory, or spooled to a file and released) until the upstream
+ * connection is ready and has taken what was held before them; response objects received are
  * written to the client, released, or held in {@link #heldResponse} while a {@link ResponseCheck}
  * (the XSS check, the transaction's response-body phase) judges the prefix. Every path out
  * ({@link #finish}) releases what is held and closes the transaction once.
@@ -65,7 +66,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private final ChannelHandlerContext ctx;
     private final FrontendContext shared;
     private final boolean http2;
-    private final Held<HttpContent> heldRequest = new Held<>();
+    /** The request body held back from the upstream (memory, then a spool file); made in {@link #start}. */
+    private HeldRequest heldRequest;
     /** The response head and contents held while {@link #responseCheck} judges the body prefix. */
     private final Held<HttpObject> heldResponse = new Held<>();
 
@@ -107,6 +109,9 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     private boolean requestComplete;
     private boolean requestWritten;
     private boolean upstreamNeedsFlush;
+    /** In {@link #drainHeld}: a writability change during its flush loops there instead of recursing. */
+    private boolean draining;
+    private boolean drainAgain;
     private long bodyBytes;
     private boolean responseStarted;
     private boolean informational;
@@ -146,6 +151,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         shared.exchangeStarted();
         routing = shared.routing();
         limits = routing.config().limits();
+        heldRequest = new HeldRequest(shared.spool(), limits);
         HttpRequest head = request;
         if (request instanceof FullHttpRequest full) {
             // HTTP/2 HEADERS with END_STREAM: keep a plain head so it can be written again on retry.
@@ -210,7 +216,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         }
         if (edge != null) {
             List<String> types = head.headers().getAll(HttpHeaderNames.CONTENT_TYPE);
-            if (!act(edge.startBody(body, types.size() == 1 ? types.get(0) : null, holdBytes(),
+            if (!act(edge.startBody(body, types.size() == 1 ? types.get(0) : null, holdBytes(), limits.maxBodyBytes(),
                     sinks == null ? routing.protection().extractor() : null, model))) {
                 return;
             }
@@ -267,9 +273,19 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         };
     }
 
-    /** The most body bytes held before forwarding: the correlator's prefix, else the edge's. */
+    /** The body prefix inspection reads: the correlator's, else the edge's. */
     private int holdBytes() {
         return guard != null ? guard.holdBytes() : routing.protection().bodyPrefixBytes();
+    }
+
+    /**
+     * The most body bytes held before forwarding: the prefix, or what the edge's steps asked for
+     * (an upload the rules parse whole, up to SecRequestBodyLimit and {@code limits.max_body_bytes}),
+     * spooled to disk past {@code limits.body_memory_bytes}.
+     */
+    private long holdLimit() {
+        long prefix = holdBytes();
+        return edge != null && edge.holdsBody() ? Math.max(prefix, edge.holdLimit()) : prefix;
     }
 
     /**
@@ -329,7 +345,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     /**
      * Holds the request while inspection reads its body prefix: no upstream connection is leased
      * yet, {@code 100-continue} is answered locally so the client sends the body, and the client is
-     * read until inspection has decided or {@link RequestGuard#holdBytes()} are held. A request
+     * read until inspection has decided or {@link #holdLimit()} bytes are held (in memory up to
+     * {@code limits.body_memory_bytes}, spooled to a file beyond, see {@link HeldRequest}). A request
      * rejected as incomplete then never reaches the app; a slow body holds no upstream connection
      * (the body read timeout bounds it).
      */
@@ -345,7 +362,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
     /** After a held content: connect once inspection has decided or the hold is full, else read on. */
     private void holdOrRelease() {
         boolean pending = (guard != null && guard.bodyPending()) || (edge != null && edge.bodyPending());
-        if (pending && !requestComplete && heldRequest.bytes() < holdBytes()) {
+        // at the limit one more content is read: the body's end (an empty last content), or a cut
+        if (pending && !requestComplete && heldRequest.bytes() <= holdLimit()) {
             ctx.read();
             return;
         }
@@ -411,12 +429,40 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         if (requestComplete && bodyBytes == 0 && heldRequest.isEmpty()) {
             writeUpstream(LastHttpContent.EMPTY_LAST_CONTENT); // a retry, or an HTTP/2 request without body
         }
-        HttpContent c;
-        while ((c = heldRequest.poll()) != null) {
-            writeUpstream(c);
+        if (drainHeld() && conn != null) {
+            up.read();
         }
-        flushUpstream();
-        up.read();
+    }
+
+    /**
+     * Writes the held body upstream: what is in memory at once, spooled chunks while the upstream
+     * is writable (the rest on its writability, {@link #onUpstreamWritabilityChanged}); the client
+     * is read again only once nothing is held. False when the spool could not be read back (the
+     * exchange ended: the upstream got a partial body and its connection is closed).
+     */
+    private boolean drainHeld() {
+        if (draining) {
+            drainAgain = true; // the flush below made the upstream writable again: the outer loop goes on
+            return true;
+        }
+        draining = true;
+        try {
+            do {
+                drainAgain = false;
+                Channel up = conn.channel();
+                HttpContent c;
+                while (state != ExchangeState.DONE && (c = heldRequest.next(up.alloc(), up.isWritable())) != null) {
+                    writeUpstream(c); // a write that fails at once may end the exchange: checked above
+                }
+                flushUpstream();
+            } while (drainAgain && conn != null && state != ExchangeState.DONE);
+        } catch (java.io.UncheckedIOException e) {
+            spoolFailed("io");
+            return false;
+        } finally {
+            draining = false;
+        }
+        return true;
     }
 
     private void writeUpstream(HttpContent c) {
@@ -440,8 +486,8 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             upstreamNeedsFlush = false;
             conn.channel().flush();
         }
-        if (!requestComplete && conn.channel().isWritable()) {
-            ctx.read();
+        if (conn != null && !requestComplete && conn.channel().isWritable() && heldRequest.isEmpty()) {
+            ctx.read(); // conn is null when the flush ended the exchange (a write failed at once)
         }
     }
 
@@ -485,11 +531,15 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
             c.release(); // blocked: nothing more of the request reaches the app
             return;
         }
-        if (conn == null) {
+        if (conn == null || !heldRequest.isEmpty()) {
             // counted only while held for inspection: the hold limit bounds what waits for it
-            heldRequest.add(c, state == ExchangeState.HOLDING_BODY ? c.content().readableBytes() : 0);
-            if (state == ExchangeState.HOLDING_BODY) {
+            String refused = heldRequest.add(c, state == ExchangeState.HOLDING_BODY);
+            if (refused != null) {
+                spoolFailed(refused);
+            } else if (state == ExchangeState.HOLDING_BODY) {
                 holdOrRelease();
+            } else if (conn != null) {
+                drainHeld(); // behind what is still held: the body goes up in order
             }
         } else {
             writeUpstream(c);
@@ -725,7 +775,12 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
 
     @Override
     public void onUpstreamWritabilityChanged(boolean writable) {
-        if (writable && !requestComplete && state != ExchangeState.DONE) {
+        if (!writable || state == ExchangeState.DONE) {
+            return;
+        }
+        if (conn != null && !heldRequest.isEmpty()) {
+            drainHeld(); // reads the client again once the held body is all up
+        } else if (!requestComplete) {
             ctx.read();
         }
     }
@@ -839,6 +894,26 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         failLocal(status, "request not inspectable within Pincer's limits", null);
     }
 
+    /**
+     * The held body could not be spooled ({@code cap}: the global {@code limits.body_spool_max_bytes}
+     * is reached; {@code io}: the spool directory failed) or read back: answered 503, since the
+     * request is not too large, Pincer is out of room for it now; counted in
+     * {@code pincer_body_spool_refused_total{reason}}. Nothing more of it reaches the app, and an
+     * upstream connection that carried its beginning is closed, never pooled.
+     */
+    private void spoolFailed(String reason) {
+        if (state == ExchangeState.DONE) {
+            return; // ended meanwhile (its end closed the file): nothing to answer
+        }
+        metrics().bodySpoolRefused.labels(reason).inc();
+        if (responseSent()) {
+            finish(false, false);
+            frontend.closeNow();
+            return;
+        }
+        failLocal(HttpResponseStatus.SERVICE_UNAVAILABLE, "request body cannot be held for inspection now", null);
+    }
+
     /** Answers locally: only before any response byte went out. */
     private void failLocal(HttpResponseStatus status, String why, String rejectLabel) {
         this.status = status.code();
@@ -871,7 +946,9 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         if (guard != null) {
             guard.close();
         }
-        heldRequest.releaseAll();
+        if (heldRequest != null) {
+            heldRequest.releaseAll(); // closes a spool file: its bytes are gone with it
+        }
         heldResponse.releaseAll();
         if (responseCheck != null) {
             responseCheck.close();

@@ -3,16 +3,19 @@ package dev.pincer.proxy.forward;
 import dev.pincer.proxy.guard.SinkGuard;
 import dev.pincer.proxy.metrics.ProxyMetrics;
 import dev.pincer.proxy.routing.Routing;
+import dev.pincer.proxy.spool.BodySpool;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every client connection of one server shares: the current routing generation (swapped on
- * reload), the metrics, and the count of exchanges in flight (for graceful shutdown).
+ * reload), the metrics, the spool for held request bodies (its global cap spans every connection
+ * and reload), and the count of exchanges in flight (for graceful shutdown).
  */
 public final class FrontendContext {
     private final ProxyMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final BodySpool spool;
     private volatile Routing routing;
     private volatile boolean draining;
     private volatile SinkGuard sinkGuard;
@@ -20,6 +23,12 @@ public final class FrontendContext {
     public FrontendContext(Routing routing, ProxyMetrics metrics) {
         this.routing = Objects.requireNonNull(routing, "routing");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.spool = new BodySpool(metrics);
+    }
+
+    /** Where held request bodies spool past their memory bound. */
+    public BodySpool spool() {
+        return spool;
     }
 
     public Routing routing() {

@@ -35,6 +35,10 @@ public final class ProxyMetrics {
     public final Gauge upstreamQueueDepth;
     public final Counter upstreamQueue;
     public final Counter edgeBlocks;
+    public final Counter bodySpooledBytes;
+    public final Counter bodySpooledRequests;
+    public final Gauge bodySpoolBytes;
+    public final Counter bodySpoolRefused;
 
     public ProxyMetrics(boolean jvmMetrics) {
         registry = new CollectorRegistry(true);
@@ -96,6 +100,20 @@ public final class ProxyMetrics {
                 "Requests an edge control answered itself (before or instead of the app), by control"
                         + " (ip_filter, ban, rate_limit, upload, rules).")
                 .labelNames("control").register(registry);
+        bodySpooledBytes = Counter.build("pincer_body_spooled_bytes_total",
+                "Request body bytes held for inspection that were written to a spool file (past limits.body_memory_bytes).")
+                .register(registry);
+        bodySpooledRequests = Counter.build("pincer_body_spooled_requests_total",
+                "Requests whose held body was spooled to a file.").register(registry);
+        bodySpoolBytes = Gauge.build("pincer_body_spool_bytes",
+                "Bytes in spool files now, all requests together (at most limits.body_spool_max_bytes).")
+                .register(registry);
+        bodySpoolRefused = Counter.build("pincer_body_spool_refused_total",
+                "Requests answered 503 because their held body could not be spooled, by reason (cap: the global"
+                        + " limits.body_spool_max_bytes was reached; io: the spool directory failed).")
+                .labelNames("reason").register(registry);
+        bodySpoolRefused.labels("cap");
+        bodySpoolRefused.labels("io");
         configReloads.labels("success");
         configReloads.labels("failure");
         if (jvmMetrics) {

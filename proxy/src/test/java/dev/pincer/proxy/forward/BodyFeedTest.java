@@ -74,7 +74,7 @@ class BodyFeedTest {
 
     @Test
     void aBodyOfExactlyTheLimitIsWholeAndComplete() {
-        BodyFeed feed = new BodyFeed(tx(false), 8, null, null, HEAD);
+        BodyFeed feed = new BodyFeed(tx(false), 8, 8, null, null, HEAD);
         ByteBuf b = direct("12345678");
         try {
             feed.onContent(b, true);
@@ -86,10 +86,30 @@ class BodyFeedTest {
         assertTrue(feed.ended());
     }
 
+    /**
+     * Regression: HTTP/1 ends a Content-Length body with an empty last content after its data, so
+     * a body of exactly the limit was ended at its data as cut (413 under reject). The end is now
+     * decided by the next content.
+     */
+    @Test
+    void aBodyOfExactlyTheLimitFollowedByAnEmptyLastContentIsComplete() {
+        BodyFeed feed = new BodyFeed(tx(false), 8, 8, null, null, HEAD);
+        ByteBuf b = direct("12345678");
+        try {
+            feed.onContent(b, false);
+            assertFalse(feed.ended(), "whether the body ends at the limit is not known yet");
+            feed.onContent(Unpooled.EMPTY_BUFFER, true);
+        } finally {
+            b.release();
+        }
+        assertEquals("12345678", seen.toString(StandardCharsets.US_ASCII));
+        assertEquals(List.of(true), ends);
+    }
+
     /** Limit + 1: the step sees the limit and is told the body was cut; later contents are not fed. */
     @Test
     void aBodyOneByteOverTheLimitIsCutAtIt() {
-        BodyFeed feed = new BodyFeed(tx(false), 8, null, null, HEAD);
+        BodyFeed feed = new BodyFeed(tx(false), 8, 8, null, null, HEAD);
         ByteBuf a = Unpooled.wrappedBuffer("12345".getBytes(StandardCharsets.US_ASCII));
         ByteBuf b = direct("6789");
         ByteBuf c = direct("more");
@@ -111,7 +131,7 @@ class BodyFeedTest {
     @Test
     void withoutACorrelatorTheInputsAreExtractedWithTheBodyOnce() {
         Transaction tx = tx(true);
-        BodyFeed feed = new BodyFeed(tx, 64, "application/x-www-form-urlencoded",
+        BodyFeed feed = new BodyFeed(tx, 64, 64, "application/x-www-form-urlencoded",
                 new InputExtractor(InspectionLimits.DEFAULT.forBody(64)), HEAD);
         ByteBuf b = Unpooled.wrappedBuffer("name=alice".getBytes(StandardCharsets.US_ASCII));
         try {

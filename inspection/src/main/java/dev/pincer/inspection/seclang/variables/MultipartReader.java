@@ -59,6 +59,8 @@ final class MultipartReader {
     private int boundaryCount;
     private final List<MultipartPart> parts = new ArrayList<>();
     private final MultipartHeaderLines headers;
+    private boolean stopped;
+    private long fileBytes;
 
     MultipartReader(String boundary, MultipartFlags flags, MultipartSink sink) {
         this.boundary = boundary;
@@ -69,13 +71,21 @@ final class MultipartReader {
         this.headers = new MultipartHeaderLines(flags, sink);
     }
 
-    /** Feeds the whole body. Stops at the first fatal error (message in the flags). */
-    void process(String data) {
+    /**
+     * Feeds the body, whole or in consecutive pieces (one char per byte). Stops at the first fatal
+     * error (message in the flags) and reads nothing after it; data after the final boundary sets
+     * MULTIPART_DATA_AFTER, also when it arrives in a later piece.
+     */
+    void process(CharSequence data) {
         int n = data.length();
-        if (n == 0) {
+        if (n == 0 || stopped) {
             return;
         }
         seenData = true;
+        if (complete) {
+            flags.dataAfter = true;
+            return;
+        }
         int i = 0;
         while (i < n) {
             char c = data.charAt(i);
@@ -255,13 +265,28 @@ final class MultipartReader {
         int n = len - held;
         if (part.file) {
             part.size += n + reserve;
+            fileBytes += n + reserve;
         } else {
             part.value.append(buf, 0, n);
         }
         reserve = held;
     }
 
+    /** The bytes of file-part content read so far (what FILES_SIZES adds up to). */
+    long fileBytes() {
+        return fileBytes;
+    }
+
+    /**
+     * Bytes fed but not yet known to be file content or not: the open line, and a file line's
+     * held-back line ending (content if more data follows, the delimiter's if a boundary does).
+     */
+    int unclassified() {
+        return len + (part != null && part.file && inData ? reserve : 0);
+    }
+
     private boolean fatal(String message) {
+        stopped = true;
         flags.error = true;
         flags.message = message;
         return false;

@@ -233,9 +233,22 @@ public final class RequestVariables {
             collections.put("XML", xml);
             error = XmlValues.parse(body, xml);
         }
-        if (error == null) {
-            error = argumentsError;
-        }
+        bodyError(error);
+    }
+
+    /**
+     * Phase 2 with a multipart body parsed as it streamed ({@link StreamedMultipart}): the variables
+     * {@link #body} sets for processor MULTIPART, REQUEST_BODY_LENGTH counting the file contents.
+     */
+    public void body(StreamedMultipart body) {
+        put("REQUEST_BODY_LENGTH", Long.toString(body.length()));
+        put("REQBODY_ERROR", "0");
+        put("REQBODY_PROCESSOR", "MULTIPART");
+        bodyError(body.finish(new Files()));
+    }
+
+    private void bodyError(String parseError) {
+        String error = parseError == null ? argumentsError : parseError;
         if (error != null) {
             put("REQBODY_ERROR", "1");
             put("REQBODY_ERROR_MSG", error);
