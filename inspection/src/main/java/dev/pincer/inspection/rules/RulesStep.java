@@ -105,6 +105,20 @@ final class RulesStep implements Step {
         return s;
     }
 
+    /** The request's Content-Length, or -1 (chunked, absent or not a number: known only as it arrives). */
+    private static long declaredLength(RequestHead head) {
+        for (HeaderField h : head.headers()) {
+            if (h.name().equalsIgnoreCase("Content-Length")) {
+                try {
+                    return Long.parseLong(h.value().trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static boolean hasBody(RequestHead head) {
         for (HeaderField h : head.headers()) {
             String n = h.name();
@@ -125,7 +139,13 @@ final class RulesStep implements Step {
     public Outcome requestHead(Transaction tx) {
         rules.requestHeaders();
         logMatches(tx);
-        return outcome();
+        Outcome o = outcome();
+        if (o.kind() == Outcome.Kind.CONTINUE && bodyWanted && rules.engine().rules().settings().rejectOverLimit()
+                && declaredLength(tx.head()) > bodyLimit) {
+            // SecRequestBodyLimitAction Reject on a declared length: 413 before a byte of the body is read
+            return limit(413, "the declared request body is larger than the rules inspect (SecRequestBodyLimit)", "body");
+        }
+        return o;
     }
 
     /** A multipart upload the rules parse as it streams: all of it, up to SecRequestBodyLimit; else the prefix. */

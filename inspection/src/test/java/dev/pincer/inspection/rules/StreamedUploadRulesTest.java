@@ -126,6 +126,26 @@ class StreamedUploadRulesTest {
         assertEquals(413, over.status(), over.toString());
     }
 
+    /** A declared Content-Length past SecRequestBodyLimit is 413 at the head (Reject): nothing of it is read. */
+    @Test
+    void aDeclaredLengthPastTheLimitIs413AtTheHead() throws Exception {
+        SecLangEngine engine = SecLangEngine.create(RuleSetCompiler.compile(RuleFileParser.parse(RULES, "t.conf")));
+        InetAddress client = InetAddress.getByName("192.0.2.7");
+        for (long length : new long[] {3145728, 3145729}) {
+            SignatureInspection p = new SignatureInspection(engine, RouteConfig.Incomplete.REJECT, RuleExclusions.NONE,
+                    RuleMetrics.unregistered(), PREFIX);
+            RequestHead head = new RequestHead("POST", "/upload", List.of(new HeaderField("Host", "app"),
+                    new HeaderField("Content-Type", "multipart/form-data; boundary=b"),
+                    new HeaderField("Content-Length", Long.toString(length))));
+            Outcome o = Transaction.open("r1", client, client, "-", head, List.of(p)).requestHead();
+            if (length == 3145728) {
+                assertEquals(Outcome.Kind.CONTINUE, o.kind(), o.toString());
+            } else {
+                assertEquals(413, o.status(), o.toString());
+            }
+        }
+    }
+
     /** The non-file limit (the body prefix) is exact too: a field that makes the non-file bytes one more is 413. */
     @Test
     void theNonFileLimitAndOneByteMore() throws Exception {
