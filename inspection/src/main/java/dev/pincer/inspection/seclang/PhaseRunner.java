@@ -66,10 +66,11 @@ final class PhaseRunner {
     }
 
     private static void runRules(RuleTransaction t, int phase) {
-        List<Rule> list = t.rules.phase(phase);
+        RulePlan[] plans = t.engine.plans(phase);
         int i = 0;
-        while (i < list.size()) {
-            Rule rule = list.get(i);
+        while (i < plans.length) {
+            RulePlan plan = plans[i];
+            Rule rule = plan.rule;
             if (t.removed(rule)) {
                 i++;
                 continue;
@@ -80,7 +81,7 @@ final class PhaseRunner {
                 t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
                 t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
             }
-            boolean matched = evaluate(t, rule, rule, 0);
+            boolean matched = evaluate(t, plan, rule, 0);
             if (t.overBudget) {
                 return;
             }
@@ -112,7 +113,8 @@ final class PhaseRunner {
     }
 
     /** One rule of a chain (and, recursively, the rest of it). */
-    private static boolean evaluate(RuleTransaction t, Rule rule, Rule head, int depth) {
+    private static boolean evaluate(RuleTransaction t, RulePlan plan, Rule head, int depth) {
+        Rule rule = plan.rule;
         t.capturingRule = rule;
         boolean any = false;
         if (rule.isAction()) {
@@ -127,7 +129,7 @@ final class PhaseRunner {
                 t.select(rule, head, target, values);
             }
             for (VariableValue v : values) {
-                if (test(t, rule, v)) {
+                if (test(t, plan, v)) {
                     any = true;
                 }
                 if (t.overBudget) {
@@ -140,7 +142,7 @@ final class PhaseRunner {
             t.matchedVarName = "";
             return false;
         }
-        if (rule.chained() != null && !evaluate(t, rule.chained(), head, depth + 1)) {
+        if (plan.chained != null && !evaluate(t, plan.chained, head, depth + 1)) {
             return false;
         }
         t.capturingRule = rule;
@@ -153,18 +155,20 @@ final class PhaseRunner {
     }
 
     /** Tests one value (and its intermediate forms under multiMatch); true when it matched. */
-    private static boolean test(RuleTransaction t, Rule rule, VariableValue v) {
+    private static boolean test(RuleTransaction t, RulePlan plan, VariableValue v) {
+        Rule rule = plan.rule;
         int steps = rule.transformations().length;
+        TransformCache.Forms forms = steps == 0 && plan.condition == null ? null : t.transforms.forms(v.value());
         boolean matched = false;
         if (rule.multiMatch()) {
             String previous = null;
             for (int s = 0; s <= steps; s++) {
-                String value = t.transforms.apply(rule, v.value(), s);
+                String value = s == 0 ? v.value() : forms.apply(plan, s);
                 if (s > 0 && value.equals(previous)) {
                     continue;
                 }
                 previous = value;
-                if (operator(t, rule, v, value)) {
+                if (operator(t, plan, v, value, forms, s)) {
                     matched = true;
                 }
                 if (t.overBudget) {
@@ -173,14 +177,20 @@ final class PhaseRunner {
             }
             return matched;
         }
-        return operator(t, rule, v, t.transforms.apply(rule, v.value(), steps));
+        String value = steps == 0 ? v.value() : forms.apply(plan, steps);
+        return operator(t, plan, v, value, forms, steps);
     }
 
-    private static boolean operator(RuleTransaction t, Rule rule, VariableValue v, String value) {
+    /** The operator on one form of a value ({@code steps} transformations made it). */
+    private static boolean operator(RuleTransaction t, RulePlan plan, VariableValue v, String value,
+                                    TransformCache.Forms forms, int steps) {
+        Rule rule = plan.rule;
         if (!spend(t, Math.max(1, value.length()))) {
             return false;
         }
-        boolean hit = t.mayMatch(rule, value) && rule.operator().matches(t, value);
+        boolean may = plan.condition == null
+                || plan.condition.mayMatch(forms.bits(plan, steps, t.engine.prefilter()));
+        boolean hit = may && rule.operator().matches(t, value);
         hit = hit != rule.negated();
         if (!hit) {
             return false;

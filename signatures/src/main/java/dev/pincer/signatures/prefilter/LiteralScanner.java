@@ -138,6 +138,29 @@ public final class LiteralScanner {
         }
     }
 
+    /** The state a scan starts in, for {@link #step}. */
+    public static final int START = 0;
+
+    /**
+     * One char of a scan from {@code state}: sets bit {@code offset + i} of {@code bits} for each
+     * literal {@code i} that ends here, and returns the next state. Folding as {@link #scan}.
+     */
+    public int step(int state, char c, long[] bits, int offset) {
+        if (c >= 'A' && c <= 'Z') {
+            c += 32;
+        } else if (c == '\u212a') {
+            c = 'k';
+        } else if (c == '\u017f') {
+            c = 's';
+        }
+        int s = c < 128 ? next[state * columns + classOf[c]] : 0;
+        for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
+            int bit = offset + output[o];
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return s;
+    }
+
     /** Literal ids in first-seen order, each literal once: a helper to build scanners. */
     static final class Ids {
         private final Map<String, Integer> ids = new LinkedHashMap<>();

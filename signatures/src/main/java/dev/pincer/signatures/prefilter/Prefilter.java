@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class Prefilter {
 
-    /** The views scanned, the raw value first. */
+    /** The views scanned, in this order ({@link #scan} is written for these three). */
     static final List<View> VIEWS = List.of(View.RAW, View.UNIX, View.WINDOWS);
     /** Clauses kept per rule, over all views: each costs a check per evaluation. */
     static final int MAX_CLAUSES = 6;
@@ -39,7 +39,8 @@ public final class Prefilter {
     private final LiteralScanner[] scanners = new LiteralScanner[VIEWS.size()];
     private final int[] offsets = new int[VIEWS.size()];
     private final int words;
-    private final Map<Rule, Clause[]> conditions = new IdentityHashMap<>();
+    private final Map<Rule, Condition> conditions = new IdentityHashMap<>();
+    private final boolean[][] removes = new boolean[VIEWS.size()][128];  // per view: ASCII chars it drops
     private final int rxRules;
 
     /** One clause: the words of its literal bit mask that are not zero, and their indexes. */
@@ -66,6 +67,29 @@ public final class Prefilter {
                 masks[k++] = e.getValue();
             }
             return new Clause(words, masks);
+        }
+    }
+
+    /**
+     * What one rule's regex needs of a value: all of its clauses, the cheapest (fewest mask words)
+     * checked first. Immutable.
+     */
+    public static final class Condition {
+        private final Clause[] clauses;
+
+        private Condition(Clause[] clauses) {
+            this.clauses = clauses.clone();
+            java.util.Arrays.sort(this.clauses, java.util.Comparator.comparingInt(c -> c.words.length));
+        }
+
+        /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
+        public boolean mayMatch(long[] bits) {
+            for (Clause c : clauses) {
+                if (!c.holds(bits)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -126,7 +150,12 @@ public final class Prefilter {
                 }
                 condition[c] = Clause.of(global);
             }
-            conditions.put(r, condition);
+            conditions.put(r, new Condition(condition));
+        }
+        for (int v = 0; v < VIEWS.size(); v++) {
+            for (char c : VIEWS.get(v).removed().toCharArray()) {
+                removes[v][c] = true;
+            }
         }
         this.rxRules = rx;
     }
@@ -181,12 +210,36 @@ public final class Prefilter {
         return conditions.containsKey(rule);
     }
 
-    /** The literal bits of one value, in every view, for {@link #mayMatch}. */
+    /** The condition of {@code rule}'s regex, or null when it always runs; look it up once, not per value. */
+    public Condition condition(Rule rule) {
+        return conditions.get(rule);
+    }
+
+    /**
+     * The literal bits of one value in every view, for {@link Condition#mayMatch}: one pass over
+     * the value feeds each view's scanner the chars the view keeps; allocates only the bits.
+     */
     public long[] scan(CharSequence value) {
         long[] bits = new long[words];
-        for (int v = 0; v < scanners.length; v++) {
-            if (scanners[v] != null) {
-                scanners[v].scan(VIEWS.get(v).apply(value), bits, offsets[v]);
+        LiteralScanner raw = scanners[0];
+        LiteralScanner unix = scanners[1];
+        LiteralScanner windows = scanners[2];
+        boolean[] unixDrops = removes[1];
+        boolean[] windowsDrops = removes[2];
+        int r = LiteralScanner.START;
+        int u = LiteralScanner.START;
+        int w = LiteralScanner.START;
+        int n = value.length();
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            if (raw != null) {
+                r = raw.step(r, c, bits, offsets[0]);
+            }
+            if (unix != null && (c >= 128 || !unixDrops[c])) {
+                u = unix.step(u, c, bits, offsets[1]);
+            }
+            if (windows != null && (c >= 128 || !windowsDrops[c])) {
+                w = windows.step(w, c, bits, offsets[2]);
             }
         }
         return bits;
@@ -197,16 +250,8 @@ public final class Prefilter {
      * true for rules without a condition.
      */
     public boolean mayMatch(Rule rule, long[] bits) {
-        Clause[] condition = conditions.get(rule);
-        if (condition == null) {
-            return true;
-        }
-        for (Clause c : condition) {
-            if (!c.holds(bits)) {
-                return false;
-            }
-        }
-        return true;
+        Condition condition = conditions.get(rule);
+        return condition == null || condition.mayMatch(bits);
     }
 
     /** Number of {@code @rx} rules seen, and of those with a condition. */
