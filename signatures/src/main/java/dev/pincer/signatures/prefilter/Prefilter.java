@@ -45,14 +45,6 @@ public final class Prefilter {
 
     /** One clause: the words of its literal bit mask that are not zero, and their indexes. */
     private record Clause(int[] words, long[] masks) {
-        boolean holds(long[] bits) {
-            for (int k = 0; k < words.length; k++) {
-                if ((bits[words[k]] & masks[k]) != 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
 
         static Clause of(List<Integer> ids) {
             TreeMap<Integer, Long> byWord = new TreeMap<>();
@@ -75,17 +67,42 @@ public final class Prefilter {
      * checked first. Immutable.
      */
     public static final class Condition {
-        private final Clause[] clauses;
+        private final int[] ends;    // clause c spans [ends[c - 1], ends[c]) of words and masks
+        private final int[] words;
+        private final long[] masks;
 
         private Condition(Clause[] clauses) {
-            this.clauses = clauses.clone();
-            java.util.Arrays.sort(this.clauses, java.util.Comparator.comparingInt(c -> c.words.length));
+            Clause[] sorted = clauses.clone();
+            java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt(c -> c.words.length));
+            ends = new int[sorted.length];
+            int total = 0;
+            for (int c = 0; c < sorted.length; c++) {
+                total += sorted[c].words.length;
+                ends[c] = total;
+            }
+            words = new int[total];
+            masks = new long[total];
+            int k = 0;
+            for (Clause c : sorted) {
+                System.arraycopy(c.words, 0, words, k, c.words.length);
+                System.arraycopy(c.masks, 0, masks, k, c.masks.length);
+                k += c.words.length;
+            }
         }
 
         /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
         public boolean mayMatch(long[] bits) {
-            for (Clause c : clauses) {
-                if (!c.holds(bits)) {
+            int k = 0;
+            for (int end : ends) {
+                boolean holds = false;
+                for (; k < end; k++) {
+                    if ((bits[words[k]] & masks[k]) != 0) {
+                        holds = true;
+                        k = end;
+                        break;
+                    }
+                }
+                if (!holds) {
                     return false;
                 }
             }
@@ -167,6 +184,7 @@ public final class Prefilter {
      */
     private static List<Pending> clauses(String pattern) {
         Set<List<List<String>>> seen = new LinkedHashSet<>();
+        Set<Set<String>> raw = new java.util.HashSet<>();
         List<Pending> all = new ArrayList<>();
         for (int v = 0; v < VIEWS.size(); v++) {
             View view = VIEWS.get(v);
@@ -175,6 +193,11 @@ public final class Prefilter {
                 continue;
             }
             for (List<String> literals : clauses) {
+                if (v == 0) {
+                    raw.add(Set.copyOf(literals));
+                } else if (raw.contains(Set.copyOf(literals))) {
+                    continue;  // the same literals in the raw value: a stronger clause, already kept
+                }
                 List<List<String>> byView = new ArrayList<>();
                 for (int w = 0; w < VIEWS.size(); w++) {
                     byView.add(new ArrayList<>());

@@ -38,6 +38,8 @@ public final class RequiredLiterals {
     static final int MAX_UNION = 2048;
     /** A branch's clause is cut down to this many literals, where cutting can, for the union. */
     private static final int BRANCH_LITERALS = 4;
+    /** A run joined to the next part's prefixes is cut down past this many literals, where cutting can. */
+    private static final int JOINED_LITERALS = 64;
 
     /** Thrown inside the parser for anything it does not model: the answer is "always". */
     private static final class Unsupported extends RuntimeException {
@@ -215,7 +217,7 @@ public final class RequiredLiterals {
                 out.add(x + y);
             }
         }
-        return out;
+        return cut(out, JOINED_LITERALS);
     }
 
     private static void addNeed(List<Set<String>> clauses, Set<String> exact) {
