@@ -21,7 +21,8 @@ import java.util.List;
  *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
  * </ul>
  * An {@code @rx} rule runs its regex only when the engine's {@link dev.pincer.signatures.prefilter.Prefilter}
- * says the value holds one of its required literals (one literal scan per distinct value); a
+ * says the value holds a literal of each of its clauses (one scan per distinct form of a value,
+ * kept in the {@link TransformCache}; the rule's condition is in its {@link RulePlan}); a
  * skipped evaluation is a regex that provably does not match. Work is bounded: every operator
  * call costs the value's length (at least 1) from the transaction's budget, and every
  * {@link #CLOCK_EVERY} chars of work the phases' cost (CPU time, see {@link #phaseNanos}) is held
