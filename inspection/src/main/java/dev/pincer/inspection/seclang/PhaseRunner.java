@@ -21,7 +21,8 @@ import java.util.List;
  *   <li>DetectionOnly: disruptive actions are recorded as matches but interrupt nothing.</li>
  * </ul>
  * An {@code @rx} rule runs its regex only when the engine's {@link dev.pincer.signatures.prefilter.Prefilter}
- * says the value holds one of its required literals (one literal scan per distinct value); a
+ * says the value holds a literal of each of its clauses (one scan per distinct form of a value,
+ * kept in the {@link TransformCache}; the rule's condition is in its {@link RulePlan}); a
  * skipped evaluation is a regex that provably does not match. Work is bounded: every operator
  * call costs the value's length (at least 1) from the transaction's budget, and every
  * {@link #CLOCK_EVERY} chars of work the phases' cost (CPU time, see {@link #phaseNanos}) is held
@@ -66,10 +67,11 @@ final class PhaseRunner {
     }
 
     private static void runRules(RuleTransaction t, int phase) {
-        List<Rule> list = t.rules.phase(phase);
+        RulePlan[] plans = t.engine.plans(phase);
         int i = 0;
-        while (i < list.size()) {
-            Rule rule = list.get(i);
+        while (i < plans.length) {
+            RulePlan plan = plans[i];
+            Rule rule = plan.rule;
             if (t.removed(rule)) {
                 i++;
                 continue;
@@ -80,7 +82,7 @@ final class PhaseRunner {
                 t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
                 t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
             }
-            boolean matched = evaluate(t, rule, rule, 0);
+            boolean matched = evaluate(t, plan, rule, 0);
             if (t.overBudget) {
                 return;
             }
@@ -112,7 +114,8 @@ final class PhaseRunner {
     }
 
     /** One rule of a chain (and, recursively, the rest of it). */
-    private static boolean evaluate(RuleTransaction t, Rule rule, Rule head, int depth) {
+    private static boolean evaluate(RuleTransaction t, RulePlan plan, Rule head, int depth) {
+        Rule rule = plan.rule;
         t.capturingRule = rule;
         boolean any = false;
         if (rule.isAction()) {
@@ -127,7 +130,7 @@ final class PhaseRunner {
                 t.select(rule, head, target, values);
             }
             for (VariableValue v : values) {
-                if (test(t, rule, v)) {
+                if (test(t, plan, v)) {
                     any = true;
                 }
                 if (t.overBudget) {
@@ -140,7 +143,7 @@ final class PhaseRunner {
             t.matchedVarName = "";
             return false;
         }
-        if (rule.chained() != null && !evaluate(t, rule.chained(), head, depth + 1)) {
+        if (plan.chained != null && !evaluate(t, plan.chained, head, depth + 1)) {
             return false;
         }
         t.capturingRule = rule;
@@ -153,18 +156,20 @@ final class PhaseRunner {
     }
 
     /** Tests one value (and its intermediate forms under multiMatch); true when it matched. */
-    private static boolean test(RuleTransaction t, Rule rule, VariableValue v) {
+    private static boolean test(RuleTransaction t, RulePlan plan, VariableValue v) {
+        Rule rule = plan.rule;
         int steps = rule.transformations().length;
+        TransformCache.Forms forms = steps == 0 && plan.condition == null ? null : t.transforms.forms(v.value());
         boolean matched = false;
         if (rule.multiMatch()) {
             String previous = null;
             for (int s = 0; s <= steps; s++) {
-                String value = t.transforms.apply(rule, v.value(), s);
+                String value = s == 0 ? v.value() : forms.apply(plan, s);
                 if (s > 0 && value.equals(previous)) {
                     continue;
                 }
                 previous = value;
-                if (operator(t, rule, v, value)) {
+                if (operator(t, plan, v, value, forms, s)) {
                     matched = true;
                 }
                 if (t.overBudget) {
@@ -173,14 +178,20 @@ final class PhaseRunner {
             }
             return matched;
         }
-        return operator(t, rule, v, t.transforms.apply(rule, v.value(), steps));
+        String value = steps == 0 ? v.value() : forms.apply(plan, steps);
+        return operator(t, plan, v, value, forms, steps);
     }
 
-    private static boolean operator(RuleTransaction t, Rule rule, VariableValue v, String value) {
+    /** The operator on one form of a value ({@code steps} transformations made it). */
+    private static boolean operator(RuleTransaction t, RulePlan plan, VariableValue v, String value,
+                                    TransformCache.Forms forms, int steps) {
+        Rule rule = plan.rule;
         if (!spend(t, Math.max(1, value.length()))) {
             return false;
         }
-        boolean hit = t.mayMatch(rule, value) && rule.operator().matches(t, value);
+        boolean may = plan.condition == null
+                || plan.condition.mayMatch(forms.bits(plan, steps, t.engine.prefilter()));
+        boolean hit = may && rule.operator().matches(t, value);
         hit = hit != rule.negated();
         if (!hit) {
             return false;

@@ -12,7 +12,6 @@ import dev.pincer.signatures.action.EngineMode;
 import dev.pincer.signatures.action.IdRanges;
 import dev.pincer.signatures.lang.VariableSelector;
 import dev.pincer.signatures.operator.OperatorContext;
-import dev.pincer.signatures.prefilter.Prefilter;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.RuleSet;
 import dev.pincer.signatures.rule.Target;
@@ -53,7 +52,6 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     Rule current;
     final List<RuleMatch> matches = new ArrayList<>();
     private final List<List<VariableValue>> scratch = new ArrayList<>();
-    private final java.util.IdentityHashMap<String, long[]> scans = new java.util.IdentityHashMap<>();
     Interruption interruption;
     int highestSeverity = 255;
     boolean allowedRequest;
@@ -371,24 +369,6 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         List<VariableValue> list = scratch.get(depth);
         list.clear();
         return list;
-    }
-
-    /**
-     * False when the prefilter proves that {@code rule}'s regex cannot match {@code value}; the
-     * value's literal scan is made once per distinct value (by identity: the transform cache and
-     * the collections hand out the same instance) and kept for the transaction.
-     */
-    boolean mayMatch(Rule rule, String value) {
-        Prefilter prefilter = engine.prefilter();
-        if (!prefilter.filters(rule)) {
-            return true;
-        }
-        long[] bits = scans.get(value);
-        if (bits == null) {
-            bits = prefilter.scan(value);
-            scans.put(value, bits);
-        }
-        return prefilter.mayMatch(rule, bits);
     }
 
     boolean removed(Rule head) {

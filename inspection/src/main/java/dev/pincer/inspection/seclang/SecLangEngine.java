@@ -72,6 +72,7 @@ public final class SecLangEngine {
     private final long budget;
     private final long timeBudgetNanos;
     private final Prefilter prefilter;
+    private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
 
     private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
         this.rules = rules;
@@ -83,12 +84,28 @@ public final class SecLangEngine {
             for (Rule head : rules.phase(phase)) {
                 for (Rule r = head; r != null; r = r.chained()) {
                     check(r);
-                    chains.add(r);
                     all.add(r);
                 }
             }
         }
         this.prefilter = Prefilter.of(all);
+        for (int phase = 1; phase <= 5; phase++) {
+            java.util.List<Rule> list = rules.phase(phase);
+            plans[phase] = new RulePlan[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                plans[phase][i] = plan(list.get(i));
+            }
+        }
+    }
+
+    private RulePlan plan(Rule rule) {
+        RulePlan chained = rule.chained() == null ? null : plan(rule.chained());
+        return new RulePlan(rule, chained, chains.add(rule), prefilter.condition(rule));
+    }
+
+    /** The plans of a phase's rules, index for index as {@code rules().phase(phase)}. */
+    RulePlan[] plans(int phase) {
+        return plans[phase];
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import dev.pincer.signatures.prefilter.Prefilter;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.transform.Transformation;
 import java.util.ArrayList;
@@ -10,18 +11,20 @@ import java.util.Map;
 
 /**
  * Each value is transformed once per distinct transformation chain prefix in a transaction
- * (CRS v4 has about 56 prefixes for some 700 rules). {@link Chains} numbers the prefixes of a rule
- * set when the engine is built; the cache keeps, per value (by identity), an array indexed by
- * prefix number.
+ * (CRS v4 has about 56 prefixes for some 700 rules), and each of its forms is scanned by the
+ * prefilter at most once. {@link Chains} numbers the prefixes of a rule set when the engine is
+ * built (a rule's numbers sit in its {@link RulePlan}); the cache keeps, per value (by identity:
+ * the collections hand out the same instance to every rule), one {@link Forms}: the value after
+ * each prefix and the literal bits of each form, so a rule on a value costs one map lookup.
  */
 final class TransformCache {
 
-    /** The prefix numbering of one rule set; immutable once built. */
+    /** The prefix numbering of one rule set; built once, read-only afterwards. */
     static final class Chains {
         private final Map<List<String>, Integer> ids = new HashMap<>();
-        private final IdentityHashMap<Rule, int[]> byRule = new IdentityHashMap<>();
 
-        void add(Rule rule) {
+        /** Numbers the prefixes of {@code rule}'s chain: {@code [i]} for its first {@code i + 1} steps. */
+        int[] add(Rule rule) {
             Transformation[] ts = rule.transformations();
             int[] prefix = new int[ts.length];
             List<String> names = new ArrayList<>();
@@ -29,11 +32,7 @@ final class TransformCache {
                 names.add(ts[i].name());
                 prefix[i] = ids.computeIfAbsent(List.copyOf(names), k -> ids.size());
             }
-            byRule.put(rule, prefix);
-        }
-
-        int[] of(Rule rule) {
-            return byRule.get(rule);
+            return prefix;
         }
 
         int size() {
@@ -41,33 +40,76 @@ final class TransformCache {
         }
     }
 
+    /**
+     * One value's forms: slot 0 is the value itself, slot {@code n + 1} the value after prefix
+     * {@code n}; each form's prefilter bits, scanned when first asked for.
+     */
+    static final class Forms {
+        final String value;
+        private final String[] forms;
+        private long[][] bits;
+
+        private Forms(String value, int chains) {
+            this.value = value;
+            this.forms = new String[chains + 1];
+            forms[0] = value;
+        }
+
+        /** The value after the rule's first {@code steps} transformations; 0 gives the value. */
+        String apply(RulePlan plan, int steps) {
+            if (steps == 0) {
+                return value;
+            }
+            int[] prefix = plan.prefix;
+            int have = steps;
+            while (have > 0 && forms[prefix[have - 1] + 1] == null) {
+                have--;
+            }
+            String current = have == 0 ? value : forms[prefix[have - 1] + 1];
+            Transformation[] ts = plan.rule.transformations();
+            for (int i = have; i < steps; i++) {
+                current = ts[i].apply(current);
+                forms[prefix[i] + 1] = current;
+            }
+            return current;
+        }
+
+        /**
+         * The prefilter bits of the form {@code steps} transformations make ({@link #apply} must
+         * have made it); a form that is the value itself shares the value's scan.
+         */
+        long[] bits(RulePlan plan, int steps, Prefilter prefilter) {
+            int slot = steps == 0 ? 0 : plan.prefix[steps - 1] + 1;
+            String form = forms[slot];
+            if (form == value) {
+                slot = 0;
+            }
+            if (bits == null) {
+                bits = new long[forms.length][];
+            }
+            long[] b = bits[slot];
+            if (b == null) {
+                b = prefilter.scan(form);
+                bits[slot] = b;
+            }
+            return b;
+        }
+    }
+
     private final Chains chains;
-    private final IdentityHashMap<String, String[]> results = new IdentityHashMap<>();
+    private final IdentityHashMap<String, Forms> results = new IdentityHashMap<>(512);
 
     TransformCache(Chains chains) {
         this.chains = chains;
     }
 
-    /**
-     * The value after the rule's first {@code steps} transformations; {@code steps} 0 gives the
-     * value itself.
-     */
-    String apply(Rule rule, String value, int steps) {
-        if (steps == 0) {
-            return value;
+    /** The forms of {@code value} in this transaction. */
+    Forms forms(String value) {
+        Forms f = results.get(value);
+        if (f == null) {
+            f = new Forms(value, chains.size());
+            results.put(value, f);
         }
-        int[] prefix = chains.of(rule);
-        String[] done = results.computeIfAbsent(value, v -> new String[chains.size()]);
-        int have = steps;
-        while (have > 0 && done[prefix[have - 1]] == null) {
-            have--;
-        }
-        String current = have == 0 ? value : done[prefix[have - 1]];
-        Transformation[] ts = rule.transformations();
-        for (int i = have; i < steps; i++) {
-            current = ts[i].apply(current);
-            done[prefix[i]] = current;
-        }
-        return current;
+        return f;
     }
 }

@@ -113,6 +113,12 @@ public final class LiteralScanner {
     /** The bits of the literals that occur in {@code value}, ASCII case folded. */
     public long[] scan(CharSequence value) {
         long[] bits = new long[(literals.size() + 63) >>> 6];
+        scan(value, bits, 0);
+        return bits;
+    }
+
+    /** Sets bit {@code offset + i} of {@code bits} for each literal {@code i} that occurs in {@code value}. */
+    public void scan(CharSequence value, long[] bits, int offset) {
         int s = 0;
         int n = value.length();
         for (int k = 0; k < n; k++) {
@@ -126,10 +132,33 @@ public final class LiteralScanner {
             }
             s = c < 128 ? next[s * columns + classOf[c]] : 0;
             for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
-                bits[output[o] >>> 6] |= 1L << output[o];
+                int bit = offset + output[o];
+                bits[bit >>> 6] |= 1L << bit;
             }
         }
-        return bits;
+    }
+
+    /** The state a scan starts in, for {@link #step}. */
+    public static final int START = 0;
+
+    /**
+     * One char of a scan from {@code state}: sets bit {@code offset + i} of {@code bits} for each
+     * literal {@code i} that ends here, and returns the next state. Folding as {@link #scan}.
+     */
+    public int step(int state, char c, long[] bits, int offset) {
+        if (c >= 'A' && c <= 'Z') {
+            c += 32;
+        } else if (c == '\u212a') {
+            c = 'k';
+        } else if (c == '\u017f') {
+            c = 's';
+        }
+        int s = c < 128 ? next[state * columns + classOf[c]] : 0;
+        for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
+            int bit = offset + output[o];
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return s;
     }
 
     /** Literal ids in first-seen order, each literal once: a helper to build scanners. */

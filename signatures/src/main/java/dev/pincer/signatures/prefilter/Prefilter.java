@@ -2,30 +2,125 @@ package dev.pincer.signatures.prefilter;
 
 import dev.pincer.signatures.macro.Macro;
 import dev.pincer.signatures.regex.RequiredLiterals;
+import dev.pincer.signatures.regex.View;
 import dev.pincer.signatures.rule.Rule;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The required-literal prefilter of a rule set's {@code @rx} rules: each constant pattern gives
- * its required literals ({@link RequiredLiterals}), all of them go into one
- * {@link LiteralScanner}, and per distinct value one scan tells which rules can possibly match.
- * A rule whose condition fails on a value has a regex that provably does not match it, so the
- * engine skips that evaluation (for {@code !@rx} the result is then "matched"). Patterns with
- * macros, and patterns that give no literal, always run. Immutable and thread-safe.
+ * clauses of required literals ({@link RequiredLiterals}: every match holds one literal of each
+ * clause), in the raw value and in the {@link View}s that drop CRS's command-evasion chars; the
+ * literals of each view go into one {@link LiteralScanner}, and per distinct value one scan per
+ * view tells which rules can possibly match. A rule one of whose clauses finds none of its
+ * literals has a regex that provably does not match the value, so the engine skips that
+ * evaluation (for {@code !@rx} the result is then "matched"). A view's clause also holds when the
+ * raw value has one of the view's hatch chars. Patterns with macros, and patterns that give no
+ * clause, always run. A clause is kept as the non-zero words of its bit mask, so a check costs a
+ * few word ANDs however many literals it has. Immutable and thread-safe.
  *
- * <p>Example: for {@code SecRule ARGS "@rx (?i)union\s+select" ...}, {@code scan("id=42")} holds
- * no bit of the rule's condition, so {@code mayMatch(rule, bits)} is false.
+ * <p>Example: for {@code SecRule ARGS "@rx (?i)union\\s+select" ...}, {@code scan("id=42")} holds
+ * no bit of the rule's clauses, so {@code mayMatch(rule, bits)} is false; for CRS 932235's
+ * {@code c["'\\]*a["'\\]*t...}, {@code c'a't /etc/passwd} is scanned as {@code cat /etc/passwd} in
+ * the Unix view, where the literal {@code cat} is found.
  */
 public final class Prefilter {
 
-    private final LiteralScanner scanner;
-    private final Map<Rule, int[]> conditions = new IdentityHashMap<>();
+    /** The views scanned, in this order ({@link #scan} is written for these three). */
+    static final List<View> VIEWS = List.of(View.RAW, View.UNIX, View.WINDOWS);
+    /** Clauses kept per rule, over all views: each costs a check per evaluation. */
+    static final int MAX_CLAUSES = 6;
+
+    private final LiteralScanner[] scanners = new LiteralScanner[VIEWS.size()];
+    private final int[] offsets = new int[VIEWS.size()];
+    private final int words;
+    private final Map<Rule, Condition> conditions = new IdentityHashMap<>();
+    private final boolean[][] removes = new boolean[VIEWS.size()][128];  // per view: ASCII chars it drops
     private final int rxRules;
 
+    /** One clause: the words of its literal bit mask that are not zero, and their indexes. */
+    private record Clause(int[] words, long[] masks) {
+
+        static Clause of(List<Integer> ids) {
+            TreeMap<Integer, Long> byWord = new TreeMap<>();
+            for (int id : ids) {
+                byWord.merge(id >>> 6, 1L << id, (a, b) -> a | b);
+            }
+            int[] words = new int[byWord.size()];
+            long[] masks = new long[byWord.size()];
+            int k = 0;
+            for (Map.Entry<Integer, Long> e : byWord.entrySet()) {
+                words[k] = e.getKey();
+                masks[k++] = e.getValue();
+            }
+            return new Clause(words, masks);
+        }
+    }
+
+    /**
+     * What one rule's regex needs of a value: all of its clauses, the cheapest (fewest mask words)
+     * checked first. Immutable.
+     */
+    public static final class Condition {
+        private final int[] ends;    // clause c spans [ends[c - 1], ends[c]) of words and masks
+        private final int[] words;
+        private final long[] masks;
+
+        private Condition(Clause[] clauses) {
+            Clause[] sorted = clauses.clone();
+            java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt(c -> c.words.length));
+            ends = new int[sorted.length];
+            int total = 0;
+            for (int c = 0; c < sorted.length; c++) {
+                total += sorted[c].words.length;
+                ends[c] = total;
+            }
+            words = new int[total];
+            masks = new long[total];
+            int k = 0;
+            for (Clause c : sorted) {
+                System.arraycopy(c.words, 0, words, k, c.words.length);
+                System.arraycopy(c.masks, 0, masks, k, c.masks.length);
+                k += c.words.length;
+            }
+        }
+
+        /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
+        public boolean mayMatch(long[] bits) {
+            int k = 0;
+            for (int end : ends) {
+                boolean holds = false;
+                for (; k < end; k++) {
+                    if ((bits[words[k]] & masks[k]) != 0) {
+                        holds = true;
+                        k = end;
+                        break;
+                    }
+                }
+                if (!holds) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A clause before ids are global: literals per view. */
+    private record Pending(List<List<String>> byView, int rank, int size) {
+    }
+
     private Prefilter(Iterable<Rule> rules) {
-        LiteralScanner.Ids ids = new LiteralScanner.Ids();
+        List<LiteralScanner.Ids> ids = new ArrayList<>();
+        for (int v = 0; v < VIEWS.size(); v++) {
+            ids.add(new LiteralScanner.Ids());
+        }
+        Map<Rule, List<Pending>> pending = new IdentityHashMap<>();
+        List<Rule> order = new ArrayList<>();
         int rx = 0;
         for (Rule r : rules) {
             if (r.operatorName() == null || !r.operatorName().equalsIgnoreCase("rx") || r.operator() == null) {
@@ -39,19 +134,93 @@ public final class Prefilter {
             if (!argument.isConstant()) {
                 continue;
             }
-            String pattern = argument.constant();
-            List<String> literals = RequiredLiterals.of(pattern);
-            if (literals == null) {
-                continue;
+            List<Pending> clauses = clauses(argument.constant());
+            if (!clauses.isEmpty() && !pending.containsKey(r)) {
+                pending.put(r, clauses);
+                order.add(r);
+                for (Pending c : clauses) {
+                    for (int v = 0; v < VIEWS.size(); v++) {
+                        for (String literal : c.byView.get(v)) {
+                            ids.get(v).id(literal);
+                        }
+                    }
+                }
             }
-            int[] condition = new int[literals.size()];
-            for (int k = 0; k < condition.length; k++) {
-                condition[k] = ids.id(literals.get(k));
+        }
+        int total = 0;
+        for (int v = 0; v < VIEWS.size(); v++) {
+            offsets[v] = total;
+            List<String> literals = ids.get(v).literals();
+            scanners[v] = literals.isEmpty() ? null : new LiteralScanner(literals);
+            total += literals.size();
+        }
+        this.words = Math.max(1, (total + 63) >>> 6);
+        for (Rule r : order) {
+            List<Pending> clauses = pending.get(r);
+            Clause[] condition = new Clause[clauses.size()];
+            for (int c = 0; c < condition.length; c++) {
+                List<Integer> global = new ArrayList<>();
+                for (int v = 0; v < VIEWS.size(); v++) {
+                    for (String literal : clauses.get(c).byView.get(v)) {
+                        global.add(offsets[v] + ids.get(v).id(literal));
+                    }
+                }
+                condition[c] = Clause.of(global);
             }
-            conditions.put(r, condition);
+            conditions.put(r, new Condition(condition));
+        }
+        for (int v = 0; v < VIEWS.size(); v++) {
+            for (char c : VIEWS.get(v).removed().toCharArray()) {
+                removes[v][c] = true;
+            }
         }
         this.rxRules = rx;
-        this.scanner = new LiteralScanner(ids.literals());
+    }
+
+    /**
+     * The best {@link #MAX_CLAUSES} clauses of a pattern over every view: a view's clause gets the
+     * view's hatch chars as raw literals. Ranked by their shortest literal (hatches aside), longer
+     * first, then by fewer literals.
+     */
+    private static List<Pending> clauses(String pattern) {
+        Set<List<List<String>>> seen = new LinkedHashSet<>();
+        Set<Set<String>> raw = new java.util.HashSet<>();
+        List<Pending> all = new ArrayList<>();
+        for (int v = 0; v < VIEWS.size(); v++) {
+            View view = VIEWS.get(v);
+            List<List<String>> clauses = v == 0 ? RequiredLiterals.of(pattern) : RequiredLiterals.of(pattern, view);
+            if (clauses == null) {
+                continue;
+            }
+            for (List<String> literals : clauses) {
+                if (v == 0) {
+                    raw.add(Set.copyOf(literals));
+                } else if (raw.contains(Set.copyOf(literals))) {
+                    continue;  // the same literals in the raw value: a stronger clause, already kept
+                }
+                List<List<String>> byView = new ArrayList<>();
+                for (int w = 0; w < VIEWS.size(); w++) {
+                    byView.add(new ArrayList<>());
+                }
+                byView.get(v).addAll(literals);
+                for (char h : view.hatch().toCharArray()) {
+                    byView.get(0).add(String.valueOf(h));
+                }
+                if (byView.get(0).isEmpty() && literals.isEmpty()) {
+                    continue;  // an empty clause without a hatch: not expected, so not trusted
+                }
+                if (!seen.add(byView)) {
+                    continue;
+                }
+                int rank = Integer.MAX_VALUE;
+                for (String l : literals) {
+                    rank = Math.min(rank, l.length());
+                }
+                all.add(new Pending(byView, rank, literals.size()));
+            }
+        }
+        all.sort((a, b) -> a.rank != b.rank ? Integer.compare(b.rank, a.rank) : Integer.compare(a.size, b.size));
+        return all.size() <= MAX_CLAUSES ? all : List.copyOf(all.subList(0, MAX_CLAUSES));
     }
 
     /** The prefilter of every {@code @rx} rule among {@code rules} (heads and chain children alike). */
@@ -64,9 +233,39 @@ public final class Prefilter {
         return conditions.containsKey(rule);
     }
 
-    /** The literal bits of one value, for {@link #mayMatch}. */
+    /** The condition of {@code rule}'s regex, or null when it always runs; look it up once, not per value. */
+    public Condition condition(Rule rule) {
+        return conditions.get(rule);
+    }
+
+    /**
+     * The literal bits of one value in every view, for {@link Condition#mayMatch}: one pass over
+     * the value feeds each view's scanner the chars the view keeps; allocates only the bits.
+     */
     public long[] scan(CharSequence value) {
-        return scanner.scan(value);
+        long[] bits = new long[words];
+        LiteralScanner raw = scanners[0];
+        LiteralScanner unix = scanners[1];
+        LiteralScanner windows = scanners[2];
+        boolean[] unixDrops = removes[1];
+        boolean[] windowsDrops = removes[2];
+        int r = LiteralScanner.START;
+        int u = LiteralScanner.START;
+        int w = LiteralScanner.START;
+        int n = value.length();
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            if (raw != null) {
+                r = raw.step(r, c, bits, offsets[0]);
+            }
+            if (unix != null && (c >= 128 || !unixDrops[c])) {
+                u = unix.step(u, c, bits, offsets[1]);
+            }
+            if (windows != null && (c >= 128 || !windowsDrops[c])) {
+                w = windows.step(w, c, bits, offsets[2]);
+            }
+        }
+        return bits;
     }
 
     /**
@@ -74,16 +273,8 @@ public final class Prefilter {
      * true for rules without a condition.
      */
     public boolean mayMatch(Rule rule, long[] bits) {
-        int[] condition = conditions.get(rule);
-        if (condition == null) {
-            return true;
-        }
-        for (int id : condition) {
-            if ((bits[id >>> 6] & (1L << id)) != 0) {
-                return true;
-            }
-        }
-        return false;
+        Condition condition = conditions.get(rule);
+        return condition == null || condition.mayMatch(bits);
     }
 
     /** Number of {@code @rx} rules seen, and of those with a condition. */
@@ -93,9 +284,5 @@ public final class Prefilter {
 
     public int filteredRules() {
         return conditions.size();
-    }
-
-    public LiteralScanner scanner() {
-        return scanner;
     }
 }

@@ -53,6 +53,16 @@ class LiteralScannerTest {
     }
 
     @Test
+    void setsItsBitsAtAnOffsetIntoSharedBits() {
+        LiteralScanner scanner = new LiteralScanner(LITERALS);
+        long[] bits = new long[2];
+        scanner.scan("she", bits, 60);
+        assertEquals(1L << 60 | 1L << 61, bits[0]);  // he (0), she (1)
+        scanner.scan("a", bits, 60);
+        assertEquals(1L << (66 - 64), bits[1]);       // a (6)
+    }
+
+    @Test
     void refusesLiteralsItCannotFold() {
         assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("Abc")));
         assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("")));
