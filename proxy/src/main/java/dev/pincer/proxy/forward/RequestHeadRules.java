@@ -2,6 +2,7 @@ package dev.pincer.proxy.forward;
 
 import dev.pincer.config.LimitsConfig;
 import dev.pincer.proxy.http1.ConnectionRules;
+import dev.pincer.proxy.http1.HostRules;
 import dev.pincer.proxy.http1.RejectReason;
 import dev.pincer.proxy.http1.TargetRules;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,7 +29,8 @@ final class RequestHeadRules {
     /**
      * Why an HTTP/2 head is refused, or null when it is within the limits and the rules the
      * HTTP/1 decoder holds a head to: the target's bytes ({@link TargetRules}; the head's target
-     * becomes its decoded text, as the decoder's would be) and one Content-Type at most.
+     * becomes its decoded text, as the decoder's would be), one Content-Type at most, and one
+     * valid Host ({@code :authority}) at most ({@link HostRules}).
      */
     static RejectReason http2(HttpRequest head, LimitsConfig limits) {
         if (head.uri().length() > limits.maxUriLength()) {
@@ -41,6 +43,13 @@ final class RequestHeadRules {
         head.setUri(target);
         if (head.headers().getAll(HttpHeaderNames.CONTENT_TYPE).size() > 1) {
             return RejectReason.DUPLICATE_CONTENT_TYPE;
+        }
+        java.util.List<String> hosts = head.headers().getAll(HttpHeaderNames.HOST); // :authority, or a host field
+        if (hosts.stream().distinct().count() > 1) {
+            return RejectReason.DUPLICATE_HOST; // RFC 9113 §8.3.1: a host field may repeat :authority, never differ
+        }
+        if (hosts.size() == 1 && !HostRules.isValidHost(hosts.get(0))) {
+            return RejectReason.BAD_HOST;
         }
         if (head.headers().size() > limits.maxHeaders()) {
             return RejectReason.TOO_MANY_HEADERS;

@@ -15,9 +15,14 @@ import io.netty.util.NetUtil;
  * Example: {@code example.com:8080} and {@code [::1]} pass, {@code a b}, {@code a@b}, {@code :80}
  * and {@code a:65536} do not.
  */
-final class HostRules {
+public final class HostRules {
 
     private HostRules() {
+    }
+
+    /** A Host field's value ({@code host[:port]}), for heads that did not come through the HTTP/1 decoder. */
+    public static boolean isValidHost(CharSequence value) {
+        return isValid(value, 0, value.length(), false);
     }
 
     static boolean isValid(CharSequence s, int start, int end, boolean portRequired) {

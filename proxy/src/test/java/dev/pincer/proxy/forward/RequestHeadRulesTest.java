@@ -49,4 +49,22 @@ class RequestHeadRulesTest {
         r.headers().add("content-type", "application/json").add("content-type", "application/xml");
         assertEquals(RejectReason.DUPLICATE_CONTENT_TYPE, RequestHeadRules.http2(r, LimitsConfig.DEFAULT));
     }
+
+    @Test
+    void theAuthorityIsHeldToTheHostRules() {
+        HttpRequest ok = h2(HttpMethod.GET, "/");
+        ok.headers().set("host", "shop.example:8443");
+        assertNull(RequestHeadRules.http2(ok, LimitsConfig.DEFAULT));
+        for (String bad : new String[] {"user@shop.example", "localhost%00", "a:65536", "a b"}) {
+            HttpRequest r = h2(HttpMethod.GET, "/");
+            r.headers().set("host", bad);
+            assertEquals(RejectReason.BAD_HOST, RequestHeadRules.http2(r, LimitsConfig.DEFAULT), bad);
+        }
+        HttpRequest two = h2(HttpMethod.GET, "/");
+        two.headers().add("host", "a").add("host", "b");
+        assertEquals(RejectReason.DUPLICATE_HOST, RequestHeadRules.http2(two, LimitsConfig.DEFAULT));
+        HttpRequest same = h2(HttpMethod.GET, "/");
+        same.headers().add("host", "a").add("host", "a"); // :authority and an identical host field
+        assertNull(RequestHeadRules.http2(same, LimitsConfig.DEFAULT));
+    }
 }
