@@ -23,7 +23,9 @@ import java.util.List;
  * An {@code @rx} rule runs its regex only when the engine's {@link dev.pincer.signatures.prefilter.Prefilter}
  * says the value holds a literal of each of its clauses (one scan per distinct form of a value,
  * kept in the {@link TransformCache}; the rule's condition is in its {@link RulePlan}); a
- * skipped evaluation is a regex that provably does not match. Work is bounded: every operator
+ * skipped evaluation is a regex that provably does not match. Before selecting anything, a rule of a
+ * {@link SelectionGroups} group is skipped whole when its condition fails on the group's bits (the
+ * union over every value its targets select). Work is bounded: every operator
  * call costs the value's length (at least 1) from the transaction's budget, and every
  * {@link #CLOCK_EVERY} chars of work the phases' cost (CPU time, see {@link #phaseNanos}) is held
  * against the engine's time budget; past either the phase stops and the transaction is marked over budget.
@@ -43,6 +45,7 @@ final class PhaseRunner {
         if (t.allowedRequest && phase <= 2) {
             return;
         }
+        t.phase = phase;
         t.phaseStarted = System.nanoTime();
         t.phaseCpuBase = -1;
         try {
@@ -126,6 +129,12 @@ final class PhaseRunner {
             perMatch(t, rule);
         } else {
             List<VariableValue> values = t.scratch(depth);
+            if (plan.group >= 0 && !t.groups.mayMatch(t, plan, t.phase, values)) {
+                spend(t, t.groups.work(plan));  // as if each value had been tested, for the same bound
+                t.matchedVar = "";
+                t.matchedVarName = "";
+                return false;
+            }
             for (Target target : rule.targets()) {
                 t.select(rule, head, target, values);
             }

@@ -8,7 +8,7 @@ import dev.pincer.signatures.rule.Rule;
  * reads fields instead of looking the rule up in maps (three identity-map lookups per rule and
  * value were a fifth of a JSON body's inspection time): the rule, the plan of its chained rule,
  * the numbers of its transformation chain's prefixes ({@link TransformCache.Chains}) and its
- * prefilter condition (null when its operator always runs). Immutable.
+ * prefilter condition (null when its operator always runs) and its selection group. Immutable.
  */
 final class RulePlan {
     final Rule rule;
@@ -16,11 +16,14 @@ final class RulePlan {
     /** {@code prefix[i]}: the number of the chain of the rule's first {@code i + 1} transformations. */
     final int[] prefix;
     final Prefilter.Condition condition;
+    /** The rule's {@link SelectionGroups} number, or -1 when it takes part in none. */
+    final int group;
 
-    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition) {
+    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition, int group) {
         this.rule = rule;
         this.chained = chained;
         this.prefix = prefix;
         this.condition = condition;
+        this.group = group;
     }
 }

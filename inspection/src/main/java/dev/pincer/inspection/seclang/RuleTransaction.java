@@ -32,6 +32,8 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     final HttpData request;
     final RequestVariables variables;
     final TransformCache transforms;
+    final SelectionGroups groups;
+    int phase; // the phase running, or the last one that ran
     final MapCollection tx = new MapCollection("TX");
     EngineMode mode;
     String bodyProcessor;
@@ -91,6 +93,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         this.request = request;
         this.variables = new RequestVariables(request, rules.settings());
         this.transforms = new TransformCache(engine.chains());
+        this.groups = new SelectionGroups(engine.groups());
         this.mode = rules.settings().ruleEngine();
         this.bodyAccess = rules.settings().requestBodyAccess();
         this.bodyProcessor = defaultBodyProcessor(request.header("Content-Type"));

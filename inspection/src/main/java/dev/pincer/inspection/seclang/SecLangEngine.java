@@ -67,6 +67,7 @@ public final class SecLangEngine {
 
     private final RuleSet rules;
     private final TransformCache.Chains chains = new TransformCache.Chains();
+    private final SelectionGroups.Numbering groups = new SelectionGroups.Numbering();
     private final PersistentCollections persistent;
     private final Counters counters = new Counters();
     private final long budget;
@@ -100,7 +101,9 @@ public final class SecLangEngine {
 
     private RulePlan plan(Rule rule) {
         RulePlan chained = rule.chained() == null ? null : plan(rule.chained());
-        return new RulePlan(rule, chained, chains.add(rule), prefilter.condition(rule));
+        int[] prefix = chains.add(rule);
+        Prefilter.Condition condition = prefilter.condition(rule);
+        return new RulePlan(rule, chained, prefix, condition, groups.of(rule, prefix, condition));
     }
 
     /** The plans of a phase's rules, index for index as {@code rules().phase(phase)}. */
@@ -178,6 +181,11 @@ public final class SecLangEngine {
 
     TransformCache.Chains chains() {
         return chains;
+    }
+
+    /** Number of {@link SelectionGroups} among the rules. */
+    int groups() {
+        return groups.size();
     }
 
     /** The required-literal prefilter of the rule set's {@code @rx} rules. */

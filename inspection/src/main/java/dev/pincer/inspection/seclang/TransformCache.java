@@ -15,7 +15,7 @@ import java.util.Map;
  * prefilter at most once. {@link Chains} numbers the prefixes of a rule set when the engine is
  * built (a rule's numbers sit in its {@link RulePlan}); the cache keeps, per value (by identity:
  * the collections hand out the same instance to every rule), one {@link Forms}: the value after
- * each prefix and the literal bits of each form, so a rule on a value costs one map lookup.
+ * each prefix and the literal bits of each distinct text among them, so a rule on a value costs one map lookup.
  */
 final class TransformCache {
 
@@ -47,7 +47,11 @@ final class TransformCache {
     static final class Forms {
         final String value;
         private final String[] forms;
-        private long[][] bits;
+        private int[] text;            // per slot: 1 + the index of its text in scanned, 0 = not yet
+        private String[] scanned;      // the distinct texts scanned so far, their bits and views
+        private long[][] scannedBits;
+        private int[] scannedViews;
+        private int texts;
 
         private Forms(String value, int chains) {
             this.value = value;
@@ -76,23 +80,52 @@ final class TransformCache {
 
         /**
          * The prefilter bits of the form {@code steps} transformations make ({@link #apply} must
-         * have made it); a form that is the value itself shares the value's scan.
+         * have made it), scanned in at least the views of the rule's condition. Forms with the same
+         * text share one bits array: most chains leave an ordinary value as it was, so a value has
+         * a few distinct texts among its dozens of forms; a view is scanned into it when a rule
+         * first needs it (most rules need only the raw view).
          */
         long[] bits(RulePlan plan, int steps, Prefilter prefilter) {
             int slot = steps == 0 ? 0 : plan.prefix[steps - 1] + 1;
-            String form = forms[slot];
-            if (form == value) {
-                slot = 0;
+            int views = plan.condition.views();
+            if (text == null) {
+                text = new int[forms.length];
             }
-            if (bits == null) {
-                bits = new long[forms.length][];
+            int t = text[slot] - 1;
+            if (t < 0) {
+                String form = forms[slot];
+                for (int i = 0; i < texts && t < 0; i++) {
+                    String other = scanned[i];
+                    if (other == form || (other.length() == form.length() && other.equals(form))) {
+                        t = i;
+                    }
+                }
+                if (t < 0) {
+                    t = remember(form, new long[prefilter.words()]);
+                }
+                text[slot] = t + 1;
             }
-            long[] b = bits[slot];
-            if (b == null) {
-                b = prefilter.scan(form);
-                bits[slot] = b;
+            int missing = views & ~scannedViews[t];
+            if (missing != 0) {
+                prefilter.scan(scanned[t], missing, scannedBits[t]);
+                scannedViews[t] |= missing;
             }
-            return b;
+            return scannedBits[t];
+        }
+
+        private int remember(String form, long[] b) {
+            if (scanned == null) {
+                scanned = new String[4];
+                scannedBits = new long[4][];
+                scannedViews = new int[4];
+            } else if (texts == scanned.length) {
+                scanned = java.util.Arrays.copyOf(scanned, texts * 2);
+                scannedBits = java.util.Arrays.copyOf(scannedBits, texts * 2);
+                scannedViews = java.util.Arrays.copyOf(scannedViews, texts * 2);
+            }
+            scanned[texts] = form;
+            scannedBits[texts] = b;
+            return texts++;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.pincer.signatures.prefilter;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,18 +9,28 @@ import java.util.Map;
 /**
  * An Aho-Corasick automaton over a fixed set of ASCII-lowercase literals: one pass over a value,
  * folded to ASCII lowercase on the fly, sets the bit of every literal that occurs in it. Linear in
- * the value (plus the literals found); allocates only the result bits. The transition table is
- * a dense DFA over the chars the literals use (every other char leads back to the root).
- * Immutable and thread-safe.
+ * the value (plus the literals found); allocates only the result bits. Immutable and thread-safe.
+ *
+ * <p>The transition table is a dense DFA over the chars the literals use (every other char leads
+ * back to the root). With CRS's 3,000 literals it is megabytes, so the layout is for the cache:
+ * states are numbered breadth first, which puts the shallow states a scan of ordinary text
+ * spends nearly all its steps in at the front of the table, and a transition into a state where
+ * some literal ends has its sign bit set, so a step that finds nothing reads one table entry.
+ * A scan's state is the offset of its row ({@code state * columns}), which keeps a multiply out
+ * of the chain of dependent loads a scan is.
  *
  * <p>Example: over {@code ["union", "select"]}, {@code scan("1 UNION SELECT")} sets bits 0 and 1.
  */
 public final class LiteralScanner {
 
+    private static final int FOUND = 0x8000_0000;   // on a transition: a literal ends in its target
+    private static final int STATE = 0x7fff_ffff;
+
     private final List<String> literals;
     private final int[] classOf = new int[128];  // ASCII char -> column, 0 = no literal uses it
     private final int columns;
-    private final int[] next;                    // state * columns + column -> state
+    private final long reciprocal;               // ceil(2^40 / columns), to divide a row offset by columns
+    private final int[] next;                    // state * columns + column -> next state * columns, | FOUND
     private final int[] output;                  // literal ending at the state, or -1
     private final int[] dict;                    // nearest suffix state with an output, or -1
 
@@ -47,7 +56,8 @@ public final class LiteralScanner {
             }
         }
         this.columns = col;
-        // the trie, then failure links breadth-first, filling in the DFA
+        this.reciprocal = ((1L << 40) + col - 1) / col;
+        // the trie in insertion order
         List<int[]> rows = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
         rows.add(new int[columns]);
@@ -67,36 +77,57 @@ public final class LiteralScanner {
             out.set(s, id);
         }
         int states = rows.size();
+        if ((long) states * columns > 1 << 28) {
+            throw new IllegalArgumentException("literals too many for one scanner: " + states + " states");
+        }
+        // breadth-first numbers: old state order[i] becomes state i
+        int[] order = new int[states];
+        int[] number = new int[states];
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            int[] row = rows.get(order[head]);
+            for (int c = 1; c < columns; c++) {
+                if (row[c] != 0) {
+                    number[row[c]] = tail;
+                    order[tail++] = row[c];
+                }
+            }
+        }
         next = new int[states * columns];
         output = new int[states];
         dict = new int[states];
-        int[] fail = new int[states];
         for (int s = 0; s < states; s++) {
-            System.arraycopy(rows.get(s), 0, next, s * columns, columns);
-            output[s] = out.get(s);
-        }
-        Arrays.fill(dict, -1);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 1; c < columns; c++) {
-            int t = next[c];
-            if (t != 0) {
-                fail[t] = 0;
-                queue.add(t);
+            int[] row = rows.get(order[s]);
+            for (int c = 1; c < columns; c++) {
+                next[s * columns + c] = row[c] == 0 ? 0 : number[row[c]];
             }
+            output[s] = out.get(order[s]);
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
+        // failure links, breadth first (the numbering's order), filling in the DFA
+        int[] fail = new int[states];
+        boolean[] child = new boolean[columns];
+        Arrays.fill(dict, -1);
+        for (int s = 0; s < states; s++) {
+            int[] row = rows.get(order[s]);
+            for (int c = 1; c < columns; c++) {
+                child[c] = row[c] != 0;
+            }
             int f = fail[s];
-            dict[s] = output[f] >= 0 ? f : dict[f];
+            if (s > 0) {
+                dict[s] = output[f] >= 0 ? f : dict[f];
+            }
             for (int c = 1; c < columns; c++) {
                 int t = next[s * columns + c];
-                if (t != 0 && rows.get(s)[c] != 0) {
-                    fail[t] = next[f * columns + c];
-                    queue.add(t);
+                if (child[c]) {
+                    fail[t] = s == 0 ? 0 : next[f * columns + c] & STATE;
                 } else {
-                    next[s * columns + c] = next[f * columns + c];
+                    next[s * columns + c] = s == 0 ? 0 : next[f * columns + c] & STATE;
                 }
             }
+        }
+        for (int k = 0; k < next.length; k++) {
+            int t = next[k];
+            next[k] = t * columns | (output[t] >= 0 || dict[t] >= 0 ? FOUND : 0);
         }
     }
 
@@ -119,22 +150,10 @@ public final class LiteralScanner {
 
     /** Sets bit {@code offset + i} of {@code bits} for each literal {@code i} that occurs in {@code value}. */
     public void scan(CharSequence value, long[] bits, int offset) {
-        int s = 0;
+        int s = START;
         int n = value.length();
         for (int k = 0; k < n; k++) {
-            char c = value.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            } else if (c == '\u212a') {
-                c = 'k';  // Kelvin sign and long s fold to ASCII under Unicode case folding
-            } else if (c == '\u017f') {
-                c = 's';
-            }
-            s = c < 128 ? next[s * columns + classOf[c]] : 0;
-            for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
-                int bit = offset + output[o];
-                bits[bit >>> 6] |= 1L << bit;
-            }
+            s = step(s, value.charAt(k), bits, offset);
         }
     }
 
@@ -142,8 +161,11 @@ public final class LiteralScanner {
     public static final int START = 0;
 
     /**
-     * One char of a scan from {@code state}: sets bit {@code offset + i} of {@code bits} for each
-     * literal {@code i} that ends here, and returns the next state. Folding as {@link #scan}.
+     * One char of a scan from {@code state} ({@link #START} or what the previous step returned,
+     * an opaque number): sets bit {@code offset + i} of {@code bits} for each
+     * literal {@code i} that ends here, and returns the next state. Folding is ASCII lower case,
+     * and the Kelvin sign and the long s fold to {@code k} and {@code s}, as they do under
+     * Unicode case folding (a {@code (?i)} regex matches them).
      */
     public int step(int state, char c, long[] bits, int offset) {
         if (c >= 'A' && c <= 'Z') {
@@ -153,12 +175,20 @@ public final class LiteralScanner {
         } else if (c == '\u017f') {
             c = 's';
         }
-        int s = c < 128 ? next[state * columns + classOf[c]] : 0;
+        if (c >= 128) {
+            return START;
+        }
+        int t = next[state + classOf[c]];
+        if (t >= 0) {
+            return t;
+        }
+        int row = t & STATE;
+        int s = (int) ((row * reciprocal) >>> 40);  // row / columns, exact for rows below 2^33 / columns
         for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
             int bit = offset + output[o];
             bits[bit >>> 6] |= 1L << bit;
         }
-        return s;
+        return row;
     }
 
     /** Literal ids in first-seen order, each literal once: a helper to build scanners. */

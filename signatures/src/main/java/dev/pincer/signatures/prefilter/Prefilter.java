@@ -70,8 +70,10 @@ public final class Prefilter {
         private final int[] ends;    // clause c spans [ends[c - 1], ends[c]) of words and masks
         private final int[] words;
         private final long[] masks;
+        private final int views;     // bit v: a clause holds a literal of VIEWS.get(v)
 
-        private Condition(Clause[] clauses) {
+        private Condition(Clause[] clauses, int views) {
+            this.views = views;
             Clause[] sorted = clauses.clone();
             java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt(c -> c.words.length));
             ends = new int[sorted.length];
@@ -88,6 +90,14 @@ public final class Prefilter {
                 System.arraycopy(c.masks, 0, masks, k, c.masks.length);
                 k += c.words.length;
             }
+        }
+
+        /**
+         * The views whose literals this condition reads, as a mask for {@link #scan(CharSequence, int, long[])}:
+         * bits scanned with at least these views are enough for {@link #mayMatch}.
+         */
+        public int views() {
+            return views;
         }
 
         /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
@@ -158,16 +168,18 @@ public final class Prefilter {
         for (Rule r : order) {
             List<Pending> clauses = pending.get(r);
             Clause[] condition = new Clause[clauses.size()];
+            int views = 0;
             for (int c = 0; c < condition.length; c++) {
                 List<Integer> global = new ArrayList<>();
                 for (int v = 0; v < VIEWS.size(); v++) {
                     for (String literal : clauses.get(c).byView.get(v)) {
                         global.add(offsets[v] + ids.get(v).id(literal));
+                        views |= 1 << v;
                     }
                 }
                 condition[c] = Clause.of(global);
             }
-            conditions.put(r, new Condition(condition));
+            conditions.put(r, new Condition(condition, views));
         }
         for (int v = 0; v < VIEWS.size(); v++) {
             for (char c : VIEWS.get(v).removed().toCharArray()) {
@@ -244,9 +256,23 @@ public final class Prefilter {
      */
     public long[] scan(CharSequence value) {
         long[] bits = new long[words];
-        LiteralScanner raw = scanners[0];
-        LiteralScanner unix = scanners[1];
-        LiteralScanner windows = scanners[2];
+        scan(value, ALL_VIEWS, bits);
+        return bits;
+    }
+
+    /** Every view, for {@link #scan(CharSequence, int, long[])}. */
+    public static final int ALL_VIEWS = (1 << 3) - 1;
+
+    /**
+     * Sets in {@code bits} (of {@link #words()} longs) the literal bits of {@code value} in the
+     * views of mask {@code views} (bit {@code v} for {@code VIEWS.get(v)}, see
+     * {@link Condition#views()}); the bits of other views are left as they are. A view's bits
+     * depend on the value alone, so a caller may scan more views into the same bits later.
+     */
+    public void scan(CharSequence value, int views, long[] bits) {
+        LiteralScanner raw = (views & 1) == 0 ? null : scanners[0];
+        LiteralScanner unix = (views & 2) == 0 ? null : scanners[1];
+        LiteralScanner windows = (views & 4) == 0 ? null : scanners[2];
         boolean[] unixDrops = removes[1];
         boolean[] windowsDrops = removes[2];
         int r = LiteralScanner.START;
@@ -265,7 +291,6 @@ public final class Prefilter {
                 w = windows.step(w, c, bits, offsets[2]);
             }
         }
-        return bits;
     }
 
     /**
@@ -275,6 +300,11 @@ public final class Prefilter {
     public boolean mayMatch(Rule rule, long[] bits) {
         Condition condition = conditions.get(rule);
         return condition == null || condition.mayMatch(bits);
+    }
+
+    /** The length of the bit arrays {@link #scan} returns. */
+    public int words() {
+        return words;
     }
 
     /** Number of {@code @rx} rules seen, and of those with a condition. */
