@@ -16,8 +16,10 @@ import java.util.Map;
  * states are numbered breadth first, which puts the shallow states a scan of ordinary text
  * spends nearly all its steps in at the front of the table, and a transition into a state where
  * some literal ends has its sign bit set, so a step that finds nothing reads one table entry.
- * A scan's state is the offset of its row ({@code state * columns}), which keeps a multiply out
- * of the chain of dependent loads a scan is.
+ * Literals of one char are not in the automaton: in
+ * ordinary text they end at most chars (CRS has 75 of them, among them the space and
+ * {@code e}), and each would cost a walk of the output chain; a scan notes which chars it saw
+ * ({@link #fold}, {@link #singles}) and sets their bits once at the end.
  *
  * <p>Example: over {@code ["union", "select"]}, {@code scan("1 UNION SELECT")} sets bits 0 and 1.
  */
@@ -29,10 +31,10 @@ public final class LiteralScanner {
     private final List<String> literals;
     private final int[] classOf = new int[128];  // ASCII char -> column, 0 = no literal uses it
     private final int columns;
-    private final long reciprocal;               // ceil(2^40 / columns), to divide a row offset by columns
-    private final int[] next;                    // state * columns + column -> next state * columns, | FOUND
+    private final int[] next;                    // state * columns + column -> next state, | FOUND
     private final int[] output;                  // literal ending at the state, or -1
     private final int[] dict;                    // nearest suffix state with an output, or -1
+    private final int[] single = new int[128];   // folded char -> id of the literal of just that char, or -1
 
     /**
      * @param literals distinct, non-empty, ASCII-lowercase strings of ASCII chars; bit {@code i}
@@ -56,7 +58,7 @@ public final class LiteralScanner {
             }
         }
         this.columns = col;
-        this.reciprocal = ((1L << 40) + col - 1) / col;
+        Arrays.fill(single, -1);
         // the trie in insertion order
         List<int[]> rows = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
@@ -64,6 +66,10 @@ public final class LiteralScanner {
         out.add(-1);
         for (int id = 0; id < this.literals.size(); id++) {
             String l = this.literals.get(id);
+            if (l.length() == 1) {
+                single[l.charAt(0)] = id;
+                continue;
+            }
             int s = 0;
             for (int k = 0; k < l.length(); k++) {
                 int c = classOf[l.charAt(k)];
@@ -127,7 +133,7 @@ public final class LiteralScanner {
         }
         for (int k = 0; k < next.length; k++) {
             int t = next[k];
-            next[k] = t * columns | (output[t] >= 0 || dict[t] >= 0 ? FOUND : 0);
+            next[k] = t | (output[t] >= 0 || dict[t] >= 0 ? FOUND : 0);
         }
     }
 
@@ -151,9 +157,57 @@ public final class LiteralScanner {
     /** Sets bit {@code offset + i} of {@code bits} for each literal {@code i} that occurs in {@code value}. */
     public void scan(CharSequence value, long[] bits, int offset) {
         int s = START;
+        long seenLow = 0;
+        long seenHigh = 0;
         int n = value.length();
         for (int k = 0; k < n; k++) {
-            s = step(s, value.charAt(k), bits, offset);
+            int c = fold(value.charAt(k));
+            if (c < 0) {
+                s = START;
+                continue;
+            }
+            if (c < 64) {
+                seenLow |= 1L << c;
+            } else {
+                seenHigh |= 1L << c;
+            }
+            s = step(s, c, bits, offset);
+        }
+        singles(seenLow, seenHigh, bits, offset);
+    }
+
+    /**
+     * A char as scans read it: ASCII letters folded to lower case, the Kelvin sign and the long s
+     * to {@code k} and {@code s} (as under Unicode case folding, so a {@code (?i)} regex matches
+     * them), any other non-ASCII char -1 (no literal holds one: the scan starts over).
+     */
+    public static int fold(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c + 32;
+        }
+        if (c < 128) {
+            return c;
+        }
+        return c == '\u212a' ? 'k' : c == '\u017f' ? 's' : -1;
+    }
+
+    /**
+     * Sets the bits of the one-char literals among the folded chars a scan saw: bit {@code c} of
+     * {@code seenLow} for chars below 64, bit {@code c - 64} of {@code seenHigh} for the rest.
+     */
+    public void singles(long seenLow, long seenHigh, long[] bits, int offset) {
+        for (long m = seenLow; m != 0; m &= m - 1) {
+            mark(single[Long.numberOfTrailingZeros(m)], bits, offset);
+        }
+        for (long m = seenHigh; m != 0; m &= m - 1) {
+            mark(single[64 + Long.numberOfTrailingZeros(m)], bits, offset);
+        }
+    }
+
+    private static void mark(int id, long[] bits, int offset) {
+        if (id >= 0) {
+            int bit = offset + id;
+            bits[bit >>> 6] |= 1L << bit;
         }
     }
 
@@ -162,33 +216,22 @@ public final class LiteralScanner {
 
     /**
      * One char of a scan from {@code state} ({@link #START} or what the previous step returned,
-     * an opaque number): sets bit {@code offset + i} of {@code bits} for each
-     * literal {@code i} that ends here, and returns the next state. Folding is ASCII lower case,
-     * and the Kelvin sign and the long s fold to {@code k} and {@code s}, as they do under
-     * Unicode case folding (a {@code (?i)} regex matches them).
+     * an opaque number): {@code c} is a char {@link #fold} gave (not -1). Sets bit
+     * {@code offset + i} of {@code bits} for each literal {@code i} of two chars or more that
+     * ends here, and returns the next state; one-char literals are the caller's, with
+     * {@link #singles}.
      */
-    public int step(int state, char c, long[] bits, int offset) {
-        if (c >= 'A' && c <= 'Z') {
-            c += 32;
-        } else if (c == '\u212a') {
-            c = 'k';
-        } else if (c == '\u017f') {
-            c = 's';
-        }
-        if (c >= 128) {
-            return START;
-        }
-        int t = next[state + classOf[c]];
+    public int step(int state, int c, long[] bits, int offset) {
+        int t = next[state * columns + classOf[c]];
         if (t >= 0) {
             return t;
         }
-        int row = t & STATE;
-        int s = (int) ((row * reciprocal) >>> 40);  // row / columns, exact for rows below 2^33 / columns
+        int s = t & STATE;
         for (int o = output[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
             int bit = offset + output[o];
             bits[bit >>> 6] |= 1L << bit;
         }
-        return row;
+        return s;
     }
 
     /** Literal ids in first-seen order, each literal once: a helper to build scanners. */

@@ -41,6 +41,8 @@ public final class Prefilter {
     private final int words;
     private final Map<Rule, Condition> conditions = new IdentityHashMap<>();
     private final boolean[][] removes = new boolean[VIEWS.size()][128];  // per view: ASCII chars it drops
+    private final long[] dropsLow = new long[VIEWS.size()];   // the same as folded-char masks, for one-char literals
+    private final long[] dropsHigh = new long[VIEWS.size()];
     private final int rxRules;
 
     /** One clause: the words of its literal bit mask that are not zero, and their indexes. */
@@ -184,6 +186,15 @@ public final class Prefilter {
         for (int v = 0; v < VIEWS.size(); v++) {
             for (char c : VIEWS.get(v).removed().toCharArray()) {
                 removes[v][c] = true;
+                int f = LiteralScanner.fold(c);
+                if (f != c) {
+                    throw new IllegalStateException("a view drops a char that folds: " + c);  // singles() masks folded chars
+                }
+                if (f < 64) {
+                    dropsLow[v] |= 1L << f;
+                } else if (f >= 64) {
+                    dropsHigh[v] |= 1L << f;
+                }
             }
         }
         this.rxRules = rx;
@@ -278,18 +289,40 @@ public final class Prefilter {
         int r = LiteralScanner.START;
         int u = LiteralScanner.START;
         int w = LiteralScanner.START;
+        long seenLow = 0;
+        long seenHigh = 0;
         int n = value.length();
         for (int k = 0; k < n; k++) {
-            char c = value.charAt(k);
+            char raw0 = value.charAt(k);
+            int c = LiteralScanner.fold(raw0);
+            if (c < 0) {
+                r = u = w = LiteralScanner.START;  // no literal holds a non-ASCII char, and no view drops one
+                continue;
+            }
+            if (c < 64) {
+                seenLow |= 1L << c;
+            } else {
+                seenHigh |= 1L << c;
+            }
             if (raw != null) {
                 r = raw.step(r, c, bits, offsets[0]);
             }
-            if (unix != null && (c >= 128 || !unixDrops[c])) {
+            if (unix != null && (raw0 >= 128 || !unixDrops[raw0])) {
                 u = unix.step(u, c, bits, offsets[1]);
             }
-            if (windows != null && (c >= 128 || !windowsDrops[c])) {
+            if (windows != null && (raw0 >= 128 || !windowsDrops[raw0])) {
                 w = windows.step(w, c, bits, offsets[2]);
             }
+        }
+        // a view drops chars, never adds one: it saw what the value holds but its dropped chars
+        if (raw != null) {
+            raw.singles(seenLow, seenHigh, bits, offsets[0]);
+        }
+        if (unix != null) {
+            unix.singles(seenLow & ~dropsLow[1], seenHigh & ~dropsHigh[1], bits, offsets[1]);
+        }
+        if (windows != null) {
+            windows.singles(seenLow & ~dropsLow[2], seenHigh & ~dropsHigh[2], bits, offsets[2]);
         }
     }
 
