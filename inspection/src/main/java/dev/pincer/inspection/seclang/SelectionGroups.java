@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * <p>Sound because a condition is a conjunction of clauses, each a disjunction of literals: if
  * one clause finds none of its literals in the union of the values' bits, it finds none in any
- * value, so the rule's regex matches no value. Only rules whose miss has no effect but "not
- * matched" take part: an {@code @rx} with a condition, not negated, not {@code multiMatch}, and
+ * value, so the rule's operator matches no value. Only rules whose miss has no effect but "not
+ * matched" take part: an {@code @rx} or {@code @pm} with a prefilter condition, not negated, not {@code multiMatch}, and
  * reading only collections that do not change while a phase runs ({@link #STABLE}: what the
  * request and response carry, not TX, MATCHED_*, persistent collections or counts).
  *

@@ -143,6 +143,11 @@ final class AhoCorasick {
         return patterns.length;
     }
 
+    /** The patterns as given, in index order. */
+    java.util.List<String> patterns() {
+        return java.util.List.of(patterns);
+    }
+
     /** Pattern {@code i} as given. */
     String pattern(int i) {
         return patterns[i];

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>Example: {@code @pm document.cookie window.location} matches {@code x=Document.Cookie}.
  */
-final class Pm implements Operator {
+final class Pm implements Operator, Phrases {
 
     /** Phrases in one {@code @pm}: CRS's longest list is 13; ModSecurity has no limit. */
     static final int MAX_PHRASES = 100_000;
@@ -40,6 +40,11 @@ final class Pm implements Operator {
                     + MAX_PHRASES + ")");
         }
         return new Pm(AhoCorasick.build(phrases));
+    }
+
+    @Override
+    public List<String> phrases() {
+        return automaton.patterns();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.pincer.signatures.prefilter;
 
 import dev.pincer.signatures.macro.Macro;
+import dev.pincer.signatures.operator.Phrases;
 import dev.pincer.signatures.regex.RequiredLiterals;
 import dev.pincer.signatures.regex.View;
 import dev.pincer.signatures.rule.Rule;
@@ -22,7 +23,10 @@ import java.util.TreeMap;
  * evaluation (for {@code !@rx} the result is then "matched"). A view's clause also holds when the
  * raw value has one of the view's hatch chars. Patterns with macros, and patterns that give no
  * clause, always run. A clause is kept as the non-zero words of its bit mask, so a check costs a
- * few word ANDs however many literals it has. Immutable and thread-safe.
+ * few word ANDs however many literals it has. The phrases of {@code @pm} and {@code @pmFromFile}
+ * ({@link Phrases}) go into a scanner of their own, read over the raw value: such a rule's one
+ * clause is its phrases, exact for ASCII phrases (a value char above 0xFF, which the operator
+ * reads as its low byte, makes the clause hold). Immutable and thread-safe.
  *
  * <p>Example: for {@code SecRule ARGS "@rx (?i)union\\s+select" ...}, {@code scan("id=42")} holds
  * no bit of the rule's clauses, so {@code mayMatch(rule, bits)} is false; for CRS 932235's
@@ -36,7 +40,13 @@ public final class Prefilter {
     /** Clauses kept per rule, over all views: each costs a check per evaluation. */
     static final int MAX_CLAUSES = 6;
 
+    /** The mask bit, beyond the views', of the phrases of {@code @pm}-like operators ({@link Phrases}). */
+    public static final int PHRASES = 1 << 3;
+
     private final LiteralScanner[] scanners = new LiteralScanner[VIEWS.size()];
+    private final LiteralScanner phrases;   // every Phrases operator's phrases, read in the raw value; null if none
+    private final int phraseOffset;
+    private final int highBit;              // set by a PHRASES scan of a value holding a char above 0xFF
     private final int[] offsets = new int[VIEWS.size()];
     private final int words;
     private final Map<Rule, Condition> conditions = new IdentityHashMap<>();
@@ -133,8 +143,18 @@ public final class Prefilter {
         }
         Map<Rule, List<Pending>> pending = new IdentityHashMap<>();
         List<Rule> order = new ArrayList<>();
+        LiteralScanner.Ids phraseIds = new LiteralScanner.Ids();
+        Map<Rule, List<String>> phrased = new IdentityHashMap<>();
         int rx = 0;
         for (Rule r : rules) {
+            if (r.operator() instanceof Phrases p && !phrased.containsKey(r)) {
+                List<String> literals = literals(p.phrases());
+                if (literals != null) {
+                    phrased.put(r, literals);
+                    literals.forEach(phraseIds::id);
+                }
+                continue;
+            }
             if (r.operatorName() == null || !r.operatorName().equalsIgnoreCase("rx") || r.operator() == null) {
                 continue;
             }
@@ -166,7 +186,20 @@ public final class Prefilter {
             scanners[v] = literals.isEmpty() ? null : new LiteralScanner(literals);
             total += literals.size();
         }
+        List<String> phraseLiterals = phraseIds.literals();
+        this.phrases = phraseLiterals.isEmpty() ? null : new LiteralScanner(phraseLiterals);
+        this.phraseOffset = total;
+        total += phraseLiterals.size();
+        this.highBit = total++;
         this.words = Math.max(1, (total + 63) >>> 6);
+        for (Map.Entry<Rule, List<String>> e : phrased.entrySet()) {
+            List<Integer> global = new ArrayList<>();
+            for (String literal : e.getValue()) {
+                global.add(phraseOffset + phraseIds.id(literal));
+            }
+            global.add(highBit);
+            conditions.put(e.getKey(), new Condition(new Clause[] {Clause.of(global)}, PHRASES));
+        }
         for (Rule r : order) {
             List<Pending> clauses = pending.get(r);
             Clause[] condition = new Clause[clauses.size()];
@@ -246,7 +279,33 @@ public final class Prefilter {
         return all.size() <= MAX_CLAUSES ? all : List.copyOf(all.subList(0, MAX_CLAUSES));
     }
 
-    /** The prefilter of every {@code @rx} rule among {@code rules} (heads and chain children alike). */
+    /**
+     * The literals of phrases as the scanner reads them (ASCII lower case), or null when one has
+     * a char beyond ASCII: the operator reads such chars as bytes, the scanner not at all.
+     */
+    private static List<String> literals(List<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            StringBuilder b = new StringBuilder(p.length());
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c >= 128) {
+                    return null;
+                }
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+            if (b.isEmpty()) {
+                return null;
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The prefilter of every {@code @rx} and {@link Phrases} rule among {@code rules} (heads and
+     * chain children alike).
+     */
     public static Prefilter of(Iterable<Rule> rules) {
         return new Prefilter(rules);
     }
@@ -272,7 +331,7 @@ public final class Prefilter {
     }
 
     /** Every view, for {@link #scan(CharSequence, int, long[])}. */
-    public static final int ALL_VIEWS = (1 << 3) - 1;
+    public static final int ALL_VIEWS = (1 << 3) - 1 | PHRASES;
 
     /**
      * Sets in {@code bits} (of {@link #words()} longs) the literal bits of {@code value} in the
@@ -281,6 +340,9 @@ public final class Prefilter {
      * depend on the value alone, so a caller may scan more views into the same bits later.
      */
     public void scan(CharSequence value, int views, long[] bits) {
+        LiteralScanner phrase = (views & PHRASES) == 0 ? null : phrases;
+        boolean high = false;
+        int h = LiteralScanner.START;
         LiteralScanner raw = (views & 1) == 0 ? null : scanners[0];
         LiteralScanner unix = (views & 2) == 0 ? null : scanners[1];
         LiteralScanner windows = (views & 4) == 0 ? null : scanners[2];
@@ -294,10 +356,16 @@ public final class Prefilter {
         int n = value.length();
         for (int k = 0; k < n; k++) {
             char raw0 = value.charAt(k);
-            int c = LiteralScanner.fold(raw0);
-            if (c < 0) {
-                r = u = w = LiteralScanner.START;  // no literal holds a non-ASCII char, and no view drops one
-                continue;
+            int c;
+            if (raw0 < 128) {
+                c = raw0 >= 'A' && raw0 <= 'Z' ? raw0 + 32 : raw0;
+            } else {
+                high |= raw0 > 0xFF;
+                c = LiteralScanner.fold(raw0);
+                if (c < 0) {
+                    r = u = w = h = LiteralScanner.START;  // no literal holds a non-ASCII char, and no view drops one
+                    continue;
+                }
             }
             if (c < 64) {
                 seenLow |= 1L << c;
@@ -306,6 +374,9 @@ public final class Prefilter {
             }
             if (raw != null) {
                 r = raw.step(r, c, bits, offsets[0]);
+            }
+            if (phrase != null) {
+                h = phrase.step(h, c, bits, phraseOffset);
             }
             if (unix != null && (raw0 >= 128 || !unixDrops[raw0])) {
                 u = unix.step(u, c, bits, offsets[1]);
@@ -317,6 +388,12 @@ public final class Prefilter {
         // a view drops chars, never adds one: it saw what the value holds but its dropped chars
         if (raw != null) {
             raw.singles(seenLow, seenHigh, bits, offsets[0]);
+        }
+        if (phrase != null) {
+            phrase.singles(seenLow, seenHigh, bits, phraseOffset);
+        }
+        if ((views & PHRASES) != 0 && high) {
+            bits[highBit >>> 6] |= 1L << highBit;  // a phrase operator reads such a char as its low byte: it may match
         }
         if (unix != null) {
             unix.singles(seenLow & ~dropsLow[1], seenHigh & ~dropsHigh[1], bits, offsets[1]);

@@ -60,6 +60,67 @@ class PrefilterTest {
         }
     }
 
+    /**
+     * A phrase rule's condition holds exactly when the operator matches, on values of ASCII,
+     * Latin-1 and chars above 0xFF (which the operator reads as their low byte: U+0161 as
+     * {@code a}, the Kelvin sign U+212A as {@code *}); a phrase beyond ASCII gives no condition.
+     */
+    @Test
+    void phraseRulesAreSkippedExactlyWhenTheOperatorDoesNotMatch() {
+        RuleSet set = RuleSetCompiler.compile(RuleFileParser.parse("""
+                SecRule ARGS "@pm Passwd .htaccess a*" "id:1,phase:2,pass"
+                SecRule ARGS "@pm <?php" "id:2,phase:2,pass"
+                SecRule ARGS "@pm caf\u00e9" "id:3,phase:2,pass"
+                SecRule ARGS "@rx (?i)union\\s+select" "id:4,phase:2,pass"
+                """, "test.conf"));
+        List<Rule> rules = set.phase(2);
+        Prefilter prefilter = Prefilter.of(rules);
+        assertNull(prefilter.condition(rules.get(2)), "a phrase beyond ASCII: always runs");
+        assertTrue(mayMatch(prefilter, rules.get(0), "/etc/PASSWD"));
+        assertFalse(mayMatch(prefilter, rules.get(0), "/etc/hosts"));
+        assertTrue(mayMatch(prefilter, rules.get(0), "\u0161\u212a"), "a char above 0xFF makes the clause hold");
+        OperatorContextStub ctx = new OperatorContextStub();
+        String alphabet = "PpAaSsWwDd.hH*<?\u00e9\u0161\u212a tcx";
+        Random random = new Random(5);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String v = b.toString();
+            long[] bits = prefilter.scan(v);
+            for (Rule r : rules.subList(0, 2)) {
+                boolean matches = r.operator().matches(ctx, v);
+                if (!prefilter.condition(r).mayMatch(bits)) {
+                    assertFalse(matches, r.id() + " skipped but matches " + v);
+                } else if (v.chars().allMatch(c -> c <= 0xFF)) {
+                    assertTrue(matches, r.id() + ": the condition holds on " + v + " but the operator does not match");
+                }
+            }
+        }
+    }
+
+    /** What an operator may ask of a transaction: nothing here. */
+    private static final class OperatorContextStub implements dev.pincer.signatures.operator.OperatorContext {
+        @Override
+        public String resolve(String collection, String key) {
+            return null;
+        }
+
+        @Override
+        public boolean capturing() {
+            return false;
+        }
+
+        @Override
+        public void capture(int group, String text) {
+        }
+
+        @Override
+        public void incomplete(String reason) {
+        }
+    }
+
     private static boolean mayMatch(Prefilter prefilter, Rule rule, String value) {
         return prefilter.condition(rule).mayMatch(prefilter.scan(value));
     }
