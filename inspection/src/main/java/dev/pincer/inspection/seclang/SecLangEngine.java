@@ -74,6 +74,7 @@ public final class SecLangEngine {
     private final long timeBudgetNanos;
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
+    private final int[][] groupWords;
 
     private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
         this.rules = rules;
@@ -97,6 +98,7 @@ public final class SecLangEngine {
                 plans[phase][i] = plan(list.get(i));
             }
         }
+        this.groupWords = groups.words();
     }
 
     private RulePlan plan(Rule rule) {
@@ -183,9 +185,9 @@ public final class SecLangEngine {
         return chains;
     }
 
-    /** Number of {@link SelectionGroups} among the rules. */
-    int groups() {
-        return groups.size();
+    /** Per {@link SelectionGroups} group, the bit words its members' conditions read. */
+    int[][] groupWords() {
+        return groupWords;
     }
 
     /** The required-literal prefilter of the rule set's {@code @rx} rules. */

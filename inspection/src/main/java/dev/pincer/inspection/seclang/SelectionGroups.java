@@ -44,6 +44,7 @@ final class SelectionGroups {
     /** The group numbers of one rule set; built with the engine, read-only afterwards. */
     static final class Numbering {
         private final Map<String, Integer> ids = new HashMap<>();
+        private final List<java.util.TreeSet<Integer>> words = new java.util.ArrayList<>();
 
         /**
          * The group of {@code rule} (whose chain prefixes are {@code prefix}, whose regex has
@@ -62,7 +63,23 @@ final class SelectionGroups {
                 key.append(t).append('|');
             }
             key.append('#').append(prefix.length == 0 ? -1 : prefix[prefix.length - 1]).append('#').append(condition.views());
-            return ids.computeIfAbsent(key.toString(), k -> ids.size());
+            int id = ids.computeIfAbsent(key.toString(), k -> ids.size());
+            if (id == words.size()) {
+                words.add(new java.util.TreeSet<>());
+            }
+            for (int w : condition.words()) {
+                words.get(id).add(w);
+            }
+            return id;
+        }
+
+        /** Per group, the bit words its members' conditions read: all its union needs to hold. */
+        int[][] words() {
+            int[][] out = new int[words.size()][];
+            for (int g = 0; g < out.length; g++) {
+                out[g] = words.get(g).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return out;
         }
 
         int size() {
@@ -70,11 +87,14 @@ final class SelectionGroups {
         }
     }
 
+    private final int[][] needs;    // per group, the bit words its members read
     private final int[] phase;      // the phase a group's bits were computed in, 0 = not yet
     private final long[][] bits;
     private final long[] work;      // the chars its members' operators would have tested per value
 
-    SelectionGroups(int groups) {
+    SelectionGroups(int[][] needs) {
+        int groups = needs.length;
+        this.needs = needs;
         this.phase = new int[groups];
         this.bits = new long[groups][];
         this.work = new long[groups];
@@ -108,22 +128,24 @@ final class SelectionGroups {
             }
         }
         int steps = rule.transformations().length;
-        long[] union = null;
+        int[] need = needs[plan.group];
+        long[] union = bits[plan.group];
+        if (union == null) {
+            union = new long[t.engine.prefilter().words()];
+            bits[plan.group] = union;
+        } else {
+            java.util.Arrays.fill(union, 0);
+        }
         long chars = 0;
         for (int i = 0; i < scratch.size(); i++) {
             TransformCache.Forms forms = t.transforms.forms(scratch.get(i).value());
             chars += Math.max(1, forms.apply(plan, steps).length());
             long[] b = forms.bits(plan, steps, t.engine.prefilter());
-            if (union == null) {
-                union = b.clone();
-            } else {
-                for (int w = 0; w < b.length; w++) {
-                    union[w] |= b[w];
-                }
+            for (int w : need) {
+                union[w] |= b[w];
             }
         }
         scratch.clear();
-        bits[plan.group] = union == null ? new long[t.engine.prefilter().words()] : union;
         work[plan.group] = chars;
     }
 }

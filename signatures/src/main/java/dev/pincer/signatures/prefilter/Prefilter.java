@@ -112,6 +112,11 @@ public final class Prefilter {
             return views;
         }
 
+        /** The indexes of the bit words {@link #mayMatch} reads, ascending, each once. */
+        public int[] words() {
+            return java.util.Arrays.stream(words).distinct().sorted().toArray();
+        }
+
         /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
         public boolean mayMatch(long[] bits) {
             int k = 0;
