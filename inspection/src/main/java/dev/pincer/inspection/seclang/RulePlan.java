@@ -16,14 +16,16 @@ final class RulePlan {
     /** {@code prefix[i]}: the number of the chain of the rule's first {@code i + 1} transformations. */
     final int[] prefix;
     final Prefilter.Condition condition;
-    /** The rule's {@link SelectionGroups} number, or -1 when it takes part in none. */
+    /** The rule's {@link SelectionGroups} group and member numbers, or -1 when it takes part in none. */
     final int group;
+    final int member;
 
-    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition, int group) {
+    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition, int group, int member) {
         this.rule = rule;
         this.chained = chained;
         this.prefix = prefix;
         this.condition = condition;
         this.group = group;
+        this.member = member;
     }
 }

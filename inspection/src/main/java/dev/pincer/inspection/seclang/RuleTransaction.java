@@ -93,7 +93,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         this.request = request;
         this.variables = new RequestVariables(request, rules.settings());
         this.transforms = new TransformCache(engine.chains());
-        this.groups = new SelectionGroups(engine.groupWords());
+        this.groups = new SelectionGroups(engine.groupLayout());
         this.mode = rules.settings().ruleEngine();
         this.bodyAccess = rules.settings().requestBodyAccess();
         this.bodyProcessor = defaultBodyProcessor(request.header("Content-Type"));

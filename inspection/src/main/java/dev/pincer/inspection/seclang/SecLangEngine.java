@@ -74,7 +74,7 @@ public final class SecLangEngine {
     private final long timeBudgetNanos;
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
-    private final int[][] groupWords;
+    private final SelectionGroups.Layout groupLayout;
 
     private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
         this.rules = rules;
@@ -98,14 +98,15 @@ public final class SecLangEngine {
                 plans[phase][i] = plan(list.get(i));
             }
         }
-        this.groupWords = groups.words();
+        this.groupLayout = groups.layout(prefilter);
     }
 
     private RulePlan plan(Rule rule) {
         RulePlan chained = rule.chained() == null ? null : plan(rule.chained());
         int[] prefix = chains.add(rule);
         Prefilter.Condition condition = prefilter.condition(rule);
-        return new RulePlan(rule, chained, prefix, condition, groups.of(rule, prefix, condition));
+        int member = groups.member(rule, prefix, condition);
+        return new RulePlan(rule, chained, prefix, condition, member < 0 ? -1 : groups.groupOf(member), member);
     }
 
     /** The plans of a phase's rules, index for index as {@code rules().phase(phase)}. */
@@ -185,9 +186,9 @@ public final class SecLangEngine {
         return chains;
     }
 
-    /** Per {@link SelectionGroups} group, the bit words its members' conditions read. */
-    int[][] groupWords() {
-        return groupWords;
+    /** The rule set's {@link SelectionGroups}. */
+    SelectionGroups.Layout groupLayout() {
+        return groupLayout;
     }
 
     /** The required-literal prefilter of the rule set's {@code @rx} rules. */

@@ -5,6 +5,7 @@ import dev.pincer.inspection.seclang.variables.VariableValue;
 import dev.pincer.signatures.prefilter.Prefilter;
 import dev.pincer.signatures.rule.Rule;
 import dev.pincer.signatures.rule.Target;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,9 @@ import java.util.Set;
  * reading only collections that do not change while a phase runs ({@link #STABLE}: what the
  * request and response carry, not TX, MATCHED_*, persistent collections or counts).
  *
- * <p>{@link Numbering} gives groups their numbers when the engine is built; an instance holds one
- * transaction's bits, computed on first use in a phase.
+ * <p>{@link Numbering} gives groups and members their numbers when the engine is built; an instance
+ * holds one transaction's verdicts per member, worked out for a whole group on its first use in a
+ * phase (its union is scratch: only the verdicts are kept).
  */
 final class SelectionGroups {
 
@@ -41,17 +43,20 @@ final class SelectionGroups {
             "RESPONSE_HEADERS", "RESPONSE_HEADERS_NAMES", "RESPONSE_BODY", "RESPONSE_CONTENT_TYPE",
             "RESPONSE_PROTOCOL", "STATUS_LINE");
 
-    /** The group numbers of one rule set; built with the engine, read-only afterwards. */
+    /** The group numbers of one rule set, while the engine is built; {@link #layout} then. */
     static final class Numbering {
         private final Map<String, Integer> ids = new HashMap<>();
-        private final List<java.util.TreeSet<Integer>> words = new java.util.ArrayList<>();
+        private final List<java.util.TreeSet<Integer>> words = new ArrayList<>();
+        private final List<List<Integer>> members = new ArrayList<>();
+        private final List<Prefilter.Condition> conditions = new ArrayList<>();
 
         /**
-         * The group of {@code rule} (whose chain prefixes are {@code prefix}, whose regex has
-         * {@code condition}), or -1 when it takes no part. Members share targets, chain and the
-         * views their conditions read, so one member's scan serves them all.
+         * Makes {@code rule} (whose chain prefixes are {@code prefix}, whose operator has
+         * {@code condition}) a member of its group: its member number, or -1 when it takes no part
+         * ({@link #groupOf} gives the group). Members share targets, chain and the views their
+         * conditions read, so one scan of each value serves them all.
          */
-        int of(Rule rule, int[] prefix, Prefilter.Condition condition) {
+        int member(Rule rule, int[] prefix, Prefilter.Condition condition) {
             if (condition == null || rule.negated() || rule.multiMatch() || rule.targets().isEmpty()) {
                 return -1;
             }
@@ -66,38 +71,63 @@ final class SelectionGroups {
             int id = ids.computeIfAbsent(key.toString(), k -> ids.size());
             if (id == words.size()) {
                 words.add(new java.util.TreeSet<>());
+                members.add(new ArrayList<>());
             }
             for (int w : condition.words()) {
                 words.get(id).add(w);
             }
-            return id;
+            int m = conditions.size();
+            conditions.add(condition);
+            members.get(id).add(m);
+            groupOf.add(id);
+            return m;
         }
 
-        /** Per group, the bit words its members' conditions read: all its union needs to hold. */
-        int[][] words() {
-            int[][] out = new int[words.size()][];
-            for (int g = 0; g < out.length; g++) {
-                out[g] = words.get(g).stream().mapToInt(Integer::intValue).toArray();
+        private final List<Integer> groupOf = new ArrayList<>();
+
+        /** The group of member {@code m}. */
+        int groupOf(int m) {
+            return groupOf.get(m);
+        }
+
+        /** The groups as transactions read them. */
+        Layout layout(Prefilter prefilter) {
+            int groups = words.size();
+            int[][] segments = new int[groups][];
+            int[][] local = new int[groups][];
+            int[][] byGroup = new int[groups][];
+            for (int g = 0; g < groups; g++) {
+                int[] need = words.get(g).stream().mapToInt(Integer::intValue).toArray();
+                segments[g] = new int[need.length];
+                local[g] = new int[need.length];
+                for (int k = 0; k < need.length; k++) {
+                    segments[g][k] = prefilter.segmentOf(need[k]);
+                    local[g][k] = prefilter.localWord(need[k]);
+                }
+                byGroup[g] = members.get(g).stream().mapToInt(Integer::intValue).toArray();
             }
-            return out;
-        }
-
-        int size() {
-            return ids.size();
+            return new Layout(segments, local, byGroup, conditions.toArray(Prefilter.Condition[]::new));
         }
     }
 
-    private final int[][] needs;    // per group, the bit words its members read
-    private final int[] phase;      // the phase a group's bits were computed in, 0 = not yet
-    private final long[][] bits;
-    private final long[] work;      // the chars its members' operators would have tested per value
+    /**
+     * The groups of one rule set, immutable: per group the bit words its members' conditions read
+     * (segment and word in it) and its members; per member its condition.
+     */
+    record Layout(int[][] segments, int[][] words, int[][] members, Prefilter.Condition[] conditions) {
+    }
 
-    SelectionGroups(int[][] needs) {
-        int groups = needs.length;
-        this.needs = needs;
-        this.phase = new int[groups];
-        this.bits = new long[groups][];
-        this.work = new long[groups];
+    private final Layout layout;
+    private final int[] phase;      // the phase a group's members were judged in, 0 = not yet
+    private final boolean[] may;    // per member: its condition holds on its group's union
+    private final long[] work;      // per group: the chars its members' operators would have tested
+    private long[][] union;         // scratch: a group's union, the words it needs zeroed before use
+
+    SelectionGroups(Layout layout) {
+        this.layout = layout;
+        this.phase = new int[layout.members().length];
+        this.may = new boolean[layout.conditions().length];
+        this.work = new long[layout.members().length];
     }
 
     /**
@@ -111,7 +141,7 @@ final class SelectionGroups {
             compute(t, plan, scratch);
             this.phase[g] = phase;
         }
-        return plan.condition.mayMatch(bits[g]);
+        return may[plan.member];
     }
 
     /** The work {@code plan}'s group stands for in the phase {@link #mayMatch} last computed. */
@@ -127,25 +157,33 @@ final class SelectionGroups {
                 c.select(target, scratch);
             }
         }
-        int steps = rule.transformations().length;
-        int[] need = needs[plan.group];
-        long[] union = bits[plan.group];
+        int g = plan.group;
+        int[] segments = layout.segments()[g];
+        int[] words = layout.words()[g];
+        Prefilter prefilter = t.engine.prefilter();
         if (union == null) {
-            union = new long[t.engine.prefilter().words()];
-            bits[plan.group] = union;
-        } else {
-            java.util.Arrays.fill(union, 0);
+            union = prefilter.newBits();
         }
+        for (int k = 0; k < words.length; k++) {
+            if (union[segments[k]] == null) {
+                union[segments[k]] = new long[prefilter.segmentWords(segments[k])];
+            }
+            union[segments[k]][words[k]] = 0;
+        }
+        int steps = rule.transformations().length;
         long chars = 0;
         for (int i = 0; i < scratch.size(); i++) {
             TransformCache.Forms forms = t.transforms.forms(scratch.get(i).value());
             chars += Math.max(1, forms.apply(plan, steps).length());
-            long[] b = forms.bits(plan, steps, t.engine.prefilter());
-            for (int w : need) {
-                union[w] |= b[w];
+            long[][] b = forms.bits(plan, steps, prefilter);
+            for (int k = 0; k < words.length; k++) {
+                union[segments[k]][words[k]] |= b[segments[k]][words[k]];
             }
         }
         scratch.clear();
-        work[plan.group] = chars;
+        work[g] = chars;
+        for (int m : layout.members()[g]) {
+            may[m] = layout.conditions()[m].mayMatch(union);
+        }
     }
 }

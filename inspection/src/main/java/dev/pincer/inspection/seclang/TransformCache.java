@@ -49,7 +49,7 @@ final class TransformCache {
         private final String[] forms;
         private int[] text;            // per slot: 1 + the index of its text in scanned, 0 = not yet
         private String[] scanned;      // the distinct texts scanned so far, their bits and views
-        private long[][] scannedBits;
+        private long[][][] scannedBits;
         private int[] scannedViews;
         private int texts;
 
@@ -85,7 +85,7 @@ final class TransformCache {
          * a few distinct texts among its dozens of forms; a view is scanned into it when a rule
          * first needs it (most rules need only the raw view).
          */
-        long[] bits(RulePlan plan, int steps, Prefilter prefilter) {
+        long[][] bits(RulePlan plan, int steps, Prefilter prefilter) {
             int slot = steps == 0 ? 0 : plan.prefix[steps - 1] + 1;
             int views = plan.condition.views();
             if (text == null) {
@@ -101,7 +101,7 @@ final class TransformCache {
                     }
                 }
                 if (t < 0) {
-                    t = remember(form, new long[prefilter.words()]);
+                    t = remember(form, prefilter.newBits());
                 }
                 text[slot] = t + 1;
             }
@@ -113,10 +113,10 @@ final class TransformCache {
             return scannedBits[t];
         }
 
-        private int remember(String form, long[] b) {
+        private int remember(String form, long[][] b) {
             if (scanned == null) {
                 scanned = new String[4];
-                scannedBits = new long[4][];
+                scannedBits = new long[4][][];
                 scannedViews = new int[4];
             } else if (texts == scanned.length) {
                 scanned = java.util.Arrays.copyOf(scanned, texts * 2);

@@ -42,13 +42,20 @@ public final class Prefilter {
 
     /** The mask bit, beyond the views', of the phrases of {@code @pm}-like operators ({@link Phrases}). */
     public static final int PHRASES = 1 << 3;
+    /**
+     * The bits of a value are one array per segment (see {@link #newBits}): segment {@code v} holds
+     * view {@code v}'s literals, segment 3 the phrases, so a value scanned only in the raw view
+     * costs only the raw view's words.
+     */
+    public static final int SEGMENTS = 4;
 
     private final LiteralScanner[] scanners = new LiteralScanner[VIEWS.size()];
     private final LiteralScanner phrases;   // every Phrases operator's phrases, read in the raw value; null if none
     private final int phraseOffset;
     private final int highBit;              // set by a PHRASES scan of a value holding a char above 0xFF
     private final int[] offsets = new int[VIEWS.size()];
-    private final int words;
+    private final int[] segmentStart = new int[SEGMENTS + 1];  // in words; a segment per view, then the phrases'
+    private final int[] segmentOf;                               // global word -> its segment
     private final Map<Rule, Condition> conditions = new IdentityHashMap<>();
     private final boolean[][] removes = new boolean[VIEWS.size()][128];  // per view: ASCII chars it drops
     private final long[] dropsLow = new long[VIEWS.size()];   // the same as folded-char masks, for one-char literals
@@ -80,11 +87,13 @@ public final class Prefilter {
      */
     public static final class Condition {
         private final int[] ends;    // clause c spans [ends[c - 1], ends[c]) of words and masks
-        private final int[] words;
+        private final int[] words;   // global word indexes
+        private final int[] segments;
+        private final int[] locals;  // the word within its segment
         private final long[] masks;
         private final int views;     // bit v: a clause holds a literal of VIEWS.get(v)
 
-        private Condition(Clause[] clauses, int views) {
+        private Condition(Clause[] clauses, int views, int[] segmentOf, int[] segmentStart) {
             this.views = views;
             Clause[] sorted = clauses.clone();
             java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt(c -> c.words.length));
@@ -102,6 +111,12 @@ public final class Prefilter {
                 System.arraycopy(c.masks, 0, masks, k, c.masks.length);
                 k += c.words.length;
             }
+            segments = new int[total];
+            locals = new int[total];
+            for (int i = 0; i < total; i++) {
+                segments[i] = segmentOf[words[i]];
+                locals[i] = words[i] - segmentStart[segments[i]];
+            }
         }
 
         /**
@@ -112,18 +127,21 @@ public final class Prefilter {
             return views;
         }
 
-        /** The indexes of the bit words {@link #mayMatch} reads, ascending, each once. */
+        /**
+         * The global indexes of the bit words {@link #mayMatch} reads, ascending, each once
+         * ({@link Prefilter#segmentOf}, {@link Prefilter#localWord} place them).
+         */
         public int[] words() {
             return java.util.Arrays.stream(words).distinct().sorted().toArray();
         }
 
         /** False only when the regex cannot match the value {@code bits} were scanned from ({@link #scan}). */
-        public boolean mayMatch(long[] bits) {
+        public boolean mayMatch(long[][] bits) {
             int k = 0;
             for (int end : ends) {
                 boolean holds = false;
                 for (; k < end; k++) {
-                    if ((bits[words[k]] & masks[k]) != 0) {
+                    if ((bits[segments[k]][locals[k]] & masks[k]) != 0) {
                         holds = true;
                         k = end;
                         break;
@@ -184,26 +202,32 @@ public final class Prefilter {
                 }
             }
         }
-        int total = 0;
+        int total = 0;  // each segment starts at a word
         for (int v = 0; v < VIEWS.size(); v++) {
             offsets[v] = total;
+            segmentStart[v] = total >>> 6;
             List<String> literals = ids.get(v).literals();
             scanners[v] = literals.isEmpty() ? null : new LiteralScanner(literals);
-            total += literals.size();
+            total += (literals.size() + 63) & ~63;
         }
         List<String> phraseLiterals = phraseIds.literals();
         this.phrases = phraseLiterals.isEmpty() ? null : new LiteralScanner(phraseLiterals);
         this.phraseOffset = total;
-        total += phraseLiterals.size();
-        this.highBit = total++;
-        this.words = Math.max(1, (total + 63) >>> 6);
+        segmentStart[3] = total >>> 6;
+        this.highBit = phraseLiterals.size();  // in the phrases' segment
+        total += (phraseLiterals.size() + 1 + 63) & ~63;
+        segmentStart[SEGMENTS] = total >>> 6;
+        this.segmentOf = new int[total >>> 6];
+        for (int g = 0; g < SEGMENTS; g++) {
+            java.util.Arrays.fill(segmentOf, segmentStart[g], segmentStart[g + 1], g);
+        }
         for (Map.Entry<Rule, List<String>> e : phrased.entrySet()) {
             List<Integer> global = new ArrayList<>();
             for (String literal : e.getValue()) {
                 global.add(phraseOffset + phraseIds.id(literal));
             }
-            global.add(highBit);
-            conditions.put(e.getKey(), new Condition(new Clause[] {Clause.of(global)}, PHRASES));
+            global.add(phraseOffset + highBit);
+            conditions.put(e.getKey(), new Condition(new Clause[] {Clause.of(global)}, PHRASES, segmentOf, segmentStart));
         }
         for (Rule r : order) {
             List<Pending> clauses = pending.get(r);
@@ -219,7 +243,7 @@ public final class Prefilter {
                 }
                 condition[c] = Clause.of(global);
             }
-            conditions.put(r, new Condition(condition, views));
+            conditions.put(r, new Condition(condition, views, segmentOf, segmentStart));
         }
         for (int v = 0; v < VIEWS.size(); v++) {
             for (char c : VIEWS.get(v).removed().toCharArray()) {
@@ -329,22 +353,51 @@ public final class Prefilter {
      * The literal bits of one value in every view, for {@link Condition#mayMatch}: one pass over
      * the value feeds each view's scanner the chars the view keeps; allocates only the bits.
      */
-    public long[] scan(CharSequence value) {
-        long[] bits = new long[words];
+    public long[][] scan(CharSequence value) {
+        long[][] bits = newBits();
         scan(value, ALL_VIEWS, bits);
         return bits;
+    }
+
+    /** Bits for {@link #scan(CharSequence, int, long[][])}: no segment yet. */
+    public long[][] newBits() {
+        return new long[SEGMENTS][];
+    }
+
+    /** The number of words of segment {@code segment}. */
+    public int segmentWords(int segment) {
+        return segmentStart[segment + 1] - segmentStart[segment];
+    }
+
+    /** The segment of global word {@code word} ({@link Condition#words()}). */
+    public int segmentOf(int word) {
+        return segmentOf[word];
+    }
+
+    /** Global word {@code word}'s index within its segment. */
+    public int localWord(int word) {
+        return word - segmentStart[segmentOf[word]];
     }
 
     /** Every view, for {@link #scan(CharSequence, int, long[])}. */
     public static final int ALL_VIEWS = (1 << 3) - 1 | PHRASES;
 
     /**
-     * Sets in {@code bits} (of {@link #words()} longs) the literal bits of {@code value} in the
+     * Sets in {@code bits} ({@link #newBits}; a segment is made when first scanned) the literal bits of {@code value} in the
      * views of mask {@code views} (bit {@code v} for {@code VIEWS.get(v)}, see
      * {@link Condition#views()}); the bits of other views are left as they are. A view's bits
      * depend on the value alone, so a caller may scan more views into the same bits later.
      */
-    public void scan(CharSequence value, int views, long[] bits) {
+    public void scan(CharSequence value, int views, long[][] bits) {
+        for (int g = 0; g < SEGMENTS; g++) {
+            if ((views & 1 << g) != 0 && bits[g] == null) {
+                bits[g] = new long[segmentWords(g)];
+            }
+        }
+        long[] rawBits = bits[0];
+        long[] unixBits = bits[1];
+        long[] windowsBits = bits[2];
+        long[] phraseBits = bits[3];
         LiteralScanner phrase = (views & PHRASES) == 0 ? null : phrases;
         boolean high = false;
         int h = LiteralScanner.START;
@@ -378,33 +431,33 @@ public final class Prefilter {
                 seenHigh |= 1L << c;
             }
             if (raw != null) {
-                r = raw.step(r, c, bits, offsets[0]);
+                r = raw.step(r, c, rawBits, 0);
             }
             if (phrase != null) {
-                h = phrase.step(h, c, bits, phraseOffset);
+                h = phrase.step(h, c, phraseBits, 0);
             }
             if (unix != null && (raw0 >= 128 || !unixDrops[raw0])) {
-                u = unix.step(u, c, bits, offsets[1]);
+                u = unix.step(u, c, unixBits, 0);
             }
             if (windows != null && (raw0 >= 128 || !windowsDrops[raw0])) {
-                w = windows.step(w, c, bits, offsets[2]);
+                w = windows.step(w, c, windowsBits, 0);
             }
         }
         // a view drops chars, never adds one: it saw what the value holds but its dropped chars
         if (raw != null) {
-            raw.singles(seenLow, seenHigh, bits, offsets[0]);
+            raw.singles(seenLow, seenHigh, rawBits, 0);
         }
         if (phrase != null) {
-            phrase.singles(seenLow, seenHigh, bits, phraseOffset);
+            phrase.singles(seenLow, seenHigh, phraseBits, 0);
         }
         if ((views & PHRASES) != 0 && high) {
-            bits[highBit >>> 6] |= 1L << highBit;  // a phrase operator reads such a char as its low byte: it may match
+            phraseBits[highBit >>> 6] |= 1L << highBit;  // a phrase operator reads such a char as its low byte: it may match
         }
         if (unix != null) {
-            unix.singles(seenLow & ~dropsLow[1], seenHigh & ~dropsHigh[1], bits, offsets[1]);
+            unix.singles(seenLow & ~dropsLow[1], seenHigh & ~dropsHigh[1], unixBits, 0);
         }
         if (windows != null) {
-            windows.singles(seenLow & ~dropsLow[2], seenHigh & ~dropsHigh[2], bits, offsets[2]);
+            windows.singles(seenLow & ~dropsLow[2], seenHigh & ~dropsHigh[2], windowsBits, 0);
         }
     }
 
@@ -412,15 +465,11 @@ public final class Prefilter {
      * False only when {@code rule}'s regex cannot match the value {@code bits} were scanned from;
      * true for rules without a condition.
      */
-    public boolean mayMatch(Rule rule, long[] bits) {
+    public boolean mayMatch(Rule rule, long[][] bits) {
         Condition condition = conditions.get(rule);
         return condition == null || condition.mayMatch(bits);
     }
 
-    /** The length of the bit arrays {@link #scan} returns. */
-    public int words() {
-        return words;
-    }
 
     /** Number of {@code @rx} rules seen, and of those with a condition. */
     public int rxRules() {

@@ -50,7 +50,7 @@ class PrefilterTest {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String v = b.toString();
-            long[] bits = prefilter.scan(v);
+            long[][] bits = prefilter.scan(v);
             for (Rule r : rules) {
                 Prefilter.Condition c = prefilter.condition(r);
                 if (c != null && !c.mayMatch(bits)) {
@@ -88,7 +88,7 @@ class PrefilterTest {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String v = b.toString();
-            long[] bits = prefilter.scan(v);
+            long[][] bits = prefilter.scan(v);
             for (Rule r : rules.subList(0, 2)) {
                 boolean matches = r.operator().matches(ctx, v);
                 if (!prefilter.condition(r).mayMatch(bits)) {
