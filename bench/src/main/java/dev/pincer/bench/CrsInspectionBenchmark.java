@@ -177,6 +177,17 @@ public class CrsInspectionBenchmark {
         return t;
     }
 
+    /**
+     * A warmed engine over CRS ({@link #crsDir}) and a task that inspects {@code sample} once per
+     * run, checked benign first: what {@link EngineAb} compares across builds.
+     */
+    static Runnable runner(String sample) throws IOException {
+        CrsInspectionBenchmark b = new CrsInspectionBenchmark();
+        b.sample = sample;
+        b.setUp();
+        return b::run;
+    }
+
     @Benchmark
     public RuleTransaction inspect() {
         return run();
