@@ -45,11 +45,7 @@ class PrefilterTest {
         String alphabet = "cCaAtTmMdD\"'\\^$x /;un ioselct";
         Random random = new Random(11);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(14); k > 0; k--) {
-                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String v = b.toString();
+            String v = randomValue(random, alphabet, 14);
             long[][] bits = prefilter.scan(v);
             for (Rule r : rules) {
                 Prefilter.Condition c = prefilter.condition(r);
@@ -83,11 +79,7 @@ class PrefilterTest {
         String alphabet = "PpAaSsWwDd.hH*<?\u00e9\u0161\u212a tcx";
         Random random = new Random(5);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(12); k > 0; k--) {
-                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String v = b.toString();
+            String v = randomValue(random, alphabet, 12);
             long[][] bits = prefilter.scan(v);
             for (Rule r : rules.subList(0, 2)) {
                 boolean matches = r.operator().matches(ctx, v);
@@ -119,6 +111,15 @@ class PrefilterTest {
         @Override
         public void incomplete(String reason) {
         }
+    }
+
+    /** Up to {@code maxLength - 1} chars drawn from {@code alphabet}. */
+    private static String randomValue(Random random, String alphabet, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        for (int k = random.nextInt(maxLength); k > 0; k--) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 
     private static boolean mayMatch(Prefilter prefilter, Rule rule, String value) {
