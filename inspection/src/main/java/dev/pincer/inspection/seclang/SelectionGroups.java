@@ -49,6 +49,8 @@ final class SelectionGroups {
         private final List<java.util.TreeSet<Integer>> words = new ArrayList<>();
         private final List<List<Integer>> members = new ArrayList<>();
         private final List<Prefilter.Condition> conditions = new ArrayList<>();
+        private final Map<String, Integer> selections = new HashMap<>();  // by targets
+        private final List<Integer> selectionOf = new ArrayList<>();      // by group
 
         /**
          * Makes {@code rule} (whose chain prefixes are {@code prefix}, whose operator has
@@ -67,11 +69,13 @@ final class SelectionGroups {
                 }
                 key.append(t).append('|');
             }
+            String targets = key.toString();
             key.append('#').append(prefix.length == 0 ? -1 : prefix[prefix.length - 1]).append('#').append(condition.views());
             int id = ids.computeIfAbsent(key.toString(), k -> ids.size());
             if (id == words.size()) {
                 words.add(new java.util.TreeSet<>());
                 members.add(new ArrayList<>());
+                selectionOf.add(selections.computeIfAbsent(targets, k -> selections.size()));
             }
             for (int w : condition.words()) {
                 words.get(id).add(w);
@@ -106,15 +110,18 @@ final class SelectionGroups {
                 }
                 byGroup[g] = members.get(g).stream().mapToInt(Integer::intValue).toArray();
             }
-            return new Layout(segments, local, byGroup, conditions.toArray(Prefilter.Condition[]::new));
+            return new Layout(segments, local, byGroup, conditions.toArray(Prefilter.Condition[]::new),
+                    selectionOf.stream().mapToInt(Integer::intValue).toArray(), selections.size());
         }
     }
 
     /**
      * The groups of one rule set, immutable: per group the bit words its members' conditions read
-     * (segment and word in it) and its members; per member its condition.
+     * (segment and word in it), its members and its selection (groups with the same targets share
+     * one: a phase selects its values once); per member its condition.
      */
-    record Layout(int[][] segments, int[][] words, int[][] members, Prefilter.Condition[] conditions) {
+    record Layout(int[][] segments, int[][] words, int[][] members, Prefilter.Condition[] conditions,
+                  int[] selectionOf, int selections) {
     }
 
     private final Layout layout;
@@ -122,12 +129,18 @@ final class SelectionGroups {
     private final boolean[] may;    // per member: its condition holds on its group's union
     private final long[] work;      // per group: the chars its members' operators would have tested
     private long[][] union;         // scratch: a group's union, the words it needs zeroed before use
+    private final int[] selectionPhase;                 // per selection: the phase it was made in
+    private final TransformCache.Forms[][] selected;   // per selection: the forms of its values
+    private final int[] selectedCount;
 
     SelectionGroups(Layout layout) {
         this.layout = layout;
         this.phase = new int[layout.members().length];
         this.may = new boolean[layout.conditions().length];
         this.work = new long[layout.members().length];
+        this.selectionPhase = new int[layout.selections()];
+        this.selected = new TransformCache.Forms[layout.selections()][];
+        this.selectedCount = new int[layout.selections()];
     }
 
     /**
@@ -138,7 +151,7 @@ final class SelectionGroups {
     boolean mayMatch(RuleTransaction t, RulePlan plan, int phase, List<VariableValue> scratch) {
         int g = plan.group;
         if (this.phase[g] != phase) {
-            compute(t, plan, scratch);
+            compute(t, plan, phase, scratch);
             this.phase[g] = phase;
         }
         return may[plan.member];
@@ -149,15 +162,29 @@ final class SelectionGroups {
         return work[plan.group];
     }
 
-    private void compute(RuleTransaction t, RulePlan plan, List<VariableValue> scratch) {
+    private void compute(RuleTransaction t, RulePlan plan, int phase, List<VariableValue> scratch) {
         Rule rule = plan.rule;
-        for (Target target : rule.targets()) {
-            Collection c = t.collection(target.collection());
-            if (c != null) {
-                c.select(target, scratch);
-            }
-        }
         int g = plan.group;
+        int sel = layout.selectionOf()[g];
+        if (selectionPhase[sel] != phase) {
+            for (Target target : rule.targets()) {
+                Collection c = t.collection(target.collection());
+                if (c != null) {
+                    c.select(target, scratch);
+                }
+            }
+            TransformCache.Forms[] forms = selected[sel];
+            if (forms == null || forms.length < scratch.size()) {
+                forms = new TransformCache.Forms[Math.max(8, scratch.size())];
+                selected[sel] = forms;
+            }
+            for (int i = 0; i < scratch.size(); i++) {
+                forms[i] = t.transforms.forms(scratch.get(i).value());
+            }
+            selectedCount[sel] = scratch.size();
+            selectionPhase[sel] = phase;
+            scratch.clear();
+        }
         int[] segments = layout.segments()[g];
         int[] words = layout.words()[g];
         Prefilter prefilter = t.engine.prefilter();
@@ -172,15 +199,14 @@ final class SelectionGroups {
         }
         int steps = rule.transformations().length;
         long chars = 0;
-        for (int i = 0; i < scratch.size(); i++) {
-            TransformCache.Forms forms = t.transforms.forms(scratch.get(i).value());
-            chars += Math.max(1, forms.apply(plan, steps).length());
-            long[][] b = forms.bits(plan, steps, prefilter);
+        TransformCache.Forms[] forms = selected[sel];
+        for (int i = 0, n = selectedCount[sel]; i < n; i++) {
+            chars += Math.max(1, forms[i].apply(plan, steps).length());
+            long[][] b = forms[i].bits(plan, steps, prefilter);
             for (int k = 0; k < words.length; k++) {
                 union[segments[k]][words[k]] |= b[segments[k]][words[k]];
             }
         }
-        scratch.clear();
         work[g] = chars;
         for (int m : layout.members()[g]) {
             may[m] = layout.conditions()[m].mayMatch(union);

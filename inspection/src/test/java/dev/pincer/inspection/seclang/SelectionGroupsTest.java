@@ -62,6 +62,23 @@ class SelectionGroupsTest {
         assertEquals(List.of(4L, 5L, 6L), ids(run(e, Requests.post("/?q=phaseone", "application/x-www-form-urlencoded", "a=1"))));
     }
 
+    /**
+     * Groups with the same targets share one selection per phase: a second chain sees the same
+     * values, and phase 2 selects anew (its ARGS hold the body's arguments).
+     */
+    @Test
+    void groupsWithTheSameTargetsShareASelectionPerPhase() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@rx union" "id:1,phase:1,pass,t:none"
+                SecRule ARGS "@rx union" "id:2,phase:2,pass,t:none"
+                SecRule ARGS "@rx union" "id:3,phase:2,pass,t:none,t:lowercase"
+                """);
+        RulePlan[] two = e.plans(2);
+        assertTrue(two[0].group != two[1].group, "other chains, other groups");
+        assertEquals(List.of(3L), ids(run(e, Requests.get("/?q=UNION"))));
+        assertEquals(List.of(2L, 3L), ids(run(e, Requests.post("/?q=1", "application/x-www-form-urlencoded", "a=union"))));
+    }
+
     @Test
     void negatedAndMultiMatchRulesStillSeeEveryValue() {
         SecLangEngine e = engine(RULES);
