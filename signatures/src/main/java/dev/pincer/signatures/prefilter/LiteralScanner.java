@@ -41,6 +41,16 @@ public final class LiteralScanner {
      *                 of a scan stands for {@code literals.get(i)}
      */
     public LiteralScanner(List<String> literals) {
+        this(literals, MAX_ENTRIES);
+    }
+
+    /**
+     * Transition-table entries one scanner may have: 16 Mi ints, 64 MiB. CRS v4's largest scanner
+     * has about 1 Mi. Past it the constructor refuses the literals before it has built the table.
+     */
+    public static final int MAX_ENTRIES = 1 << 24;
+
+    LiteralScanner(List<String> literals, int maxEntries) {
         this.literals = List.copyOf(literals);
         int col = 1;
         for (String l : this.literals) {
@@ -74,6 +84,10 @@ public final class LiteralScanner {
             for (int k = 0; k < l.length(); k++) {
                 int c = classOf[l.charAt(k)];
                 if (rows.get(s)[c] == 0) {
+                    if ((long) (rows.size() + 1) * columns > maxEntries) {
+                        throw new IllegalArgumentException("literals too many for one scanner: over "
+                                + maxEntries + " table entries");
+                    }
                     rows.get(s)[c] = rows.size();
                     rows.add(new int[columns]);
                     out.add(-1);
@@ -83,9 +97,6 @@ public final class LiteralScanner {
             out.set(s, id);
         }
         int states = rows.size();
-        if ((long) states * columns > 1 << 28) {
-            throw new IllegalArgumentException("literals too many for one scanner: " + states + " states");
-        }
         // breadth-first numbers: old state order[i] becomes state i
         int[] order = new int[states];
         int[] number = new int[states];

@@ -211,7 +211,17 @@ public final class Prefilter {
             total += (literals.size() + 63) & ~63;
         }
         List<String> phraseLiterals = phraseIds.literals();
-        this.phrases = phraseLiterals.isEmpty() ? null : new LiteralScanner(phraseLiterals);
+        LiteralScanner phraseScanner = null;
+        if (!phraseLiterals.isEmpty()) {
+            try {
+                phraseScanner = new LiteralScanner(phraseLiterals);
+            } catch (IllegalArgumentException tooMany) {
+                // data files too large to scan in one table: the phrase rules run their operators on every value
+                phrased.clear();
+                phraseLiterals = List.of();
+            }
+        }
+        this.phrases = phraseScanner;
         this.phraseOffset = total;
         segmentStart[3] = total >>> 6;
         this.highBit = phraseLiterals.size();  // in the phrases' segment

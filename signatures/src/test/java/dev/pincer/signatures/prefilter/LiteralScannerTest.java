@@ -62,6 +62,14 @@ class LiteralScannerTest {
         assertEquals(1L << (66 - 64), bits[1]);       // a (6)
     }
 
+    /** A table past its bound is refused while the trie grows, not after it was built. */
+    @Test
+    void refusesLiteralsPastItsTableBound() {
+        List<String> literals = List.of("abcdefgh", "bcdefghi");  // 10 columns (9 chars and the rest), 17 states
+        new LiteralScanner(literals, 17 * 10);
+        assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(literals, 17 * 10 - 1));
+    }
+
     @Test
     void refusesLiteralsItCannotFold() {
         assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("Abc")));
