@@ -129,7 +129,7 @@ final class PhaseRunner {
             perMatch(t, rule);
         } else {
             List<VariableValue> values = t.scratch(depth);
-            if (plan.group >= 0 && !t.groups.mayMatch(t, plan, t.phase, values)) {
+            if (plan.group >= 0 && !t.groups.mayMatch(t, plan, values)) {
                 spend(t, t.groups.work(plan));  // as if each value had been tested, for the same bound
                 t.matchedVar = "";
                 t.matchedVarName = "";

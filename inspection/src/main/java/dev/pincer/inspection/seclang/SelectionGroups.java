@@ -51,6 +51,7 @@ final class SelectionGroups {
         private final List<Prefilter.Condition> conditions = new ArrayList<>();
         private final Map<String, Integer> selections = new HashMap<>();  // by targets
         private final List<Integer> selectionOf = new ArrayList<>();      // by group
+        private final List<Integer> groupOf = new ArrayList<>();          // by member
 
         /**
          * Makes {@code rule} (whose chain prefixes are {@code prefix}, whose operator has
@@ -86,8 +87,6 @@ final class SelectionGroups {
             groupOf.add(id);
             return m;
         }
-
-        private final List<Integer> groupOf = new ArrayList<>();
 
         /** The group of member {@code m}. */
         int groupOf(int m) {
@@ -144,11 +143,12 @@ final class SelectionGroups {
     }
 
     /**
-     * True when {@code plan}'s rule may match a value it selects in {@code phase}; false when its
+     * True when {@code plan}'s rule may match a value it selects in the running phase; false when its
      * condition fails on its group's bits: no value can match then. {@code scratch} is an empty
      * list to select into; it is left empty.
      */
-    boolean mayMatch(RuleTransaction t, RulePlan plan, int phase, List<VariableValue> scratch) {
+    boolean mayMatch(RuleTransaction t, RulePlan plan, List<VariableValue> scratch) {
+        int phase = t.phase;
         int g = plan.group;
         if (this.phase[g] != phase) {
             compute(t, plan, phase, scratch);
