@@ -49,18 +49,25 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CrsInspectionBenchmark {
 
-    @Param({"get", "form", "json", "multipart"})
+    /**
+     * The samples; a {@code -fresh} one gives every run new argument values (and, for the GET, a
+     * new session cookie and referer), as different users of one app send, so that only names
+     * and the browser's headers recur from one request to the next (see the engine's value memo).
+     */
+    @Param({"get", "form", "json", "multipart", "get-fresh", "form-fresh", "json-fresh"})
     public String sample;
 
     private SecLangEngine engine;
     private HttpData request;
+    private int runs;
     private static final List<HeaderField> RESPONSE = List.of(new HeaderField("Content-Type", "text/html"),
             new HeaderField("Content-Length", "1024"));
 
     @Setup
     public void setUp() throws IOException {
         engine = load(crsDir()).warmUp(1_500_000_000L);  // as the proxy does: a cold first run can exceed the time budget
-        request = request(sample);
+        runs = sample.endsWith("-fresh") ? 1 : 0;
+        request = request(sample, runs);
         RuleTransaction t = run();
         String score = t.tx().get("blocking_inbound_anomaly_score");
         if (t.interruption() != null || t.overBudget() || score == null || !score.equals("0")) {
@@ -110,14 +117,35 @@ public class CrsInspectionBenchmark {
     }
 
     static HttpData request(String sample) {
+        return request(sample, 0);
+    }
+
+    /** {@code sample}; a {@code -fresh} one with the values of run {@code run}. */
+    static HttpData request(String sample, int run) {
+        String fresh = run == 0 ? "" : Integer.toString(run);
         return switch (sample) {
-            case "get" -> new HttpData("GET", "/search?q=running+shoes&size=44&color=blue&page=2&sort=price",
-                    "HTTP/1.1", browserHeaders(), "198.51.100.7", 51234, "bench", null, true);
-            case "form" -> post("application/x-www-form-urlencoded", form(4096));
-            case "json" -> post("application/json", json(4096));
+            case "get" -> get("");
+            case "get-fresh" -> get(fresh);
+            case "form" -> post("application/x-www-form-urlencoded", form(4096, ""));
+            case "form-fresh" -> post("application/x-www-form-urlencoded", form(4096, fresh));
+            case "json" -> post("application/json", json(4096, ""));
+            case "json-fresh" -> post("application/json", json(4096, fresh));
             case "multipart" -> multipart();
             default -> throw new IllegalArgumentException(sample);
         };
+    }
+
+    private static HttpData get(String fresh) {
+        List<HeaderField> headers = browserHeaders();
+        if (!fresh.isEmpty()) {
+            headers.replaceAll(h -> switch (h.name()) {
+                case "Cookie" -> new HeaderField("Cookie", "session=3f2a9c1e" + fresh + "; theme=dark; consent=yes");
+                case "Referer" -> new HeaderField("Referer", "https://shop.example.com/search?q=running+shoes&page=" + fresh);
+                default -> h;
+            });
+        }
+        return new HttpData("GET", "/search?q=running+shoes" + fresh + "&size=44&color=blue&page=2" + fresh + "&sort=price",
+                "HTTP/1.1", headers, "198.51.100.7", 51234, "bench", null, true);
     }
 
     private static HttpData post(String type, String body) {
@@ -129,23 +157,27 @@ public class CrsInspectionBenchmark {
 
     /** A 64 KiB urlencoded POST, for the work-budget figure. */
     static HttpData form64k() {
-        return post("application/x-www-form-urlencoded", form(64 * 1024));
+        return post("application/x-www-form-urlencoded", form(64 * 1024, ""));
     }
 
-    private static String form(int size) {
+    /** About {@code size} bytes of {@code fieldN=...} pairs, each value ending in {@code fresh}. */
+    private static String form(int size, String fresh) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; s.length() < size; i++) {
             s.append(i == 0 ? "" : "&").append("field").append(i).append('=')
-                    .append("some+ordinary+text+value+number+").append(i);
+                    .append("some+ordinary+text+value+number+").append(i).append(fresh.isEmpty() ? "" : "+" + fresh);
         }
         return s.substring(0, size);
     }
 
-    private static String json(int size) {
+    /** About {@code size} bytes of items; with {@code fresh} (a run number), every value holds it. */
+    private static String json(int size, String fresh) {
+        long run = fresh.isEmpty() ? 0 : Long.parseLong(fresh) * 1000;
         StringBuilder s = new StringBuilder("{\"items\":[");
         for (int i = 0; s.length() < size - 64; i++) {
-            s.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"ordinary item ")
-                    .append(i).append("\",\"qty\":").append(i % 7 + 1).append('}');
+            s.append(i == 0 ? "" : ",").append("{\"id\":").append(run + i).append(",\"name\":\"ordinary item ")
+                    .append(i).append(fresh.isEmpty() ? "" : " " + fresh).append("\",\"qty\":")
+                    .append(run + i % 7 + 1).append('}');
         }
         return s.append("],\"note\":\"deliver after noon\"}").toString();
     }
@@ -169,6 +201,9 @@ public class CrsInspectionBenchmark {
     }
 
     private RuleTransaction run() {
+        if (sample.endsWith("-fresh")) {
+            request = request(sample, ++runs);
+        }
         RuleTransaction t = engine.open(request);
         t.requestHeaders();
         t.requestBody();

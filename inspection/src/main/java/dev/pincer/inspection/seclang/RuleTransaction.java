@@ -87,12 +87,12 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         }
     }
 
-    RuleTransaction(SecLangEngine engine, HttpData request) {
+    RuleTransaction(SecLangEngine engine, HttpData request, ValueMemo memo) {
         this.engine = engine;
         this.rules = engine.rules();
         this.request = request;
         this.variables = new RequestVariables(request, rules.settings());
-        this.transforms = new TransformCache(engine.chains());
+        this.transforms = new TransformCache(engine.chains(), memo);
         this.groups = new SelectionGroups(engine.groupLayout());
         this.mode = rules.settings().ruleEngine();
         this.bodyAccess = rules.settings().requestBodyAccess();
@@ -181,7 +181,10 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         return rules.settings().responseBodyMimeTypes().contains(type);
     }
 
-    /** Phase 5: logging rules; runs whatever happened before. */
+    /**
+     * Phase 5: logging rules; runs whatever happened before. Then what the transaction worked out
+     * about its values goes to the engine's {@link ValueMemo}.
+     */
     public void logging() {
         Interruption kept = interruption;
         interruption = null;
@@ -191,6 +194,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
         boolean budget = overBudget;
         overBudget = false;
         PhaseRunner.run(this, 5);
+        transforms.publish();
         interruption = kept;
         allowedAll = allowed;
         overBudget = overBudget || budget;

@@ -75,6 +75,7 @@ public final class SecLangEngine {
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
     private final SelectionGroups.Layout groupLayout;
+    private final ValueMemo memo = new ValueMemo();
 
     private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
         this.rules = rules;
@@ -163,7 +164,17 @@ public final class SecLangEngine {
 
     /** Starts the rule transaction of one request; run its phases in order. */
     public RuleTransaction open(HttpData request) {
-        return new RuleTransaction(this, request);
+        return new RuleTransaction(this, request, memo);
+    }
+
+    /** A transaction that neither reads nor fills the {@link ValueMemo}: every value worked out afresh. */
+    RuleTransaction openWithoutMemo(HttpData request) {
+        return new RuleTransaction(this, request, null);
+    }
+
+    /** The forms of recurring values, shared by this engine's transactions. */
+    ValueMemo memo() {
+        return memo;
     }
 
     public RuleSet rules() {

@@ -43,20 +43,96 @@ final class TransformCache {
     /**
      * One value's forms: slot 0 is the value itself, slot {@code n + 1} the value after prefix
      * {@code n}; each form's prefilter bits, scanned when first asked for.
+     *
+     * <p>A {@link ValueMemo} shares one transaction's forms with later ones: {@link #freeze} hands
+     * out the arrays as they are, and from then on both sides copy them before they write
+     * ({@link #own}), so a shared array is never written again. The forms and bits are pure
+     * functions of the value's text under the engine's rule set, so any transaction may read them.
      */
     static final class Forms {
         final String value;
-        private final String[] forms;
+        private String[] forms;
         private int[] text;            // per slot: 1 + the index of its text in scanned, 0 = not yet
         private String[] scanned;      // the distinct texts scanned so far, their bits and views
         private long[][][] scannedBits;
         private int[] scannedViews;
         private int texts;
+        private boolean shared;        // the arrays are also a memo's: copy them before a write
+        private boolean changed;       // something was computed since this was made or taken from a memo
 
         private Forms(String value, int chains) {
             this.value = value;
             this.forms = new String[chains + 1];
             forms[0] = value;
+            this.changed = true;
+        }
+
+        private Forms(Forms from, String value) {
+            this.value = value;
+            this.forms = from.forms;
+            this.text = from.text;
+            this.scanned = from.scanned;
+            this.scannedBits = from.scannedBits;
+            this.scannedViews = from.scannedViews;
+            this.texts = from.texts;
+            this.shared = true;
+        }
+
+        /**
+         * A read-only copy for a memo: it and this share their arrays, and each copies them before
+         * it writes. Clears {@link #changed}.
+         */
+        Forms freeze() {
+            shared = true;
+            changed = false;
+            return new Forms(this, value);
+        }
+
+        /** A transaction's own forms of {@code value} (whose text is this one's), sharing this one's arrays. */
+        Forms share(String value) {
+            return new Forms(this, value);
+        }
+
+        /** True when this has forms or bits its memo entry (if any) does not. */
+        boolean changed() {
+            return changed;
+        }
+
+        /** About how many bytes the forms and their bits hold, for a memo's bound. */
+        int weight() {
+            long bytes = 64 + 8L * forms.length;
+            for (String f : forms) {
+                if (f != null && f != value) {
+                    bytes += 48 + f.length();
+                }
+            }
+            for (int i = 0; i < texts; i++) {
+                for (long[] segment : scannedBits[i]) {
+                    bytes += segment == null ? 0 : 16 + 8L * segment.length;
+                }
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
+
+        /** Makes the arrays this one's own before a write (a frozen copy's are shared). */
+        private void own() {
+            changed = true;
+            if (!shared) {
+                return;
+            }
+            shared = false;
+            forms = forms.clone();
+            if (text != null) {
+                text = text.clone();
+            }
+            if (scanned != null) {
+                scanned = scanned.clone();
+                scannedViews = scannedViews.clone();
+                scannedBits = scannedBits.clone();
+                for (int i = 0; i < texts; i++) {
+                    scannedBits[i] = scannedBits[i].clone();  // a scan adds segments to it; a segment, once scanned, is never written
+                }
+            }
         }
 
         /** The value after the rule's first {@code steps} transformations; 0 gives the value. */
@@ -65,12 +141,18 @@ final class TransformCache {
                 return value;
             }
             int[] prefix = plan.prefix;
-            int have = steps;
-            while (have > 0 && forms[prefix[have - 1] + 1] == null) {
+            String[] known = forms;
+            String done = known[prefix[steps - 1] + 1];
+            if (done != null) {
+                return done;
+            }
+            int have = steps - 1;
+            while (have > 0 && known[prefix[have - 1] + 1] == null) {
                 have--;
             }
-            String current = have == 0 ? value : forms[prefix[have - 1] + 1];
+            String current = have == 0 ? value : known[prefix[have - 1] + 1];
             Transformation[] ts = plan.rule.transformations();
+            own();
             for (int i = have; i < steps; i++) {
                 current = ts[i].apply(current);
                 forms[prefix[i] + 1] = current;
@@ -88,10 +170,14 @@ final class TransformCache {
         long[][] bits(RulePlan plan, int steps, Prefilter prefilter) {
             int slot = steps == 0 ? 0 : plan.prefix[steps - 1] + 1;
             int views = plan.condition.views();
+            int t = text == null ? -1 : text[slot] - 1;
+            if (t >= 0 && (views & ~scannedViews[t]) == 0) {
+                return scannedBits[t];
+            }
+            own();
             if (text == null) {
                 text = new int[forms.length];
             }
-            int t = text[slot] - 1;
             if (t < 0) {
                 String form = forms[slot];
                 for (int i = 0; i < texts && t < 0; i++) {
@@ -130,19 +216,36 @@ final class TransformCache {
     }
 
     private final Chains chains;
+    private final ValueMemo memo;  // null: this transaction neither reads nor fills one
     private final IdentityHashMap<String, Forms> results = new IdentityHashMap<>(512);
 
-    TransformCache(Chains chains) {
+    TransformCache(Chains chains, ValueMemo memo) {
         this.chains = chains;
+        this.memo = memo;
     }
 
-    /** The forms of {@code value} in this transaction. */
+    /** The forms of {@code value} in this transaction: from the memo when an earlier one left them there. */
     Forms forms(String value) {
         Forms f = results.get(value);
         if (f == null) {
-            f = new Forms(value, chains.size());
+            f = memo == null ? null : memo.take(value);
+            if (f == null) {
+                f = new Forms(value, chains.size());
+            }
             results.put(value, f);
         }
         return f;
+    }
+
+    /** Leaves what this transaction worked out in the memo, for the next ones; call once it has run. */
+    void publish() {
+        if (memo == null) {
+            return;
+        }
+        for (Forms f : results.values()) {
+            if (f.changed()) {
+                memo.put(f);
+            }
+        }
     }
 }
