@@ -45,7 +45,7 @@ public final class MapCollection implements Collection {
 
     @Override
     public void select(Target target, List<VariableValue> out) {
-        if (target.key() != null && target.keyRegex() == null) {
+        if (target.key() != null && target.keyPattern() == null) {
             String v = values.get(target.key());
             if (v != null) {
                 out.add(new VariableValue(name, target.key(), v));
@@ -61,7 +61,7 @@ public final class MapCollection implements Collection {
 
     @Override
     public int count(Target target) {
-        if (target.key() != null && target.keyRegex() == null) {
+        if (target.key() != null && target.keyPattern() == null) {
             return values.containsKey(target.key()) ? 1 : 0;
         }
         int n = 0;
