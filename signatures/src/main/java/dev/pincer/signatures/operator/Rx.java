@@ -15,6 +15,7 @@ import dev.pincer.signatures.regex.Regex;
  * quantifiers: CRS 3.3 has five) runs on one with a bound on its work per value
  * ({@link Regex#compileBounded}); when the bound runs out the operator does not match and marks
  * the transaction incomplete with reason {@code regex}, so the value is never passed as judged.
+ * So does a failure of the linear engine on a value (never seen; {@link Regex#search}).
  *
  * <p>Example: {@code @rx (?i)union\s+select} matches {@code 1 UNION  SELECT 2}.
  */

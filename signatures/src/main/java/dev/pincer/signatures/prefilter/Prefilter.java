@@ -26,7 +26,10 @@ import java.util.TreeMap;
  * few word ANDs however many literals it has. The phrases of {@code @pm} and {@code @pmFromFile}
  * ({@link Phrases}) go into a scanner of their own, read over the raw value: such a rule's one
  * clause is its phrases, exact for ASCII phrases (a value char above 0xFF, which the operator
- * reads as its low byte, makes the clause hold). Immutable and thread-safe.
+ * reads as its low byte, makes the clause hold). A view or the phrases whose literals would need
+ * more than {@link LiteralScanner#MAX_ENTRIES} table entries get no scanner: the clauses that read
+ * them are dropped, so their rules run more often, and the rule set still loads. Immutable and
+ * thread-safe.
  *
  * <p>Example: for {@code SecRule ARGS "@rx (?i)union\\s+select" ...}, {@code scan("id=42")} holds
  * no bit of the rule's clauses, so {@code mayMatch(rule, bits)} is false; for CRS 932235's
@@ -159,7 +162,7 @@ public final class Prefilter {
     private record Pending(List<List<String>> byView, int rank, int size) {
     }
 
-    private Prefilter(Iterable<Rule> rules) {
+    private Prefilter(Iterable<Rule> rules, int maxEntries) {
         List<LiteralScanner.Ids> ids = new ArrayList<>();
         for (int v = 0; v < VIEWS.size(); v++) {
             ids.add(new LiteralScanner.Ids());
@@ -203,18 +206,25 @@ public final class Prefilter {
             }
         }
         int total = 0;  // each segment starts at a word
+        boolean[] unscanned = new boolean[VIEWS.size()];
         for (int v = 0; v < VIEWS.size(); v++) {
             offsets[v] = total;
             segmentStart[v] = total >>> 6;
             List<String> literals = ids.get(v).literals();
-            scanners[v] = literals.isEmpty() ? null : new LiteralScanner(literals);
+            try {
+                scanners[v] = literals.isEmpty() ? null : new LiteralScanner(literals, maxEntries);
+            } catch (IllegalArgumentException tooMany) {
+                // too many literals for one table: no clause reads this view, so its rules run more often
+                unscanned[v] = true;
+                literals = List.of();
+            }
             total += (literals.size() + 63) & ~63;
         }
         List<String> phraseLiterals = phraseIds.literals();
         LiteralScanner phraseScanner = null;
         if (!phraseLiterals.isEmpty()) {
             try {
-                phraseScanner = new LiteralScanner(phraseLiterals);
+                phraseScanner = new LiteralScanner(phraseLiterals, maxEntries);
             } catch (IllegalArgumentException tooMany) {
                 // data files too large to scan in one table: the phrase rules run their operators on every value
                 phrased.clear();
@@ -240,7 +250,11 @@ public final class Prefilter {
             conditions.put(e.getKey(), new Condition(new Clause[] {Clause.of(global)}, PHRASES, segmentOf, segmentStart));
         }
         for (Rule r : order) {
-            List<Pending> clauses = pending.get(r);
+            List<Pending> clauses = new ArrayList<>(pending.get(r));
+            clauses.removeIf(c -> readsUnscanned(c, unscanned));  // fewer clauses: a weaker condition, still sound
+            if (clauses.isEmpty()) {
+                continue;  // the regex runs on every value
+            }
             Clause[] condition = new Clause[clauses.size()];
             int views = 0;
             for (int c = 0; c < condition.length; c++) {
@@ -270,6 +284,15 @@ public final class Prefilter {
             }
         }
         this.rxRules = rx;
+    }
+
+    private static boolean readsUnscanned(Pending clause, boolean[] unscanned) {
+        for (int v = 0; v < VIEWS.size(); v++) {
+            if (unscanned[v] && !clause.byView.get(v).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -346,7 +369,16 @@ public final class Prefilter {
      * chain children alike).
      */
     public static Prefilter of(Iterable<Rule> rules) {
-        return new Prefilter(rules);
+        return new Prefilter(rules, LiteralScanner.MAX_ENTRIES);
+    }
+
+    /**
+     * As {@link #of(Iterable)}, with at most {@code maxEntries} transition-table entries per
+     * scanner ({@link LiteralScanner#MAX_ENTRIES}): a view or the phrases whose literals need more
+     * are not scanned, and the clauses that read them are dropped.
+     */
+    static Prefilter of(Iterable<Rule> rules, int maxEntries) {
+        return new Prefilter(rules, maxEntries);
     }
 
     /** True when {@code rule} has a condition: its regex may be skipped on some values. */

@@ -72,26 +72,44 @@ final class SafeReRegex implements Regex {
 
     @Override
     public boolean find(CharSequence input, Captures captures) {
-        captures.begin(input);
+        return search(input, captures) == Result.MATCH;
+    }
+
+    /**
+     * As {@link #find(CharSequence, Captures)}, but an engine failure (never seen with SafeRE, and
+     * a value it cannot read) is {@link Result#GAVE_UP}, not "no match": the caller marks the
+     * transaction incomplete instead of passing the value as judged.
+     */
+    @Override
+    public Result search(CharSequence input, Captures captures) {
         Matcher m = matchers.get();
+        if (captures != null) {
+            captures.begin(input);
+        }
         try {
             m.reset(input);
             if (!m.find()) {
-                captures.clear();
-                return false;
+                if (captures != null) {
+                    captures.clear();
+                }
+                return Result.NO_MATCH;
             }
-            int groups = Math.min(m.groupCount(), Captures.MAX_GROUPS - 1);
-            captures.set(0, m.start(), m.end());
-            for (int g = 1; g <= groups; g++) {
-                int start = m.start(g);
-                if (start >= 0) {
-                    captures.set(g, start, m.end(g));
+            if (captures != null) {
+                int groups = Math.min(m.groupCount(), Captures.MAX_GROUPS - 1);
+                captures.set(0, m.start(), m.end());
+                for (int g = 1; g <= groups; g++) {
+                    int start = m.start(g);
+                    if (start >= 0) {
+                        captures.set(g, start, m.end(g));
+                    }
                 }
             }
-            return true;
+            return Result.MATCH;
         } catch (RuntimeException | StackOverflowError e) {
-            captures.clear();
-            return false;
+            if (captures != null) {
+                captures.clear();
+            }
+            return Result.GAVE_UP;
         } finally {
             m.reset("");
         }

@@ -57,6 +57,27 @@ class PrefilterTest {
     }
 
     /**
+     * Literals too many for one scanner's table ({@link LiteralScanner#MAX_ENTRIES}) leave their
+     * view unscanned: the clauses that read it are dropped and the rules run on every value, the
+     * rule set still loads. Here the bound is one entry, so no view and no phrase gets a scanner.
+     */
+    @Test
+    void aViewTooLargeToScanDropsItsClausesNotTheRules() {
+        RuleSet set = RuleSetCompiler.compile(RuleFileParser.parse(RULES + """
+                SecRule ARGS "@pm passwd shadow" "id:5,phase:2,pass"
+                """, "test.conf"));
+        List<Rule> rules = set.phase(2);
+        Prefilter unbounded = Prefilter.of(rules);
+        Prefilter bounded = Prefilter.of(rules, 1);
+        for (Rule r : rules) {
+            assertFalse(bounded.filters(r), r.id() + " runs on every value");
+            assertTrue(bounded.mayMatch(r, bounded.scan("ordinary item 7")));
+        }
+        assertTrue(unbounded.filters(rules.get(2)) && unbounded.filters(rules.get(4)), "with room, they are filtered");
+        assertFalse(unbounded.mayMatch(rules.get(2), unbounded.scan("ordinary item 7")));
+    }
+
+    /**
      * A phrase rule's condition holds exactly when the operator matches, on values of ASCII,
      * Latin-1 and chars above 0xFF (which the operator reads as their low byte: U+0161 as
      * {@code a}, the Kelvin sign U+212A as {@code *}); a phrase beyond ASCII gives no condition.

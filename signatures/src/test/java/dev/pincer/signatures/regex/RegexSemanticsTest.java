@@ -19,6 +19,43 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RegexSemanticsTest {
 
+    /**
+     * A value the engine fails on (here one whose chars cannot all be read) is "gave up", never
+     * "no match": {@code @rx} then marks the transaction incomplete instead of passing the value.
+     */
+    @Test
+    void anEngineFailureGivesUpInsteadOfNoMatch() {
+        CharSequence unreadable = new CharSequence() {
+            @Override
+            public int length() {
+                return 64;
+            }
+
+            @Override
+            public char charAt(int index) {
+                if (index > 3) {
+                    throw new IllegalStateException("unreadable");
+                }
+                return 'a';
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                throw new IllegalStateException("unreadable");
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("unreadable");
+            }
+        };
+        Regex r = Regex.compile("(?i)union\\s+select");
+        assertEquals(Regex.Result.GAVE_UP, r.search(unreadable, null));
+        assertEquals(Regex.Result.GAVE_UP, r.search(unreadable, new Captures()));
+        assertEquals(Regex.Result.MATCH, r.search("1 union select 2", new Captures()));
+        assertEquals(Regex.Result.NO_MATCH, r.search("ordinary", null));
+    }
+
     static Stream<Arguments> vectors() {
         return Vectors.read(RegexSemanticsTest.class, "vectors.tsv").stream()
                 .map(r -> Arguments.of(r[0], r[1], Vectors.bytes(r[2]), Boolean.parseBoolean(r[3])));
