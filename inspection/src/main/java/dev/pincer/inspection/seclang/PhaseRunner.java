@@ -57,16 +57,30 @@ final class PhaseRunner {
     }
 
     /**
+     * The most a stretch of wall time counts against the time budget: the stretch before a phase's
+     * first budget check, or a light phase that never reaches one. Its work is at most
+     * {@link #CLOCK_EVERY} chars, about 0.2 ms of CPU at CRS's dearest, so wall time beyond this
+     * is the machine keeping the thread waiting (on a saturated box a benign 4 KiB form once spent
+     * over 40 ms there, and was refused as over budget).
+     */
+    static final long WALL_STRETCH_MAX_NANOS = 2_000_000L;
+
+    /**
      * The running phase's cost so far: wall time up to its first budget check (at most
-     * {@link #CLOCK_EVERY} chars of work), then the thread's CPU time, so that a request is not
-     * charged for the time a busy machine kept it waiting. Light phases never reach a check and
-     * never read the CPU clock.
+     * {@link #CLOCK_EVERY} chars of work, and counted up to {@link #WALL_STRETCH_MAX_NANOS}), then
+     * the thread's CPU time, so that a request is not charged for the time a busy machine kept it
+     * waiting. Light phases never reach a check and never read the CPU clock.
      */
     private static long phaseNanos(RuleTransaction t) {
         if (t.phaseCpuBase < 0) {
-            return System.nanoTime() - t.phaseStarted;
+            return wallStretch(System.nanoTime() - t.phaseStarted);
         }
         return t.phaseWallToBase + (CpuClock.now() - t.phaseCpuBase);
+    }
+
+    /** What a stretch of {@code nanos} of wall time counts against the time budget. */
+    static long wallStretch(long nanos) {
+        return Math.min(nanos, WALL_STRETCH_MAX_NANOS);
     }
 
     private static void runRules(RuleTransaction t, int phase) {
@@ -234,7 +248,7 @@ final class PhaseRunner {
     private static boolean outOfTime(RuleTransaction t) {
         t.nextClock = t.work + CLOCK_EVERY;
         if (t.phaseCpuBase < 0) {
-            t.phaseWallToBase = System.nanoTime() - t.phaseStarted;
+            t.phaseWallToBase = wallStretch(System.nanoTime() - t.phaseStarted);
             t.phaseCpuBase = CpuClock.now();
         }
         return t.clockedNanos + phaseNanos(t) > t.engine.timeBudgetNanos();

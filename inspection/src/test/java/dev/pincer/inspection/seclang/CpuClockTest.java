@@ -1,5 +1,6 @@
 package dev.pincer.inspection.seclang;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -13,5 +14,19 @@ class CpuClockTest {
         Thread.sleep(100);
         long charged = CpuClock.now() - before;
         assertTrue(charged < 50_000_000L, "a 100 ms sleep charged " + charged / 1_000_000 + " ms");
+    }
+
+    /**
+     * The wall-time stretches of a phase (before its first budget check, or a light phase whole)
+     * count up to {@link PhaseRunner#WALL_STRETCH_MAX_NANOS}: limit and limit + 1.
+     */
+    @Test
+    void aWallStretchCountsAtMostItsCap() {
+        long cap = PhaseRunner.WALL_STRETCH_MAX_NANOS;
+        assertEquals(1_000L, PhaseRunner.wallStretch(1_000L));
+        assertEquals(cap, PhaseRunner.wallStretch(cap));
+        assertEquals(cap, PhaseRunner.wallStretch(cap + 1));
+        assertEquals(cap, PhaseRunner.wallStretch(45_000_000L), "a 45 ms stall counts 2 ms");
+        assertTrue(cap * 5 < SecLangEngine.DEFAULT_TIME_BUDGET_NANOS, "five phases of stalls alone cannot exhaust the budget");
     }
 }
