@@ -60,14 +60,7 @@ final class SafeReRegex implements Regex {
 
     @Override
     public boolean find(CharSequence input) {
-        Matcher m = matchers.get();
-        try {
-            return m.reset(input).find();
-        } catch (RuntimeException | StackOverflowError e) {
-            return false; // as ModSecurity on a PCRE error: no match (never seen with SafeRE)
-        } finally {
-            m.reset("");  // drop the value: a matcher must not pin a request body
-        }
+        return search(input, null) == Result.MATCH;  // an engine failure is no match here; search says so
     }
 
     @Override
@@ -82,36 +75,40 @@ final class SafeReRegex implements Regex {
      */
     @Override
     public Result search(CharSequence input, Captures captures) {
-        Matcher m = matchers.get();
         if (captures != null) {
             captures.begin(input);
         }
+        Matcher m = matchers.get();
+        Result result;
         try {
             m.reset(input);
-            if (!m.find()) {
+            if (m.find()) {
                 if (captures != null) {
-                    captures.clear();
+                    record(m, captures);
                 }
-                return Result.NO_MATCH;
+                return Result.MATCH;
             }
-            if (captures != null) {
-                int groups = Math.min(m.groupCount(), Captures.MAX_GROUPS - 1);
-                captures.set(0, m.start(), m.end());
-                for (int g = 1; g <= groups; g++) {
-                    int start = m.start(g);
-                    if (start >= 0) {
-                        captures.set(g, start, m.end(g));
-                    }
-                }
-            }
-            return Result.MATCH;
+            result = Result.NO_MATCH;
         } catch (RuntimeException | StackOverflowError e) {
-            if (captures != null) {
-                captures.clear();
-            }
-            return Result.GAVE_UP;
+            result = Result.GAVE_UP;
         } finally {
-            m.reset("");
+            m.reset("");  // drop the value: a matcher must not pin a request body
+        }
+        if (captures != null) {
+            captures.clear();
+        }
+        return result;
+    }
+
+    /** Groups 0..9 of the match {@code m} found. */
+    private static void record(Matcher m, Captures captures) {
+        int groups = Math.min(m.groupCount(), Captures.MAX_GROUPS - 1);
+        captures.set(0, m.start(), m.end());
+        for (int g = 1; g <= groups; g++) {
+            int start = m.start(g);
+            if (start >= 0) {
+                captures.set(g, start, m.end(g));
+            }
         }
     }
 
