@@ -4,6 +4,7 @@ import dev.pincer.correlator.analyzer.AnalysisLimitException;
 import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
+import dev.pincer.correlator.analyzer.internal.CheckWork;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.Input;
@@ -81,12 +82,14 @@ public final class Warmup {
 
     private static void run(Map<SinkKind, List<SinkAnalyzer>> analyzers, Map<SinkKind, ArgumentJudge> judges, Case c,
                             Map<String, Integer> out) {
-        for (SinkAnalyzer a : analyzers.getOrDefault(c.kind, List.of())) {
-            count(out, c.kind, "", analyze(a, c));
-        }
-        ArgumentJudge j = judges.get(c.kind);
-        if (j != null && c.judgeArgument) {
-            count(out, c.kind, "argument:", judge(j, c.call()));
+        try (CheckWork work = CheckWork.open()) { // as AnalyzerChain judges a check, so that path is hot too
+            for (SinkAnalyzer a : analyzers.getOrDefault(c.kind, List.of())) {
+                count(out, c.kind, "", analyze(a, c));
+            }
+            ArgumentJudge j = judges.get(c.kind);
+            if (j != null && c.judgeArgument) {
+                count(out, c.kind, "argument:", judge(j, c.call()));
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.pincer.correlator.sql;
 
 import dev.pincer.correlator.analyzer.AnalysisLimitException;
+import dev.pincer.correlator.analyzer.internal.CheckWork;
 import dev.pincer.correlator.sql.SqlTokens.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A tolerant, dialect-agnostic SQL tokenizer: it never fails, every character is either whitespace
@@ -31,6 +34,12 @@ final class SqlTokenizer {
             ">>", "==", "~*", "!~", "@>", "<@"};
     private static final String OPERATOR_CHARS = "+-*/<>=~!%^&|@:";
     private static final String PUNCT = "(),;.[]{}";
+    /**
+     * [c]: the multi-character operators that start with {@code c}, longest first. Every one starts
+     * with an ASCII operator character, so the rest of the chars (and a run of 100,000 slashes) try
+     * none: matching all nineteen at every operator char cost more than the rest of the tokenizer.
+     */
+    private static final String[][] OPERATORS_BY_FIRST = byFirst();
 
     /**
      * The most tokens one query is read into: 16 Ki (an {@code IN} list of 8,000 values, a
@@ -48,7 +57,12 @@ final class SqlTokenizer {
         return tokenize(s, backslashEscapes ? SqlQuoting.BACKSLASH : SqlQuoting.STANDARD);
     }
 
+    /** The tokens of {@code s} read with {@code quoting}; read once per check ({@link CheckWork#remember}). */
     static SqlTokens tokenize(String s, SqlQuoting quoting) {
+        return CheckWork.remember(quoting, s, () -> read(s, quoting));
+    }
+
+    private static SqlTokens read(String s, SqlQuoting quoting) {
         boolean backslashEscapes = quoting.backslash();
         SqlTokens t = new SqlTokens(s, MAX_TOKENS);
         int n = s.length();
@@ -201,22 +215,32 @@ final class SqlTokenizer {
             t.add(Type.PUNCT, i, i + 1);
             return i + 1;
         }
-        for (String op : OPERATORS3) {
-            if (s.startsWith(op, i)) {
-                t.add(Type.OPERATOR, i, i + 3);
-                return i + 3;
+        if (first < OPERATORS_BY_FIRST.length) {
+            for (String op : OPERATORS_BY_FIRST[first]) {
+                if (s.startsWith(op, i)) {
+                    t.add(Type.OPERATOR, i, i + op.length());
+                    return i + op.length();
+                }
             }
         }
-        for (String op : OPERATORS2) {
-            if (s.startsWith(op, i)) {
-                t.add(Type.OPERATOR, i, i + 2);
-                return i + 2;
-            }
-        }
-        char c = s.charAt(i);
-        Type type = PUNCT.indexOf(c) >= 0 ? Type.PUNCT : OPERATOR_CHARS.indexOf(c) >= 0 ? Type.OPERATOR : Type.OTHER;
-        t.add(type, i, i + 1);
+        t.add(OPERATOR_CHARS.indexOf(first) >= 0 ? Type.OPERATOR : Type.OTHER, i, i + 1);
         return i + 1;
+    }
+
+    private static String[][] byFirst() {
+        String[][] out = new String[128][];
+        for (char c = 0; c < out.length; c++) {
+            List<String> ops = new ArrayList<>();
+            for (String[] group : new String[][] {OPERATORS3, OPERATORS2}) {
+                for (String op : group) {
+                    if (op.charAt(0) == c) {
+                        ops.add(op);
+                    }
+                }
+            }
+            out[c] = ops.toArray(new String[0]);
+        }
+        return out;
     }
 
     private static int lineEnd(String s, int i) {

@@ -6,6 +6,7 @@ import dev.pincer.correlator.analyzer.ArgumentJudge;
 import dev.pincer.inspection.verdict.AttackClass;
 import dev.pincer.correlator.analyzer.Finding;
 import dev.pincer.correlator.analyzer.SinkAnalyzer;
+import dev.pincer.correlator.analyzer.internal.CheckWork;
 import dev.pincer.correlator.sink.SinkCall;
 import dev.pincer.correlator.sink.SinkKind;
 import dev.pincer.inspection.input.RequestInputs;
@@ -83,8 +84,17 @@ public final class AnalyzerChain {
         }
     }
 
-    /** The first finding, or {@code null}. Never throws. */
+    /**
+     * The first finding, or {@code null}. Never throws. The check's searches share one
+     * {@link CheckWork}, so the analyzers together stay within its budget.
+     */
     public Finding analyze(SinkCall call, RequestInputs inputs) {
+        try (CheckWork work = CheckWork.open()) {
+            return analyzeWithin(call, inputs);
+        }
+    }
+
+    private Finding analyzeWithin(SinkCall call, RequestInputs inputs) {
         int k = call.kind().ordinal();
         Finding limit = null;
         for (SinkAnalyzer a : byKind[k]) {

@@ -18,6 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlTokenizerTest {
     static Stream<Arguments> cases() {
         return Stream.of(
+                // operators: the longest that starts at a char, looked up by that char
+                row("a<=>b->>c!~*d", "STANDARD", "WORD:a OPERATOR:<=> WORD:b OPERATOR:->> WORD:c OPERATOR:!~* WORD:d"),
+                row("a<>b<=c>=d!=e||f&&g", "STANDARD",
+                        "WORD:a OPERATOR:<> WORD:b OPERATOR:<= WORD:c OPERATOR:>= WORD:d OPERATOR:!= WORD:e OPERATOR:|| "
+                                + "WORD:f OPERATOR:&& WORD:g"),
+                row("a::b:=c->d<<e>>f==g~*h!~i<@k", "STANDARD",
+                        "WORD:a OPERATOR::: WORD:b OPERATOR::= WORD:c OPERATOR:-> WORD:d OPERATOR:<< WORD:e OPERATOR:>> "
+                                + "WORD:f OPERATOR:== WORD:g OPERATOR:~* WORD:h OPERATOR:!~ WORD:i OPERATOR:<@ WORD:k"),
+                row("a<b>c/d%e^f~g!h", "STANDARD",
+                        "WORD:a OPERATOR:< WORD:b OPERATOR:> WORD:c OPERATOR:/ WORD:d OPERATOR:% WORD:e OPERATOR:^ "
+                                + "WORD:f OPERATOR:~ WORD:g OPERATOR:! WORD:h"),
+                row("a\u00e9\u2260b", "STANDARD", "WORD:a\u00e9 OTHER:\u2260 WORD:b"),
                 // hex and bit strings: valid content only
                 row("X'4A4b'", "STANDARD", "STRING:X'4A4b'"),
                 row("x'4A 4B'", "STANDARD", "STRING:x'4A 4B'"),

@@ -20,9 +20,13 @@ final class Bigrams {
     /** The pairs of {@code text}: {@code text.length - 1} steps. */
     static Bigrams of(char[] text) {
         Bigrams b = new Bigrams();
+        int last = -1;
         for (int i = 1; i < text.length; i++) {
             int h = hash(text[i - 1], text[i]);
-            b.bits[h >>> 6] |= 1L << h;
+            if (h != last) { // a run of one pair (100,000 x's) would wait on its own word's last store
+                b.bits[h >>> 6] |= 1L << h;
+                last = h;
+            }
         }
         return b;
     }

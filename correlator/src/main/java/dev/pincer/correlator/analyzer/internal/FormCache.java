@@ -62,7 +62,7 @@ final class FormCache {
         List<char[]> out = new ArrayList<>();
         for (String form : Forms.of(standard(in), o.extraForms())) {
             if (searchable(form, o)) {
-                out.add(Occurrences.fold(form));
+                out.add(Haystack.fold(form));
             }
         }
         return out.toArray(new char[0][]);

@@ -118,6 +118,8 @@ public final class Occurrences {
                     case WORK -> "searching the inputs in the argument needs more than " + MAX_WORK + " steps";
                     case HITS -> "the inputs occur more than " + MAX_HITS + " times in the argument";
                     case HITS_PER_FORM -> "an input occurs more than " + MAX_HITS_PER_FORM + " times in the argument";
+                    case CheckWork.WORK -> "searching the inputs in the arguments of one check needs more than "
+                            + CheckWork.MAX_WORK + " steps";
                     default -> "the occurrences of the inputs are longer than " + MAX_HIT_CHARS + " characters in all";
                 });
             }
@@ -129,65 +131,85 @@ public final class Occurrences {
         return find(arg, inputs.inputs(), options);
     }
 
-    /** Every occurrence of every input of {@code inputs} in {@code arg}. */
+    /**
+     * Every occurrence of every input of {@code inputs} in {@code arg}, within {@link #MAX_WORK} and,
+     * inside a sink check, within what is left of the check's {@link CheckWork}.
+     */
     public static Result find(String arg, List<Input> inputs, Options options) {
         List<Hit> hits = new ArrayList<>();
         if (arg.isEmpty() || inputs.isEmpty()) {
             return new Result(hits, 0, null);
         }
-        char[] hay = null;
-        Bigrams pairs = null;
+        CheckWork check = CheckWork.current();
+        long cap = MAX_WORK;
+        String capBudget = WORK;
+        if (check != null && check.remaining() < cap) {
+            cap = check.remaining();
+            capBudget = CheckWork.WORK;
+        }
         long work = 0;
-        long hitChars = 0;
-        for (Input in : inputs) {
-            Set<Long> seen = null;
-            for (char[] form : FormCache.needles(in, options)) {
-                if (form.length > arg.length()) {
-                    continue;
-                }
-                hay = hay == null ? fold(arg) : hay;
-                if (pairs == null && hay.length >= PREFILTER_FROM && form.length > 1) {
-                    work += hay.length;
-                    if (work > MAX_WORK) {
-                        return new Result(hits, work, WORK);
-                    }
-                    pairs = Bigrams.of(hay);
-                }
-                if (pairs != null && form.length > 1) {
-                    work += form.length;
-                    if (work > MAX_WORK) {
-                        return new Result(hits, work, WORK);
-                    }
-                    if (!pairs.mayContain(form)) {
+        try {
+            Haystack hay = null;
+            long hitChars = 0;
+            for (Input in : inputs) {
+                Set<Long> seen = null;
+                for (char[] form : FormCache.needles(in, options)) {
+                    if (form.length > arg.length()) {
                         continue;
                     }
-                }
-                work += arg.length() + form.length;
-                if (work > MAX_WORK) {
-                    return new Result(hits, work, WORK);
-                }
-                List<Integer> starts = Kmp.all(hay, form, MAX_HITS_PER_FORM + 1);
-                seen = seen == null ? new HashSet<>() : seen;
-                for (int i = 0; i < Math.min(starts.size(), MAX_HITS_PER_FORM); i++) {
-                    int start = starts.get(i);
-                    if (seen.add(((long) start << 32) | form.length)) {
-                        hits.add(new Hit(in, start, start + form.length));
-                        hitChars += form.length;
-                        if (hits.size() > MAX_HITS) {
-                            hits.remove(hits.size() - 1);
-                            return new Result(hits, work, HITS);
-                        }
-                        if (hitChars > MAX_HIT_CHARS) {
-                            return new Result(hits, work, HIT_CHARS);
+                    if (hay == null) {
+                        hay = check == null ? null : check.prepared(arg);
+                        if (hay == null) {
+                            work += arg.length();
+                            if (work > cap) {
+                                return new Result(hits, work, capBudget);
+                            }
+                            hay = Haystack.of(arg);
+                            if (check != null) {
+                                check.keep(arg, hay);
+                            }
                         }
                     }
-                }
-                if (starts.size() > MAX_HITS_PER_FORM) {
-                    return new Result(hits, work, HITS_PER_FORM);
+                    if (hay.pairs != null && form.length > 1) {
+                        work += form.length;
+                        if (work > cap) {
+                            return new Result(hits, work, capBudget);
+                        }
+                        if (!hay.pairs.mayContain(form)) {
+                            continue;
+                        }
+                    }
+                    work += arg.length() + form.length;
+                    if (work > cap) {
+                        return new Result(hits, work, capBudget);
+                    }
+                    List<Integer> starts = Kmp.all(hay.folded, form, MAX_HITS_PER_FORM + 1);
+                    seen = seen == null ? new HashSet<>() : seen;
+                    for (int i = 0; i < Math.min(starts.size(), MAX_HITS_PER_FORM); i++) {
+                        int start = starts.get(i);
+                        if (seen.add(((long) start << 32) | form.length)) {
+                            hits.add(new Hit(in, start, start + form.length));
+                            hitChars += form.length;
+                            if (hits.size() > MAX_HITS) {
+                                hits.remove(hits.size() - 1);
+                                return new Result(hits, work, HITS);
+                            }
+                            if (hitChars > MAX_HIT_CHARS) {
+                                return new Result(hits, work, HIT_CHARS);
+                            }
+                        }
+                    }
+                    if (starts.size() > MAX_HITS_PER_FORM) {
+                        return new Result(hits, work, HITS_PER_FORM);
+                    }
                 }
             }
+            return new Result(hits, work, null);
+        } finally {
+            if (check != null) {
+                check.spend(work);
+            }
         }
-        return new Result(hits, work, null);
     }
 
     /**
@@ -199,7 +221,7 @@ public final class Occurrences {
         if (text.length() < minLength) {
             return null;
         }
-        char[] needle = fold(text);
+        char[] needle = Haystack.fold(text);
         long work = 0;
         for (Input in : inputs) {
             for (String form : Forms.of(in, List.of())) {
@@ -207,20 +229,11 @@ public final class Occurrences {
                 if (work > MAX_WORK) {
                     return null;
                 }
-                if (!Kmp.all(fold(form), needle, 1).isEmpty()) {
+                if (!Kmp.all(Haystack.fold(form), needle, 1).isEmpty()) {
                     return in;
                 }
             }
         }
         return null;
-    }
-
-    /** Per-character lower case: same length, so indices carry over. */
-    static char[] fold(String s) {
-        char[] out = new char[s.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Character.toLowerCase(s.charAt(i));
-        }
-        return out;
     }
 }
