@@ -28,11 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FormCache {
     /** 1 Mi characters (about 2 MiB) per cache: the inputs of several requests at the input limits. */
     static final long MAX_CHARS = 1L << 20;
+    /*
+     * Both caches keep themselves up (eviction, cleared weak keys) on the analysis thread that used
+     * them, not on the common pool: handing that upkeep to another thread woke one up every few
+     * checks, a wake-up the correlator's verdict latency paid for on a busy machine.
+     */
     /** More option sets than the analyzers have; beyond, nothing more is cached. */
     static final int MAX_OPTIONS = 32;
 
     private static final Cache<Input, List<String>> STANDARD = Caffeine.newBuilder().weakKeys()
-            .maximumWeight(MAX_CHARS).<Input, List<String>>weigher((in, forms) -> chars(forms)).build();
+            .maximumWeight(MAX_CHARS).<Input, List<String>>weigher((in, forms) -> chars(forms))
+            .executor(Runnable::run).build();
     private static final ConcurrentHashMap<Occurrences.Options, Cache<Input, char[][]>> NEEDLES =
             new ConcurrentHashMap<>();
 
@@ -53,7 +59,7 @@ final class FormCache {
         Cache<Input, char[][]> cache = NEEDLES.get(options);
         if (cache == null && NEEDLES.size() < MAX_OPTIONS) {
             cache = NEEDLES.computeIfAbsent(options, o -> Caffeine.newBuilder().weakKeys().maximumWeight(MAX_CHARS)
-                    .<Input, char[][]>weigher((k, v) -> chars(v)).build());
+                    .<Input, char[][]>weigher((k, v) -> chars(v)).executor(Runnable::run).build());
         }
         return cache == null ? prepare(in, options) : cache.get(in, k -> prepare(k, options));
     }
