@@ -10,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs a hundred times a map lookup. The memo keeps names up to {@link #MAX_NAME_CHARS} chars and
  * at most {@link #MAX_NAMES} of them; when it is full it is emptied and fills again, so a client
  * sending new names makes it no slower than the regex alone. Thread-safe.
+ *
+ * <p>A name the engine fails on (never seen with SafeRE) is {@link Regex.Result#GAVE_UP}, not "no
+ * match", and is not remembered: a selection then takes the value and an exclusion leaves it in
+ * ({@link Target}), so a failure can add work but never take a value out of inspection.
  */
 public final class KeyPattern {
 
@@ -19,22 +23,30 @@ public final class KeyPattern {
     static final int MAX_NAME_CHARS = 256;
 
     private final Regex regex;
-    private final ConcurrentHashMap<String, Boolean> judged = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Regex.Result> judged = new ConcurrentHashMap<>();
 
     KeyPattern(String pattern) {
-        this.regex = Regex.compile("(?i)" + pattern);
+        this(Regex.compile("(?i)" + pattern));
     }
 
-    /** True when the regex matches somewhere in {@code name}. */
-    public boolean matches(String name) {
+    /** Tests: a key regex on {@code regex} as it is (no case folding added). */
+    KeyPattern(Regex regex) {
+        this.regex = regex;
+    }
+
+    /** Whether the regex matches somewhere in {@code name}, or {@link Regex.Result#GAVE_UP}. */
+    public Regex.Result judge(String name) {
         if (name.length() > MAX_NAME_CHARS) {
-            return regex.find(name);
+            return regex.search(name, null);
         }
-        Boolean known = judged.get(name);
+        Regex.Result known = judged.get(name);
         if (known != null) {
             return known;
         }
-        boolean found = regex.find(name);
+        Regex.Result found = regex.search(name, null);
+        if (found == Regex.Result.GAVE_UP) {
+            return found;
+        }
         if (judged.size() >= MAX_NAMES) {
             judged.clear();
         }

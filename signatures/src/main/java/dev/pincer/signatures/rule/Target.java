@@ -1,6 +1,7 @@
 package dev.pincer.signatures.rule;
 
 import dev.pincer.signatures.lang.VariableSelector;
+import dev.pincer.signatures.regex.Regex;
 import java.util.Locale;
 
 /**
@@ -23,17 +24,29 @@ public record Target(String collection, String key, KeyPattern keyPattern, boole
         return new Target(s.collection(), s.key() == null ? null : s.key().toLowerCase(Locale.ROOT), null, s.count());
     }
 
-    /** True when {@code name} (a key of {@link #collection}) is selected by this target's key. */
+    /**
+     * True when {@code name} (a key of {@link #collection}) is selected by this target's key. A name
+     * the key regex could not judge is selected: it is inspected rather than left out.
+     */
     public boolean selects(String name) {
         if (keyPattern != null) {
-            return keyPattern.matches(name);
+            return keyPattern.judge(name) != Regex.Result.NO_MATCH;
         }
         return key == null || key.equalsIgnoreCase(name);
     }
 
-    /** True when this exclusion or removal covers the value {@code collection:name}. */
+    /**
+     * True when this exclusion or removal covers the value {@code collection:name}. A name the key
+     * regex could not judge is not covered: it stays in inspection.
+     */
     public boolean covers(String collection, String name) {
-        return this.collection.equals(collection) && selects(name);
+        if (!this.collection.equals(collection)) {
+            return false;
+        }
+        if (keyPattern != null) {
+            return keyPattern.judge(name) == Regex.Result.MATCH;
+        }
+        return key == null || key.equalsIgnoreCase(name);
     }
 
     @Override
