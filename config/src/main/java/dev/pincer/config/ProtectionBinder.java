@@ -16,7 +16,8 @@ final class ProtectionBinder {
             "uploads",
             "rules",
             "paranoia_level",
-            "anomaly_thresholds"));
+            "anomaly_thresholds",
+            "value_memo"));
     private static final List<String> ROUTE_KEYS = concat(PolicyBinder.ROUTE_KEYS, List.of(
             "ip_filter",
             "rate_limits",

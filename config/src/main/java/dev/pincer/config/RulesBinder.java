@@ -9,12 +9,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Binds {@code protection.rules} (a list of rule files and globs), {@code protection.paranoia_level},
- * {@code protection.anomaly_thresholds}, and {@code routes[i].protection.rule_exclusions}. The
+ * {@code protection.anomaly_thresholds}, {@code protection.value_memo}, and
+ * {@code routes[i].protection.rule_exclusions}. The
  * rule files themselves are parsed and compiled by inspection/ when the config is applied; a
  * problem there names the rule file, its line and the directive.
  */
 final class RulesBinder {
-    static final List<String> KEYS = List.of("rules", "paranoia_level", "anomaly_thresholds");
+    static final List<String> KEYS = List.of("rules", "paranoia_level", "anomaly_thresholds", "value_memo");
     private static final List<String> THRESHOLD_KEYS = List.of("inbound", "outbound");
     private static final List<String> EXCLUSION_KEYS = List.of("ids", "tags", "targets");
     private static final List<String> TARGET_KEYS = List.of("ids", "tag", "target");
@@ -43,11 +44,12 @@ final class RulesBinder {
                 outbound = t.has("outbound") ? (int) t.integer("outbound", 4, 1, 10_000) : null;
             }
         }
-        if (files.isEmpty() && (level != null || inbound != null || outbound != null)) {
+        boolean memo = protection.bool("value_memo", true);
+        if (files.isEmpty() && (level != null || inbound != null || outbound != null || protection.has("value_memo"))) {
             nodes.problems().add(protection.node(), protection.path("rules"), "(none)",
-                    "rule files, which paranoia_level and anomaly_thresholds apply to");
+                    "rule files, which paranoia_level, anomaly_thresholds and value_memo apply to");
         }
-        return new RulesConfig(files, level, inbound, outbound);
+        return new RulesConfig(files, level, inbound, outbound, memo);
     }
 
     private static List<String> files(Nodes nodes, Node node, String path, Path baseDir) {

@@ -54,6 +54,18 @@ class ProtectionConfigTest {
         assertEquals(RouteConfig.Incomplete.SUSPECT, c.routes().get(0).incomplete(), "the global policy applies");
     }
 
+    /** {@code value_memo} is on unless the operator turns it off; it goes with the rule files. */
+    @Test
+    void valueMemoIsOnByDefaultAndCanBeTurnedOff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("my.conf"), "SecRuleEngine On\n");
+        String base = ConfigLoaderTest.MINIMAL + "protection:\n  rules: [my.conf]\n";
+        String file = dir.resolve("pincer.yaml").toString();
+        assertEquals(true, ConfigLoader.parse(base, file).protection().rules().valueMemo());
+        assertEquals(false, ConfigLoader.parse(base + "  value_memo: false\n", file).protection().rules().valueMemo());
+        assertEquals(true, ConfigLoader.parse(base + "  value_memo: true\n", file).protection().rules().valueMemo());
+    }
+
     /** A route's own mode and incomplete policy win over the global ones; a route without them inherits. */
     @Test
     void routeOverridesResolve() throws ConfigException {

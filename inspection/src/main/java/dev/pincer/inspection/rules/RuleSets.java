@@ -55,7 +55,8 @@ public final class RuleSets {
         }
         directives.addAll(RuleFileParser.parse(includes.toString(), "protection.rules (pincer.yaml)"));
         RuleSet set = RuleSetCompiler.compile(directives);
-        return SecLangEngine.create(set);
+        return SecLangEngine.create(set, SecLangEngine.DEFAULT_BUDGET, SecLangEngine.DEFAULT_TIME_BUDGET_NANOS,
+                config.valueMemo());
     }
 
     private static String settings(RulesConfig c) {

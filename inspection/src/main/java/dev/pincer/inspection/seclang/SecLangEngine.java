@@ -75,10 +75,12 @@ public final class SecLangEngine {
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
     private final SelectionGroups.Layout groupLayout;
-    private final ValueMemo memo = new ValueMemo();
+    /** Null when the operator keeps nothing of one request for the next ({@code protection.value_memo: false}). */
+    private final ValueMemo memo;
 
-    private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos) {
+    private SecLangEngine(RuleSet rules, long budget, long timeBudgetNanos, boolean valueMemo) {
         this.rules = rules;
+        this.memo = valueMemo ? new ValueMemo() : null;
         this.budget = budget;
         this.timeBudgetNanos = timeBudgetNanos;
         this.persistent = new PersistentCollections(rules.settings().collectionTimeout(), System::currentTimeMillis);
@@ -130,11 +132,19 @@ public final class SecLangEngine {
 
     /** @param timeBudgetNanos phase running time per transaction, at most (see {@link #DEFAULT_TIME_BUDGET_NANOS}) */
     public static SecLangEngine create(RuleSet rules, long budget, long timeBudgetNanos) {
+        return create(rules, budget, timeBudgetNanos, true);
+    }
+
+    /**
+     * @param valueMemo keep recurring values' forms across transactions ({@link ValueMemo}); false
+     *                  works every value out afresh in every request, and keeps nothing between them
+     */
+    public static SecLangEngine create(RuleSet rules, long budget, long timeBudgetNanos, boolean valueMemo) {
         Objects.requireNonNull(rules, "rules");
         if (budget <= 0 || timeBudgetNanos <= 0) {
             throw new IllegalArgumentException("budgets must be positive");
         }
-        return new SecLangEngine(rules, budget, timeBudgetNanos);
+        return new SecLangEngine(rules, budget, timeBudgetNanos, valueMemo);
     }
 
     private static void check(Rule r) {
@@ -172,7 +182,7 @@ public final class SecLangEngine {
         return new RuleTransaction(this, request, null);
     }
 
-    /** The forms of recurring values, shared by this engine's transactions. */
+    /** The forms of recurring values, shared by this engine's transactions; null when it is off. */
     ValueMemo memo() {
         return memo;
     }

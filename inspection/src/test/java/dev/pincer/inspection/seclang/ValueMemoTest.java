@@ -4,10 +4,13 @@ import static dev.pincer.inspection.seclang.EngineTest.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pincer.inspection.seclang.variables.HttpData;
+import dev.pincer.signatures.lang.RuleFileParser;
+import dev.pincer.signatures.rule.RuleSetCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,21 @@ class ValueMemoTest {
         t.requestBody();
         t.logging();
         return t;
+    }
+
+    /** {@code protection.value_memo: false}: the engine has no memo, and matches as one that has. */
+    @Test
+    void anEngineWithoutTheMemoKeepsNothingAndMatchesTheSame() {
+        SecLangEngine with = engine(RULES);
+        SecLangEngine without = SecLangEngine.create(RuleSetCompiler.compile(RuleFileParser.parse(RULES, "test.conf")),
+                SecLangEngine.DEFAULT_BUDGET, SecLangEngine.DEFAULT_TIME_BUDGET_NANOS, false);
+        assertNull(without.memo());
+        for (int pass = 0; pass < 2; pass++) {
+            for (HttpData r : requests()) {
+                assertEquals(outcome(run(with.open(r))), outcome(run(without.open(r))));
+            }
+        }
+        assertTrue(with.memo().size() > 0, "the default engine did keep values");
     }
 
     @Test
