@@ -3,6 +3,7 @@ package dev.pincer.inspection.rules;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rule engine's metrics, registered once per process and shared by every generation's rule
@@ -15,6 +16,8 @@ import io.prometheus.client.Histogram;
  */
 public final class RuleMetrics {
     final Counter hits;
+    /** {@link #hits}' child per rule id, looked up once per id: a request has dozens of matches. */
+    private final ConcurrentHashMap<Long, Counter.Child> hitsByRule = new ConcurrentHashMap<>();
     final Counter blocks;
     final Histogram score;
     final Counter incomplete;
@@ -28,6 +31,15 @@ public final class RuleMetrics {
                 .buckets(0, 2, 3, 4, 5, 8, 10, 15, 20, 30, 50).register(registry);
         incomplete = Counter.build("pincer_rule_incomplete_total",
                 "Requests the rule engine could not fully judge, by reason.").labelNames("reason").register(registry);
+    }
+
+    /** Counts a match of rule {@code id} in {@code pincer_rule_hits_total}. */
+    void hit(long id) {
+        Counter.Child c = hitsByRule.get(id);
+        if (c == null) {
+            c = hitsByRule.computeIfAbsent(id, k -> hits.labels(Long.toString(k)));
+        }
+        c.inc();
     }
 
     /** Metrics registered nowhere, for tests and tools. */

@@ -289,8 +289,9 @@ final class RulesStep implements Step {
     public void close(Transaction tx, Disposition disposition) {
         rules.logging();
         logMatches(tx);
-        for (RuleMatch m : rules.matches()) {
-            metrics.hits.labels(Long.toString(m.rule().id())).inc();
+        List<RuleMatch> matched = rules.matches();
+        for (int i = 0, n = matched.size(); i < n; i++) {
+            metrics.hit(matched.get(i).rule().id());
         }
         String score = rules.tx().get("blocking_inbound_anomaly_score");
         if (score != null) {

@@ -149,10 +149,12 @@ final class PhaseRunner {
                 t.matchedVarName = "";
                 return false;
             }
-            for (Target target : rule.targets()) {
-                t.select(rule, head, target, values);
+            List<Target> targets = rule.targets();  // indexed loops: no iterator per rule and value
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                t.select(rule, head, targets.get(i), values);
             }
-            for (VariableValue v : values) {
+            for (int i = 0, n = values.size(); i < n; i++) {
+                VariableValue v = values.get(i);
                 if (test(t, plan, v)) {
                     any = true;
                 }
@@ -170,7 +172,9 @@ final class PhaseRunner {
             return false;
         }
         t.capturingRule = rule;
-        for (RuntimeAction a : rule.actions()) {
+        List<RuntimeAction> actions = rule.actions();
+        for (int i = 0, n = actions.size(); i < n; i++) {
+            RuntimeAction a = actions.get(i);
             if (!a.perMatch()) {
                 a.execute(t);
             }
@@ -219,16 +223,19 @@ final class PhaseRunner {
         if (!hit) {
             return false;
         }
+        String name = v.name();  // once: a benign CRS request has some 60 matches, each named three times
         t.matchedVar = value;
-        t.matchedVarName = v.name();
-        t.matchedVars.add(v.key().isEmpty() ? v.collection() : v.collection() + ":" + v.key(), value);
-        t.matchedVarNames.add(v.name(), v.name());
+        t.matchedVarName = name;
+        t.matchedVars.add(name, value);
+        t.matchedVarNames.add(name, name);
         perMatch(t, rule);
         return true;
     }
 
     private static void perMatch(RuleTransaction t, Rule rule) {
-        for (RuntimeAction a : rule.actions()) {
+        List<RuntimeAction> actions = rule.actions();
+        for (int i = 0, n = actions.size(); i < n; i++) {
+            RuntimeAction a = actions.get(i);
             if (a.perMatch()) {
                 a.execute(t);
             }

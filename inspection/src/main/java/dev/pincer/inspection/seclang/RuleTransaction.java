@@ -379,18 +379,19 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     }
 
     boolean removed(Rule head) {
-        for (IdRanges ids : removedIds) {
-            if (ids.contains(head.id())) {
+        // asked for every rule of every phase, and the lists are nearly always empty: indexed loops
+        for (int i = 0, n = removedIds.size(); i < n; i++) {
+            if (removedIds.get(i).contains(head.id())) {
                 return true;
             }
         }
-        for (String tag : removedTags) {
-            if (head.tags().contains(tag)) {
+        for (int i = 0, n = removedTags.size(); i < n; i++) {
+            if (head.tags().contains(removedTags.get(i))) {
                 return true;
             }
         }
-        for (String m : removedMessages) {
-            if (head.message() != null && head.message().source().equals(m)) {
+        for (int i = 0, n = removedMessages.size(); i < n; i++) {
+            if (head.message() != null && head.message().source().equals(removedMessages.get(i))) {
                 return true;
             }
         }

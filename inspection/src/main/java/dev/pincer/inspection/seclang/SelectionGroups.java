@@ -167,10 +167,11 @@ final class SelectionGroups {
         int g = plan.group;
         int sel = layout.selectionOf()[g];
         if (selectionPhase[sel] != phase) {
-            for (Target target : rule.targets()) {
-                Collection c = t.collection(target.collection());
+            List<Target> targets = rule.targets();
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                Collection c = t.collection(targets.get(i).collection());
                 if (c != null) {
-                    c.select(target, scratch);
+                    c.select(targets.get(i), scratch);
                 }
             }
             TransformCache.Forms[] forms = selected[sel];

@@ -217,7 +217,8 @@ final class TransformCache {
 
     private final Chains chains;
     private final ValueMemo memo;  // null: this transaction neither reads nor fills one
-    private final IdentityHashMap<String, Forms> results = new IdentityHashMap<>(512);
+    /** By value identity; sized for a typical request's few dozen values (it grows for more). */
+    private final IdentityHashMap<String, Forms> results = new IdentityHashMap<>(64);
 
     TransformCache(Chains chains, ValueMemo memo) {
         this.chains = chains;
