@@ -48,9 +48,11 @@ final class PhaseRunner {
         t.phase = phase;
         t.phaseStarted = System.nanoTime();
         t.phaseCpuBase = -1;
+        t.groups.enter(t.engine.unionScratch());  // a phase runs start to end on this thread
         try {
             runRules(t, phase);
         } finally {
+            t.groups.leave();
             t.clockedNanos += phaseNanos(t);
             t.phaseCpuBase = -1;
         }
@@ -95,9 +97,10 @@ final class PhaseRunner {
             }
             t.current = rule;
             if (t.matchedVars.size() > 0) {
-                // a fresh collection, not a cleared one: nothing else holds it, and most rules never match
-                t.matchedVars = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS");
-                t.matchedVarNames = new dev.pincer.inspection.seclang.variables.Entries("MATCHED_VARS_NAMES");
+                // emptied, not replaced: only the rule being evaluated (and its chain) reads them, and
+                // what it selected from them was copied into its own list of values
+                t.matchedVars.clear();
+                t.matchedVarNames.clear();
             }
             boolean matched = evaluate(t, plan, rule, 0);
             if (t.overBudget) {

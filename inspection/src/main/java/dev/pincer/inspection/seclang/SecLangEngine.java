@@ -75,6 +75,12 @@ public final class SecLangEngine {
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
     private final SelectionGroups.Layout groupLayout;
+    /**
+     * Scratch for a selection group's union of bits ({@code SelectionGroups.compute}), per thread:
+     * it is used start to end on one thread and its words are zeroed before they are read, so one
+     * per thread serves every transaction, where one per transaction cost kilobytes per request.
+     */
+    private final ThreadLocal<long[][]> unions;
     /** Null when the operator keeps nothing of one request for the next ({@code protection.value_memo: false}). */
     private final ValueMemo memo;
 
@@ -94,6 +100,7 @@ public final class SecLangEngine {
             }
         }
         this.prefilter = Prefilter.of(all);
+        this.unions = ThreadLocal.withInitial(prefilter::newBits);
         for (int phase = 1; phase <= 5; phase++) {
             java.util.List<Rule> list = rules.phase(phase);
             plans[phase] = new RulePlan[list.size()];
@@ -180,6 +187,11 @@ public final class SecLangEngine {
     /** A transaction that neither reads nor fills the {@link ValueMemo}: every value worked out afresh. */
     RuleTransaction openWithoutMemo(HttpData request) {
         return new RuleTransaction(this, request, null);
+    }
+
+    /** This thread's union scratch (see {@link #unions}). */
+    long[][] unionScratch() {
+        return unions.get();
     }
 
     /** The forms of recurring values, shared by this engine's transactions; null when it is off. */

@@ -126,8 +126,8 @@ final class SelectionGroups {
     private final Layout layout;
     private final int[] phase;      // the phase a group's members were judged in, 0 = not yet
     private final boolean[] may;    // per member: its condition holds on its group's union
+    private long[][] union;         // the running phase's thread's scratch ({@link #enter}), else null
     private final long[] work;      // per group: the chars its members' operators would have tested
-    private long[][] union;         // scratch: a group's union, the words it needs zeroed before use
     private final int[] selectionPhase;                 // per selection: the phase it was made in
     private final TransformCache.Forms[][] selected;   // per selection: the forms of its values
     private final int[] selectedCount;
@@ -155,6 +155,19 @@ final class SelectionGroups {
             this.phase[g] = phase;
         }
         return may[plan.member];
+    }
+
+    /**
+     * Lends this transaction the running thread's union scratch for one phase: a group's union is
+     * built and read within {@link #compute}, and its words are zeroed before they are read.
+     */
+    void enter(long[][] scratch) {
+        this.union = scratch;
+    }
+
+    /** Ends the phase: the scratch goes back to its thread. */
+    void leave() {
+        this.union = null;
     }
 
     /** The work {@code plan}'s group stands for in the phase {@link #mayMatch} last computed. */
@@ -189,9 +202,7 @@ final class SelectionGroups {
         int[] segments = layout.segments()[g];
         int[] words = layout.words()[g];
         Prefilter prefilter = t.engine.prefilter();
-        if (union == null) {
-            union = prefilter.newBits();
-        }
+        long[][] union = this.union;
         for (int k = 0; k < words.length; k++) {
             if (union[segments[k]] == null) {
                 union[segments[k]] = new long[prefilter.segmentWords(segments[k])];

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A collection held as an ordered list of key/value pairs, the way the request carried them:
  * {@code ARGS} keeps both values of {@code ?a=1&a=2}, headers keep the client's spelling.
- * Written while the request is read, then only read.
+ * Written while the request is read, then only read; the exception is the engine's MATCHED_VARS
+ * pair, which it empties ({@link #clear}) before each rule that follows a match.
  */
 public final class Entries implements Collection {
 
@@ -36,6 +37,11 @@ public final class Entries implements Collection {
 
     public int size() {
         return values.size();
+    }
+
+    /** Empties the collection, keeping its capacity. */
+    public void clear() {
+        values.clear();
     }
 
     public List<VariableValue> all() {
