@@ -221,7 +221,7 @@ final class PhaseRunner {
         }
         boolean may = plan.condition == null
                 || plan.condition.mayMatch(forms.bits(plan, steps, t.engine.prefilter()));
-        boolean hit = may && rule.operator().matches(t, value);
+        boolean hit = may && matches(t, plan, value, forms);
         hit = hit != rule.negated();
         if (!hit) {
             return false;
@@ -233,6 +233,29 @@ final class PhaseRunner {
         t.matchedVarNames.add(name, name);
         perMatch(t, rule);
         return true;
+    }
+
+    /**
+     * The rule's operator on {@code value}. A pure operator's no-match is remembered in the value's
+     * forms (and with them in the value memo), and a remembered one skips the operator: a browser's
+     * headers meet the same regexes in every request. An answer given while the operator marked the
+     * transaction incomplete (it could not judge) is never remembered. The work budget was charged
+     * for the value before this either way.
+     */
+    private static boolean matches(RuleTransaction t, RulePlan plan, String value, TransformCache.Forms forms) {
+        int slot = plan.missSlot;
+        if (slot < 0 || forms == null) {
+            return plan.rule.operator().matches(t, value);
+        }
+        if (forms.knownMiss(slot)) {
+            return false;
+        }
+        int marks = t.incompleteMarks;
+        boolean hit = plan.rule.operator().matches(t, value);
+        if (!hit && t.incompleteMarks == marks) {
+            forms.miss(slot, t.engine.missSlots());
+        }
+        return hit;
     }
 
     private static void perMatch(RuleTransaction t, Rule rule) {

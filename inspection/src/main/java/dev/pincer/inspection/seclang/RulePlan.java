@@ -19,13 +19,20 @@ final class RulePlan {
     /** The rule's {@link SelectionGroups} group and member numbers, or -1 when it takes part in none. */
     final int group;
     final int member;
+    /**
+     * The rule's bit in a value's remembered no-matches ({@code TransformCache.Forms}), or -1 when
+     * its operator is not pure or it runs under multiMatch (several forms of one value per rule).
+     */
+    final int missSlot;
 
-    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition, int group, int member) {
+    RulePlan(Rule rule, RulePlan chained, int[] prefix, Prefilter.Condition condition, int group, int member,
+             int missSlot) {
         this.rule = rule;
         this.chained = chained;
         this.prefix = prefix;
         this.condition = condition;
         this.group = group;
         this.member = member;
+        this.missSlot = missSlot;
     }
 }

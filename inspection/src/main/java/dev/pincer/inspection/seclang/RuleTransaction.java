@@ -66,6 +66,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     long nextClock; // the work at which the time budget is next checked
     boolean overBudget;
     String incomplete; // the first reason an operator could not judge a value, or null
+    int incompleteMarks; // how many times an operator said it could not judge a value (any reason)
     final long openedNanos = System.nanoTime(); // for DURATION
 
     private record TargetRemoval(IdRanges ids, String tag, String message, VariableSelector target) {
@@ -430,6 +431,7 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
 
     @Override
     public void incomplete(String reason) {
+        incompleteMarks++;
         if (incomplete == null) {
             incomplete = java.util.Objects.requireNonNull(reason, "reason");
         }

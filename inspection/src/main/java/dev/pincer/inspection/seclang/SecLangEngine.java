@@ -81,6 +81,8 @@ public final class SecLangEngine {
      * per thread serves every transaction, where one per transaction cost kilobytes per request.
      */
     private final ThreadLocal<long[][]> unions;
+    /** Rules whose no-matches a value remembers ({@link RulePlan#missSlot}); counted while planning. */
+    private int missSlots;
     /** Null when the operator keeps nothing of one request for the next ({@code protection.value_memo: false}). */
     private final ValueMemo memo;
 
@@ -116,7 +118,8 @@ public final class SecLangEngine {
         int[] prefix = chains.add(rule);
         Prefilter.Condition condition = prefilter.condition(rule);
         int member = groups.member(rule, prefix, condition);
-        return new RulePlan(rule, chained, prefix, condition, member < 0 ? -1 : groups.groupOf(member), member);
+        int miss = rule.operator().pure() && !rule.multiMatch() ? missSlots++ : -1;
+        return new RulePlan(rule, chained, prefix, condition, member < 0 ? -1 : groups.groupOf(member), member, miss);
     }
 
     /** The plans of a phase's rules, index for index as {@code rules().phase(phase)}. */
@@ -187,6 +190,11 @@ public final class SecLangEngine {
     /** A transaction that neither reads nor fills the {@link ValueMemo}: every value worked out afresh. */
     RuleTransaction openWithoutMemo(HttpData request) {
         return new RuleTransaction(this, request, null);
+    }
+
+    /** How many rules have a miss slot ({@link RulePlan#missSlot}). */
+    int missSlots() {
+        return missSlots;
     }
 
     /** This thread's union scratch (see {@link #unions}). */

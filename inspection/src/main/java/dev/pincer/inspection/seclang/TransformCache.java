@@ -57,6 +57,7 @@ final class TransformCache {
         private long[][][] scannedBits;
         private int[] scannedViews;
         private int texts;
+        private long[] misses;         // bit per RulePlan.missSlot: that rule's pure operator did not match this value
         private boolean shared;        // the arrays are also a memo's: copy them before a write
         private boolean changed;       // something was computed since this was made or taken from a memo
 
@@ -75,6 +76,7 @@ final class TransformCache {
             this.scannedBits = from.scannedBits;
             this.scannedViews = from.scannedViews;
             this.texts = from.texts;
+            this.misses = from.misses;
             this.shared = true;
         }
 
@@ -111,6 +113,9 @@ final class TransformCache {
                     bytes += segment == null ? 0 : 16 + 8L * segment.length;
                 }
             }
+            if (misses != null) {
+                bytes += 16 + 8L * misses.length;
+            }
             return (int) Math.min(Integer.MAX_VALUE, bytes);
         }
 
@@ -122,6 +127,9 @@ final class TransformCache {
             }
             shared = false;
             forms = forms.clone();
+            if (misses != null) {
+                misses = misses.clone();
+            }
             if (text != null) {
                 text = text.clone();
             }
@@ -133,6 +141,24 @@ final class TransformCache {
                     scannedBits[i] = scannedBits[i].clone();  // a scan adds segments to it; a segment, once scanned, is never written
                 }
             }
+        }
+
+        /** True when the pure operator of the rule with miss slot {@code slot} is known not to match this value's form. */
+        boolean knownMiss(int slot) {
+            long[] m = misses;
+            return m != null && (slot >>> 6) < m.length && (m[slot >>> 6] & (1L << slot)) != 0;
+        }
+
+        /**
+         * Remembers that the rule with miss slot {@code slot} (of {@code slots} in the rule set) did
+         * not match this value's form: a pure operator gives that answer every time.
+         */
+        void miss(int slot, int slots) {
+            own();
+            if (misses == null) {
+                misses = new long[(slots + 63) >>> 6];
+            }
+            misses[slot >>> 6] |= 1L << slot;
         }
 
         /** The value after the rule's first {@code steps} transformations; 0 gives the value. */

@@ -62,6 +62,36 @@ class ValueMemoTest {
         return t;
     }
 
+    /**
+     * A pure operator's no-match is remembered with the value and skips the operator next time; a
+     * negated rule still matches on it; and an answer given while the operator could not judge
+     * (a bounded regex that gave up) is never remembered, so the next request is incomplete too.
+     */
+    @Test
+    void aNoMatchIsRememberedButAGaveUpNeverIs() {
+        SecLangEngine e = engine("""
+                SecRule REQUEST_HEADERS:X-Note "@rx (?i)union\\s+select" "id:1,phase:1,pass,t:none,t:lowercase"
+                SecRule REQUEST_HEADERS:X-Note "!@rx ^x" "id:2,phase:1,pass,t:none,t:lowercase"
+                SecRule REQUEST_HEADERS:X-Hard "@rx ^(a+)+\\1b" "id:3,phase:1,pass,t:none,t:lowercase"
+                """);
+        String plain = "the union of the select six";  // has the literals, so the prefilter lets the regex run
+        String hard = "a".repeat(40) + "cb";
+        for (int round = 0; round < 3; round++) {
+            RuleTransaction t = run(e.open(Requests.get("/", "X-Note", plain, "X-Hard", hard)));
+            assertEquals(List.of(2L), t.matches().stream().map(m -> m.rule().id()).toList(), "round " + round);
+            assertEquals("regex", t.incomplete(), "round " + round + ": a regex that gave up is incomplete every time");
+        }
+        TransformCache.Forms kept = e.memo().take(plain);
+        RulePlan first = e.plans(1)[0];
+        assertTrue(first.missSlot >= 0, "@rx with a constant pattern is pure");
+        assertTrue(kept.knownMiss(first.missSlot), "rule 1's no-match on the note is remembered");
+        assertTrue(kept.knownMiss(e.plans(1)[1].missSlot), "rule 2's operator did not match either (the rule did)");
+        TransformCache.Forms hardForms = e.memo().take(hard);
+        assertFalse(hardForms != null && hardForms.knownMiss(e.plans(1)[2].missSlot), "a gave-up is not a miss");
+        assertTrue(run(e.open(Requests.get("/", "X-Note", "1 UNION  select x"))).matches().stream()
+                .anyMatch(m -> m.rule().id() == 1L), "a value not seen before is tested");
+    }
+
     /** {@code protection.value_memo: false}: the engine has no memo, and matches as one that has. */
     @Test
     void anEngineWithoutTheMemoKeepsNothingAndMatchesTheSame() {

@@ -25,4 +25,10 @@ final class DetectSqli implements Operator {
         }
         return true;
     }
+
+    /** The detector's answer depends on the value alone. */
+    @Override
+    public boolean pure() {
+        return true;
+    }
 }

@@ -18,4 +18,10 @@ final class DetectXss implements Operator {
     public boolean matches(OperatorContext ctx, String value) {
         return XssDetector.detect(value);
     }
+
+    /** The detector's answer depends on the value alone. */
+    @Override
+    public boolean pure() {
+        return true;
+    }
 }

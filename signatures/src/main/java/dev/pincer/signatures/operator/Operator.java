@@ -14,4 +14,15 @@ public interface Operator {
      * @return true when the operator matches
      */
     boolean matches(OperatorContext ctx, String value);
+
+    /**
+     * True when the answer depends on the value alone: the same value always gets the same answer,
+     * and a no-match writes nothing into the transaction. The engine may then remember that a value
+     * did not match and skip the operator the next time it sees that value, in this request or a
+     * later one. An operator that could not judge a value says so with
+     * {@link OperatorContext#incomplete}; such an answer is never remembered.
+     */
+    default boolean pure() {
+        return false;
+    }
 }

@@ -72,6 +72,12 @@ final class Rx implements Operator {
         }
     }
 
+    /** A constant pattern is pure; one with macros depends on the transaction. */
+    @Override
+    public boolean pure() {
+        return regex != null;
+    }
+
     private static boolean found(OperatorContext ctx, Regex.Result result) {
         if (result == Regex.Result.GAVE_UP) {
             ctx.incomplete(GAVE_UP);
