@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code pincer_rule_blocks_total{attack_class}} (requests the rules blocked, by the classes of
  * their findings), {@code pincer_rule_anomaly_score} (CRS's blocking inbound anomaly score per
  * inspected request) and {@code pincer_rule_incomplete_total} (requests the engine could not fully
- * judge, by reason: {@code budget}, {@code body} beyond what it inspects, {@code rbl} and
- * {@code regex} for a value an operator could not judge, {@code response_body}).
+ * judge, by reason: {@code budget}, {@code body} beyond what it inspects, {@code rbl},
+ * {@code regex} and {@code regex_pattern} for a value an operator could not judge,
+ * {@code response_body}).
  */
 public final class RuleMetrics {
     final Counter hits;

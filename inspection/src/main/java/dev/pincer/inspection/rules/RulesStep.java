@@ -48,7 +48,8 @@ final class RulesStep implements Step {
     /** What each reason an operator gives for an incomplete transaction means, for the finding. */
     private static final java.util.Map<String, String> INCOMPLETE = java.util.Map.of(
             "rbl", "@rbl asks a DNS block list, and Pincer makes no DNS lookups on the request path",
-            "regex", "a backtracking @rx pattern ran out of its work bound on this value");
+            "regex", "a backtracking @rx pattern ran out of its work bound on this value",
+            "regex_pattern", "an @rx pattern with macros did not compile once expanded");
 
     private final RuleTransaction rules;
     private final RouteConfig.Incomplete incomplete;

@@ -82,6 +82,25 @@ class LookupsTest {
         assertEquals(6, t.tx().get("micros").length());
     }
 
+    /**
+     * Guards fail-safe: an {@code @rx} whose macros expand to a pattern that does not compile
+     * (here from a TX value the request set) cannot judge the value: the transaction is incomplete,
+     * never a silent "no match". A pattern that compiles is judged as usual.
+     */
+    @Test
+    void aMacroPatternThatDoesNotCompileMarksTheTransactionIncomplete() {
+        SecLangEngine e = engine("""
+                SecRule ARGS:p "@rx ^.*$" "id:1,phase:1,pass,capture,setvar:tx.pat=%{TX.0}"
+                SecRule ARGS:q "@rx %{tx.pat}" "id:2,phase:1,pass"
+                """);
+        RuleTransaction broken = run(e, Requests.get("/?p=(unclosed&q=x"));
+        assertEquals("regex_pattern", broken.incomplete());
+        assertEquals(List.of(1L), ids(broken));
+        RuleTransaction fine = run(e, Requests.get("/?p=ab&q=xaby"));
+        assertNull(fine.incomplete());
+        assertEquals(List.of(1L, 2L), ids(fine));
+    }
+
     /** Guards bounded work: a backtracking pattern past its bound is an incomplete transaction, not a "no match". */
     @Test
     void aBacktrackingRegexThatGivesUpMarksTheTransactionIncomplete() {

@@ -23,6 +23,8 @@ final class Rx implements Operator {
 
     /** The reason a regex that gave up gives {@link OperatorContext#incomplete}. */
     static final String GAVE_UP = "regex";
+    /** The reason for {@link OperatorContext#incomplete} when a pattern with macros does not compile once expanded. */
+    static final String BAD_PATTERN = "regex_pattern";
 
     private static final ThreadLocal<Captures> CAPTURES = ThreadLocal.withInitial(Captures::new);
 
@@ -45,6 +47,9 @@ final class Rx implements Operator {
                 try {
                     r = Regex.compileBounded(expanded);
                 } catch (IllegalArgumentException e) {
+                    // the pattern is the rule's text with TX values (which can hold input) put in:
+                    // one that does not compile cannot judge the value, so the request is incomplete
+                    ctx.incomplete(BAD_PATTERN);
                     return false;
                 }
                 lastExpanded = r;
