@@ -1,176 +1,127 @@
 package dev.pincer.inspection.body;
 
-import static dev.pincer.inspection.body.Outcome.DONE;
-import static dev.pincer.inspection.body.Outcome.ENDED;
-import static dev.pincer.inspection.body.Outcome.FAILED;
-import static dev.pincer.inspection.body.Outcome.FULL;
-import static dev.pincer.inspection.body.Outcome.MORE;
-
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
 import java.util.Arrays;
 
 /**
- * JSON bodies (RFC 8259) as JSON inputs: every string, number and boolean leaf, named by its path
- * ({@code user.tags[2]}; a root scalar has the empty name), and every object key, named
- * {@code path#key} with the key as value. {@code null} is not an input. A streaming state machine
- * with an explicit stack: no recursion, linear time, memory linear in the nesting at worst.
+ * JSON bodies as the correlator's inputs, one listener of {@link JsonParser}: every string, number
+ * and boolean leaf, named by its path ({@code user.tags[2]}; a root scalar has the empty name), and
+ * every object key, named {@code path#key} with the key as value. {@code null} is not an input.
  *
  * <p>Limits: levels deeper than {@code maxDepth} are still parsed and their leaves still reported,
- * under the deepest named path, and the result is marked truncated. Parsing stops when the input
- * count limit is reached. Faults are reported as {@code json: <what> at offset <byte>}; running
- * into the end of the input is a fault only when the body is complete.
+ * under the deepest named path, and the result is marked truncated. It asks for nothing more once
+ * the input count limit is reached. Faults are reported as {@code json: <what> at offset <byte>};
+ * running into the end of the input is a fault only when the body is complete; a string cut by the
+ * end is still an input (what there was of it).
  *
  * <p>Example: {@code {"user":{"tags":["a","b"]},"n":1.5,"ok":true}} gives {@code #user "user"},
  * {@code user#tags "tags"}, {@code user.tags[0] "a"}, {@code user.tags[1] "b"}, {@code #n "n"},
  * {@code n "1.5"}, {@code #ok "ok"} and {@code ok "true"}.
  */
-final class JsonBody {
-    private static final int OPENED = -2;
-    private static final int VALUE = 0;
-    private static final int FIRST_VALUE = 1;
-    private static final int FIRST_KEY = 2;
-    private static final int KEY = 3;
-    private static final int AFTER = 4;
-
-    private final JsonScanner in;
+final class JsonBody implements JsonParser.Listener {
     private final InputCollector out;
     private final PathBuilder path;
-    private boolean[] object = new boolean[16];
-    private int[] index = new int[16];
+    /** Per open container: the next array index, or -1 for an object. */
+    private int[] next = new int[16];
+    /** Per open container: whether its member's or element's path segment is pushed. */
+    private boolean[] named = new boolean[16];
     private int depth;
+    private boolean full;
 
-    private JsonBody(byte[] b, InputCollector out) {
-        this.in = new JsonScanner(b, out.maxValueChars());
+    JsonBody(InputCollector out) {
         this.out = out;
         this.path = new PathBuilder(out.maxDepth(), out.maxNameChars());
     }
 
+    /** Parses {@code body} into {@code out}, reporting faults as the result's malformed reason. */
     static void parse(byte[] body, boolean complete, InputCollector out) {
-        JsonBody p = new JsonBody(body, out);
-        int outcome = p.document();
-        if (outcome == FAILED) {
-            out.malformed("json: " + p.in.error);
-        } else if (outcome == ENDED && complete) {
-            out.malformed("json: unexpected end at offset " + body.length);
+        JsonBody view = new JsonBody(out);
+        view.finish(JsonParser.parse(body, view), complete, body.length);
+    }
+
+    /** Records how the parse that fed this view ended. */
+    void finish(JsonParser p, boolean complete, int length) {
+        if (full) {
+            return;
+        }
+        if (p.outcome() == JsonParser.FAILED) {
+            out.malformed("json: " + p.error());
+        } else if (p.outcome() == JsonParser.ENDED && complete) {
+            out.malformed("json: unexpected end at offset " + length);
         }
     }
 
-    private int document() {
-        int state = VALUE;
-        while (true) {
-            int c = in.peek();
-            if (c < 0) {
-                return state == AFTER && depth == 0 ? DONE : ENDED;
-            }
-            int r = MORE;
-            if (state == VALUE || state == FIRST_VALUE && c != ']') {
-                r = value(c);
-                state = r == MORE ? AFTER : c == '{' ? FIRST_KEY : FIRST_VALUE;
-                r = r == OPENED ? MORE : r;
-            } else if (state == FIRST_KEY && c == '}' || state == FIRST_VALUE) {
-                in.pos++;
-                close(state == FIRST_VALUE);
-                state = AFTER;
-            } else if (state == FIRST_KEY || state == KEY) {
-                r = key(c);
-                state = VALUE;
-            } else if (depth > 0 && c == ',') {
-                in.pos++;
-                path.pop();
-                if (object[depth]) {
-                    state = KEY;
-                } else {
-                    path.pushIndex(++index[depth]);
-                    state = VALUE;
-                }
-            } else if (depth > 0 && c == (object[depth] ? '}' : ']')) {
-                in.pos++;
-                close(true);
-            } else {
-                in.error = Reasons.unexpected(in.b, in.pos);
-                return FAILED;
-            }
-            if (r != MORE) {
-                return r;
-            }
-        }
-    }
-
-    /** A value starting with {@code c}: MORE after a scalar, OPENED after opening a container, or an outcome. */
-    private int value(int c) {
-        if (c == '{' || c == '[') {
-            in.pos++;
-            open(c == '{');
-            return OPENED;
-        }
-        String v;
-        if (c == '"') {
-            v = in.string();
-        } else if (c == '-' || c >= '0' && c <= '9') {
-            v = in.number();
-        } else if (c == 't' || c == 'f' || c == 'n') {
-            v = in.literal(c);
-        } else {
-            in.error = Reasons.unexpected(in.b, in.pos);
-            return FAILED;
-        }
-        if (v == null) {
-            return in.error != null ? FAILED : ENDED;
-        }
-        if (c != 'n' && !out.add(InputSource.JSON, path.current(), v, v)) {
-            return FULL;
-        }
-        return in.ended ? ENDED : MORE;
-    }
-
-    /** An object key and its colon: MORE, or an outcome. */
-    private int key(int c) {
-        if (c != '"') {
-            in.error = Reasons.unexpected(in.b, in.pos);
-            return FAILED;
-        }
-        String key = in.string();
-        if (key == null) {
-            return in.error != null ? FAILED : ENDED;
-        }
-        if (!out.add(InputSource.JSON, path.with("#", key), key, key)) {
-            return FULL;
-        }
-        if (in.ended) {
-            return ENDED;
-        }
-        path.push(".", key);
-        int colon = in.peek();
-        if (colon != ':') {
-            in.error = Reasons.unexpected(in.b, in.pos);
-            return colon < 0 ? ENDED : FAILED;
-        }
-        in.pos++;
-        return MORE;
-    }
-
-    private void open(boolean isObject) {
-        if (++depth == object.length) {
-            object = Arrays.copyOf(object, depth * 2);
-            index = Arrays.copyOf(index, depth * 2);
+    @Override
+    public boolean open(JsonParser p, boolean object) {
+        element();
+        if (++depth == next.length) {
+            next = Arrays.copyOf(next, depth * 2);
+            named = Arrays.copyOf(named, depth * 2);
         }
         if (depth > out.maxDepth()) {
             out.truncated(Truncation.DEPTH);
         }
-        object[depth] = isObject;
-        index[depth] = 0;
-        if (!isObject) {
-            path.pushIndex(0);
-        }
+        next[depth] = object ? -1 : 0;
+        named[depth] = false;
+        return true;
     }
 
-    /** Leaves the innermost container; {@code hadSegment}: whether a member or element path is open. */
-    private void close(boolean hadSegment) {
-        if (hadSegment) {
+    @Override
+    public void close(JsonParser p) {
+        if (named[depth]) {
             path.pop();
         }
         depth--;
+        member();
+    }
+
+    @Override
+    public boolean key(JsonParser p) {
+        String key = p.utf8(out.maxValueChars());
+        if (!add(path.with("#", key), key)) {
+            return false;
+        }
+        path.push(".", key);
+        named[depth] = true;
+        return true;
+    }
+
+    @Override
+    public boolean scalar(JsonParser p) {
+        element();
+        if (p.kind() != JsonParser.NULL && !add(path.current(), p.utf8(out.maxValueChars()))) {
+            return false;
+        }
+        member();
+        return true;
+    }
+
+    /** Before a value inside an array: its path is the next index. */
+    private void element() {
+        if (depth > 0 && next[depth] >= 0) {
+            if (named[depth]) {
+                path.pop();
+            }
+            path.pushIndex(next[depth]++);
+            named[depth] = true;
+        }
+    }
+
+    /** After a value inside an object: the member's segment goes. */
+    private void member() {
+        if (depth > 0 && next[depth] < 0 && named[depth]) {
+            path.pop();
+            named[depth] = false;
+        }
+    }
+
+    private boolean add(String name, String value) {
+        if (!out.add(InputSource.JSON, name, value, value)) {
+            full = true;
+            return false;
+        }
+        return true;
     }
 }

@@ -225,7 +225,7 @@ public final class RequestVariables {
         if ("URLENCODED".equals(processor)) {
             urlEncoded(body, argsPost, argsPostNames);
         } else if ("JSON".equals(processor)) {
-            error = JsonArguments.parse(body, settings.jsonDepthLimit(), (k, v) -> argument(k, v, argsPost, argsPostNames));
+            error = JsonArguments.parse(bytes, settings.jsonDepthLimit(), (k, v) -> argument(k, v, argsPost, argsPostNames));
         } else if ("MULTIPART".equals(processor)) {
             error = MultipartArguments.parse(body, String.valueOf(request.header("Content-Type")), new Files());
         } else if ("XML".equals(processor)) {
