@@ -40,6 +40,15 @@ public final class BodyProcessors {
      * @param complete    whether {@code body} is the whole body
      */
     public static void extract(String contentType, byte[] body, boolean complete, InputCollector out) {
+        extract(contentType, body, complete, out, null);
+    }
+
+    /**
+     * The same, also feeding {@code views} (null for none) in the same pass when the whole body is
+     * parsed as JSON.
+     */
+    public static void extract(String contentType, byte[] body, boolean complete, InputCollector out,
+                               BodyViews views) {
         if (!complete) {
             out.truncated(Truncation.BODY);
         }
@@ -50,32 +59,32 @@ public final class BodyProcessors {
         }
         BodyFormat declared = BodyFormat.declared(MediaType.essence(contentType));
         if (declared != null) {
-            parse(declared, contentType, body, complete, out);
+            parse(declared, contentType, body, complete, out, views);
             if (!out.isMalformed()) {
                 BodyFormat also = BodyFormat.sniff(body);
                 if (declared == BodyFormat.FORM && (also == BodyFormat.JSON || also == BodyFormat.XML)) {
-                    probe(also, contentType, body, complete, out);
+                    probe(also, contentType, body, complete, out, views);
                 }
                 return;
             }
         }
         BodyFormat sniffed = BodyFormat.sniff(body);
         if (sniffed != null && sniffed != declared) {
-            probe(sniffed, contentType, body, complete, out);
+            probe(sniffed, contentType, body, complete, out, views);
         }
         keepRaw(body, complete, null, out);
     }
 
     /** Parses as {@code format}; what it added is taken back if the bytes turn out malformed. */
     private static void probe(BodyFormat format, String contentType, byte[] body, boolean complete,
-                              InputCollector out) {
+                              InputCollector out, BodyViews views) {
         int mark = out.mark();
-        parse(format, contentType, body, complete, out);
+        parse(format, contentType, body, complete, out, views);
         out.settle(mark);
     }
 
     private static void parse(BodyFormat format, String contentType, byte[] body, boolean complete,
-                              InputCollector out) {
+                              InputCollector out, BodyViews views) {
         switch (format) {
             case FORM -> UrlEncodedBody.parse(body, out);
             case MULTIPART -> {
@@ -83,7 +92,7 @@ public final class BodyProcessors {
                 String boundary = declared ? MediaType.param(contentType, "boundary") : BodyFormat.boundary(body);
                 MultipartBody.parse(body, boundary, complete, out);
             }
-            case JSON -> JsonBody.parse(body, complete, out);
+            case JSON -> JsonBody.parse(body, complete, out, complete && views != null ? views.json(body) : null);
             case XML -> XmlBody.parse(body, complete, out);
         }
     }

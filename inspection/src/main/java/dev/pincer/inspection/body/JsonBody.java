@@ -37,8 +37,14 @@ final class JsonBody implements JsonParser.Listener {
 
     /** Parses {@code body} into {@code out}, reporting faults as the result's malformed reason. */
     static void parse(byte[] body, boolean complete, InputCollector out) {
+        parse(body, complete, out, null);
+    }
+
+    /** The same, feeding {@code also} (null for none) in the same pass. */
+    static void parse(byte[] body, boolean complete, InputCollector out, JsonParser.Listener also) {
         JsonBody view = new JsonBody(out);
-        view.finish(JsonParser.parse(body, view), complete, body.length);
+        view.finish(JsonParser.parse(body, also == null ? view : new JsonParser.Tee(view, also)), complete,
+                body.length);
     }
 
     /** Records how the parse that fed this view ended. */

@@ -59,6 +59,10 @@ public final class JsonParser {
 
         /** A scalar value; {@link #kind()} says which. */
         boolean scalar(JsonParser p);
+
+        /** The parse is over: {@link #outcome()} and {@link #error()} say how it ended. */
+        default void end(JsonParser p) {
+        }
     }
 
     private static final int VALUE = 0;
@@ -94,6 +98,7 @@ public final class JsonParser {
     public static JsonParser parse(byte[] body, Listener listener) {
         JsonParser p = new JsonParser(body);
         p.outcome = p.run(listener);
+        listener.end(p);
         return p;
     }
 
@@ -475,7 +480,7 @@ public final class JsonParser {
 
     /**
      * Feeds one parse to two listeners: it goes on while either wants more, and stops telling one
-     * that said it wants nothing more.
+     * that said it wants nothing more (both are told the {@code end}).
      */
     public static final class Tee implements Listener {
         private final Listener a;
@@ -517,6 +522,12 @@ public final class JsonParser {
             aOn = aOn && a.scalar(p);
             bOn = bOn && b.scalar(p);
             return aOn || bOn;
+        }
+
+        @Override
+        public void end(JsonParser p) {
+            a.end(p);
+            b.end(p);
         }
     }
 }

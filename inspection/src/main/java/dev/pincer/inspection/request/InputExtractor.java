@@ -1,6 +1,7 @@
 package dev.pincer.inspection.request;
 
 import dev.pincer.inspection.body.BodyProcessors;
+import dev.pincer.inspection.body.BodyViews;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
@@ -37,13 +38,21 @@ public final class InputExtractor {
      *             (the caller then says so to {@code InputHint} as {@code bodyPending})
      */
     public RequestInputs extract(RequestHead head, BodyPrefix body) {
+        return extract(head, body, null);
+    }
+
+    /**
+     * The same, also feeding {@code views} (null for none) in the pass that parses the body, so
+     * that the rules need not parse it again ({@link BodyViews}).
+     */
+    public RequestInputs extract(RequestHead head, BodyPrefix body, BodyViews views) {
         Objects.requireNonNull(head, "head");
         InputCollector out = new InputCollector(limits.maxInputs(), limits.maxValueChars(), limits.maxNameChars(),
                 limits.maxDepth(), limits.maxParts(), limits.maxPairs(), limits.maxTotalChars());
         try {
             if (TargetInputs.extract(head.target(), out) && HeaderInputs.extract(head.headers(), out)
                     && body != null) {
-                body(head, body, out);
+                body(head, body, out, views);
             }
         } catch (RuntimeException e) {
             // A bug, not a verdict on the request: keep what was gathered and say it is incomplete.
@@ -53,7 +62,7 @@ public final class InputExtractor {
         return out.result();
     }
 
-    private static void body(RequestHead head, BodyPrefix body, InputCollector out) {
+    private static void body(RequestHead head, BodyPrefix body, InputCollector out, BodyViews views) {
         byte[] bytes = body.bytes();
         if (bytes.length == 0) {
             if (!body.complete()) {
@@ -77,7 +86,7 @@ public final class InputExtractor {
                 return;
             }
         }
-        BodyProcessors.extract(type, bytes, body.complete(), out);
+        BodyProcessors.extract(type, bytes, body.complete(), out, views);
     }
 
     /** Whether any {@code Content-Encoding} field names a coding other than {@code identity}. */

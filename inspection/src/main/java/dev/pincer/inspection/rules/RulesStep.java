@@ -1,6 +1,7 @@
 package dev.pincer.inspection.rules;
 
 import dev.pincer.config.RouteConfig;
+import dev.pincer.inspection.body.JsonParser;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.seclang.variables.HttpData;
@@ -162,6 +163,16 @@ final class RulesStep implements Step {
             bodyKindKnown = true;
             upload = bodyWanted ? rules.multipartBody(noFilesLimit) : null;
         }
+    }
+
+    /** The rules' JSON arguments, gathered in the extraction's pass when phase 2 will parse the body as JSON. */
+    @Override
+    public JsonParser.Listener bodyJson(byte[] body) {
+        if (!bodyWanted || body.length > bodyLimit) {
+            return null;
+        }
+        bodyKind();
+        return upload != null ? null : rules.bodyJson(body);
     }
 
     @Override

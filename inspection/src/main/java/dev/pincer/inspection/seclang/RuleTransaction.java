@@ -136,6 +136,18 @@ public final class RuleTransaction implements ActionContext, OperatorContext {
     }
 
     /**
+     * A listener for this request's body parsed as JSON in another reader's pass, when phase 2
+     * will read it with the JSON processor (body access on, JSON chosen by phase 1's {@code ctl}s);
+     * else null. Phase 2 then uses what it gathered if its body is the same bytes.
+     */
+    public dev.pincer.inspection.body.JsonParser.Listener bodyJson(byte[] body) {
+        if (!bodyAccess || !"JSON".equals(bodyProcessor)) {
+            return null;
+        }
+        return variables.jsonView(body);
+    }
+
+    /**
      * A parser for this request's body when phase 2 can take it as a multipart stream (body access
      * on, the MULTIPART processor after phase 1's {@code ctl}s, REQUEST_BODY not forced), else null.
      * Then only the non-file parts, at most {@code noFilesLimit} bytes, are kept

@@ -37,6 +37,16 @@ public interface Step {
         return false;
     }
 
+    /**
+     * A listener for the whole request body parsed as JSON, fed in the pass that extracts the
+     * inputs ({@link dev.pincer.inspection.body.BodyViews}), or null (the default) when this step
+     * does not read JSON that way. Asked before the request end; a step that answers must check at
+     * its request end that its body is the one it was asked about.
+     */
+    default dev.pincer.inspection.body.JsonParser.Listener bodyJson(byte[] body) {
+        return null;
+    }
+
     /** True when this step must see the response body prefix before it is sent on. */
     default boolean needsResponseBody() {
         return false;

@@ -1,5 +1,7 @@
 package dev.pincer.inspection.transaction;
 
+import dev.pincer.inspection.body.BodyViews;
+import dev.pincer.inspection.body.JsonParser;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.inspection.verdict.AttackClass;
@@ -169,6 +171,27 @@ public final class Transaction {
             }
         }
         return most;
+    }
+
+    /**
+     * The steps as readers of the body in the extraction's pass ({@link Step#bodyJson}): the first
+     * step that wants the JSON gets it. A step that throws is not asked again here: it fails at its
+     * own phase.
+     */
+    public BodyViews bodyViews() {
+        return body -> {
+            for (Step s : steps) {
+                try {
+                    JsonParser.Listener l = s.bodyJson(body);
+                    if (l != null) {
+                        return l;
+                    }
+                } catch (RuntimeException e) {
+                    // judged at the step's request end, where a throw blocks with 500
+                }
+            }
+            return null;
+        };
     }
 
     /** True when some step reads the inputs ({@link Step#needsInputs()}). */

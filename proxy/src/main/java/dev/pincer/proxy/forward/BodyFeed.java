@@ -81,7 +81,8 @@ final class BodyFeed {
     Outcome end(boolean complete, Outcome before) {
         ended = true;
         if (body != null) {
-            tx.inputs(extractor.extract(model, new BodyPrefix(body.kept(), complete && !body.overflowed())));
+            tx.inputs(extractor.extract(model, new BodyPrefix(body.kept(), complete && !body.overflowed()),
+                    tx.bodyViews()));
         }
         Outcome o = tx.requestEnd(complete);
         if (o.kind() == Outcome.Kind.SUSPECT && before.kind() == Outcome.Kind.SUSPECT) {

@@ -1,5 +1,6 @@
 package dev.pincer.proxy.forward;
 
+import dev.pincer.inspection.body.BodyViews;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.HeaderField;
 import dev.pincer.inspection.request.InputExtractor;
@@ -57,6 +58,11 @@ final class EdgeRequest {
 
     RequestInputs inputs() {
         return tx.inputs();
+    }
+
+    /** The transaction's steps as readers of the body in the correlator's extraction pass. */
+    BodyViews bodyViews() {
+        return tx.bodyViews();
     }
 
     Outcome head() {

@@ -522,7 +522,7 @@ final class Exchange implements UpstreamListener, ExchangeTimer.Owner {
         }
         // The context is complete before the app sees the bytes; an incomplete request's crossing
         // bytes are never forwarded under reject.
-        if (guard != null && !guard.onBody(c.content(), requestComplete)) {
+        if (guard != null && !guard.onBody(c.content(), requestComplete, edge == null ? null : edge.bodyViews())) {
             c.release();
             incomplete(guard.rejection());
             return;

@@ -8,6 +8,7 @@ import dev.pincer.inspection.body.BodyBuffer;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.request.RequestHead;
 import dev.pincer.proxy.metrics.ProxyMetrics;
+import dev.pincer.inspection.body.BodyViews;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
@@ -96,12 +97,13 @@ public final class RequestGuard {
     /**
      * Takes the next body content; does not retain or release it.
      *
-     * @param last whether this is the last content of the body
+     * @param last  whether this is the last content of the body
+     * @param views other readers of the body to feed in the extraction's pass (the edge rules), or null
      * @return true to forward {@code content}; false when the request was rejected as incomplete:
      *         {@code content} must not be forwarded, the upstream connection must be aborted and the
      *         client answered {@link #rejection()}
      */
-    public boolean onBody(ByteBuf content, boolean last) {
+    public boolean onBody(ByteBuf content, boolean last, BodyViews views) {
         if (rejection != null) {
             return false;
         }
@@ -111,7 +113,7 @@ public final class RequestGuard {
         boolean fits = append(content);
         if (!fits || last) {
             bodyDone = true;
-            inputs = owner.extract(head, body.kept(), fits);
+            inputs = owner.extract(head, body.kept(), fits, views);
             context.updateInputs(inputs); // before anything more of the request goes on
             incomplete(inputs);
         }

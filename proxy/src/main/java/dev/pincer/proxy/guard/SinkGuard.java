@@ -7,6 +7,7 @@ import dev.pincer.correlator.Correlator;
 import dev.pincer.correlator.context.RequestContext;
 import dev.pincer.correlator.xss.XssAnalyzer;
 import dev.pincer.inspection.body.BodyBuffer;
+import dev.pincer.inspection.body.BodyViews;
 import dev.pincer.inspection.hint.InputHint;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.input.Truncation;
@@ -155,8 +156,8 @@ public final class SinkGuard implements AutoCloseable {
         return guard;
     }
 
-    RequestInputs extract(RequestHead head, byte[] prefix, boolean complete) {
-        return extractor.extract(head, new BodyPrefix(prefix, complete));
+    RequestInputs extract(RequestHead head, byte[] prefix, boolean complete, BodyViews views) {
+        return extractor.extract(head, new BodyPrefix(prefix, complete), views);
     }
 
     ResponseGuard responseGuard(RequestContext ctx, int prefix, ResponseText text, ProxyMetrics metrics) {

@@ -120,6 +120,36 @@ class SignatureInspectionTest {
         assertEquals(0, upstream.getRequestCount());
     }
 
+    /**
+     * With the correlator on, its extraction's pass over a JSON body also feeds the rules' ARGS
+     * (phase 2 does not parse it again): CRS still reads every value, names the variable as v3
+     * does, and a body that does not parse is refused by the body rules.
+     */
+    @Test
+    void aJsonBodyIsParsedOnceForTheCorrelatorAndTheRules() throws Exception {
+        pincer = PincerHarness.start(PincerHarness.yaml("correlator:\n  listen: 127.0.0.1:0\n  token: "
+                + "0123456789abcdef0123456789abcdef\nprotection:\n  mode: hybrid\n" + crsRules(),
+                "127.0.0.1:" + upstream.getPort()));
+        String attack;
+        List<String> edge;
+        try (EventCapture events = new EventCapture()) {
+            attack = json("{\"user\":{\"q\":\"1' OR '1'='1\"}}");
+            edge = events.lines().stream().filter(l -> l.contains("\"edge_finding\"")).toList();
+        }
+        assertEquals(403, PincerHarness.status(attack), "no sensor is connected: the edge decides. " + attack);
+        assertTrue(edge.size() == 1 && edge.get(0).contains("\"variable\":\"ARGS:json.user.q\""), edge.toString());
+        assertEquals(400, PincerHarness.status(json("{\"user\":")), "REQBODY_ERROR");
+        assertEquals(0, upstream.getRequestCount());
+        upstream.enqueue(new MockResponse().setBody("ok"));
+        assertEquals(200, PincerHarness.status(json("{\"user\":{\"name\":\"bob\",\"tags\":[\"a\",2]}}")));
+    }
+
+    private String json(String body) throws Exception {
+        return send("POST /api HTTP/1.1\r\nHost: app\r\nUser-Agent: test\r\nAccept: */*\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
     private Path ruleFile(String text) throws Exception {
         Path f = dir.resolve("my-rules.conf");
         Files.writeString(f, text);

@@ -33,6 +33,8 @@ final class JsonArguments implements JsonParser.Listener {
     private boolean seen;
     /** Why this processor stopped before the parse did, or null. */
     private String stopped;
+    private String result;
+    private boolean ended;
 
     JsonArguments(int maxDepth, Sink sink) {
         this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
@@ -42,11 +44,27 @@ final class JsonArguments implements JsonParser.Listener {
     /** Parses {@code body} nesting at most {@code maxDepth}; null when it is valid JSON, else the reason. */
     static String parse(byte[] body, int maxDepth, Sink sink) {
         JsonArguments view = new JsonArguments(maxDepth, sink);
-        return view.finish(JsonParser.parse(body, view));
+        JsonParser.parse(body, view);
+        return view.error();
+    }
+
+    /** Whether the parse that fed this view has ended. */
+    boolean ended() {
+        return ended;
     }
 
     /** How the parse that fed this view ended, as REQBODY_ERROR_MSG: null when the body was valid JSON. */
-    String finish(JsonParser p) {
+    String error() {
+        return result;
+    }
+
+    @Override
+    public void end(JsonParser p) {
+        ended = true;
+        result = finish(p);
+    }
+
+    private String finish(JsonParser p) {
         if (stopped != null) {
             return stopped;
         }

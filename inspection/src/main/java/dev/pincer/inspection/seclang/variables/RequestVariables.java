@@ -35,6 +35,8 @@ public final class RequestVariables {
 
     private final EngineSettings settings;
     private String argumentsError;
+    /** The JSON arguments gathered in the extraction's pass ({@link #jsonView}), until phase 2. */
+    private GatheredJson gathered;
 
     public RequestVariables(HttpData request, EngineSettings settings) {
         this.request = request;
@@ -225,7 +227,10 @@ public final class RequestVariables {
         if ("URLENCODED".equals(processor)) {
             urlEncoded(body, argsPost, argsPostNames);
         } else if ("JSON".equals(processor)) {
-            error = JsonArguments.parse(bytes, settings.jsonDepthLimit(), (k, v) -> argument(k, v, argsPost, argsPostNames));
+            GatheredJson g = gathered;
+            gathered = null;
+            JsonArguments.Sink sink = (k, v) -> argument(k, v, argsPost, argsPostNames);
+            error = g != null && g.covers(bytes) ? g.replay(sink) : JsonArguments.parse(bytes, settings.jsonDepthLimit(), sink);
         } else if ("MULTIPART".equals(processor)) {
             error = MultipartArguments.parse(body, String.valueOf(request.header("Content-Type")), new Files());
         } else if ("XML".equals(processor)) {
@@ -234,6 +239,19 @@ public final class RequestVariables {
             error = XmlValues.parse(body, xml);
         }
         bodyError(error);
+    }
+
+    /**
+     * A listener that gathers the JSON processor's arguments from {@code body} in a pass made for
+     * another reader (the correlator's extraction), for {@link #body} to use if its bytes are the
+     * same; null when one was handed out already.
+     */
+    public dev.pincer.inspection.body.JsonParser.Listener jsonView(byte[] body) {
+        if (gathered != null) {
+            return null;
+        }
+        gathered = new GatheredJson(body, settings.jsonDepthLimit(), settings.argumentsLimit() - args.size() + 1);
+        return gathered.view();
     }
 
     /**
