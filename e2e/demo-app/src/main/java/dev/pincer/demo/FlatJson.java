@@ -7,17 +7,33 @@ import java.util.Map;
  * Reads the top-level scalar fields of a JSON object: {@code {"name": "x", "id": 3}} gives
  * {@code name=x, id=3}. Nested objects and arrays are skipped. Throws
  * {@link IllegalArgumentException} on malformed input. Enough for the demo's JSON endpoints.
+ *
+ * <p>{@link #parseLenient} reads the way lenient JSON libraries do (org.json, Gson's lenient mode,
+ * JSON5): comments, single-quoted strings, unquoted names and values (up to the next delimiter,
+ * spaces kept, as org.json reads them), {@code =} or {@code =>} after a name, {@code ;} between
+ * members and a trailing separator. {@code {name: x' OR '1'='1}} gives {@code name=x' OR '1'}.
  */
 final class FlatJson {
+    private static final String DELIMITERS = ",:]}/\\\"[{;=#";
     private final String s;
+    private final boolean lenient;
     private int i;
 
-    private FlatJson(String s) {
+    private FlatJson(String s, boolean lenient) {
         this.s = s;
+        this.lenient = lenient;
     }
 
     static Map<String, String> parse(String text) {
-        FlatJson p = new FlatJson(text);
+        return parse(text, false);
+    }
+
+    static Map<String, String> parseLenient(String text) {
+        return parse(text, true);
+    }
+
+    private static Map<String, String> parse(String text, boolean lenient) {
+        FlatJson p = new FlatJson(text, lenient);
         Map<String, String> out = new LinkedHashMap<>();
         p.ws();
         p.expect('{');
@@ -27,9 +43,17 @@ final class FlatJson {
         }
         while (true) {
             p.ws();
-            String key = p.string();
+            if (lenient && p.peek() == '}') {
+                return out; // a trailing separator
+            }
+            String key = lenient ? p.lenientScalar() : p.string();
             p.ws();
-            p.expect(':');
+            char sep = p.next();
+            if (lenient && sep == '=' && p.i < text.length() && text.charAt(p.i) == '>') {
+                p.i++;
+            } else if (sep != ':' && !(lenient && sep == '=')) {
+                throw new IllegalArgumentException("expected : at " + (p.i - 1));
+            }
             p.ws();
             String value = p.value();
             if (value != null) {
@@ -40,7 +64,7 @@ final class FlatJson {
             if (c == '}') {
                 return out;
             }
-            if (c != ',') {
+            if (c != ',' && !(lenient && c == ';')) {
                 throw new IllegalArgumentException("expected , or } at " + p.i);
             }
         }
@@ -49,6 +73,10 @@ final class FlatJson {
     /** A scalar as text (null for JSON null and for skipped containers). */
     private String value() {
         char c = peek();
+        if (lenient && c != '{' && c != '[') {
+            String v = lenientScalar();
+            return v.equalsIgnoreCase("null") ? null : v;
+        }
         if (c == '"') {
             return string();
         }
@@ -84,12 +112,33 @@ final class FlatJson {
         } while (depth > 0);
     }
 
+    /** A quoted (either quote) or unquoted name or value, as org.json reads it. */
+    private String lenientScalar() {
+        char c = peek();
+        if (c == '"' || c == '\'') {
+            return string(c);
+        }
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= ' ' && DELIMITERS.indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        String word = s.substring(start, i).strip();
+        if (word.isEmpty()) {
+            throw new IllegalArgumentException("expected a value at " + start);
+        }
+        return word;
+    }
+
     private String string() {
-        expect('"');
+        return string('"');
+    }
+
+    private String string(char quote) {
+        expect(quote);
         StringBuilder sb = new StringBuilder();
         while (true) {
             char c = next();
-            if (c == '"') {
+            if (c == quote) {
                 return sb.toString();
             }
             if (c != '\\') {
@@ -116,8 +165,20 @@ final class FlatJson {
     }
 
     private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (lenient && (c == '#' || s.startsWith("//", i))) {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (lenient && s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                i = end < 0 ? s.length() : end + 2;
+            } else {
+                return;
+            }
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Reads a body the way a lenient app does, by what it looks like rather than by its declared
- * content type: an object ({@code {...}}) as flat JSON, anything else as
+ * content type: an object ({@code {...}}) as flat JSON read leniently ({@link FlatJson#parseLenient}:
+ * single quotes, unquoted names and values, comments), anything else as
  * {@code application/x-www-form-urlencoded} pairs. A proxy that parses only what the body
  * declares misses the inputs such an app reads.
  *
@@ -21,7 +22,7 @@ final class LenientBody {
     static Map<String, String> parse(String body) {
         String t = body.strip();
         if (t.startsWith("{")) {
-            return FlatJson.parse(t);
+            return FlatJson.parseLenient(t);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : t.split("&")) {

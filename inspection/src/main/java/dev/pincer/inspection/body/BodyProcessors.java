@@ -18,6 +18,10 @@ import dev.pincer.inspection.internal.InputCollector;
  *       UTF-8 replaced), so that an injection inside bytes no processor accepts still occurs;</li>
  *   <li>a declared form whose bytes look like JSON or XML is parsed as both, since an application
  *       may read it either way;</li>
+ *   <li>JSON (declared or sniffed) that the strict grammar refuses is also read the way lenient
+ *       readers read it ({@link JsonParser#parseLenient}: comments, single quotes, unquoted names
+ *       and values...), and what that finds is kept, since an application using Gson, org.json
+ *       or Jackson's leniency features reads those values;</li>
  *   <li>a declared charset that is not ASCII-compatible ({@link Charsets}) marks the result
  *       {@link Truncation#ENCODING}: the text is not what the application reads.</li>
  * </ul>
@@ -67,6 +71,9 @@ public final class BodyProcessors {
                 }
                 return;
             }
+            if (declared == BodyFormat.JSON) {
+                JsonBody.parseLenient(body, out);
+            }
         }
         BodyFormat sniffed = BodyFormat.sniff(body);
         if (sniffed != null && sniffed != declared) {
@@ -75,12 +82,17 @@ public final class BodyProcessors {
         keepRaw(body, complete, null, out);
     }
 
-    /** Parses as {@code format}; what it added is taken back if the bytes turn out malformed. */
+    /**
+     * Parses as {@code format}; what it added is taken back if the bytes turn out malformed, except
+     * that JSON the strict grammar refused is then read leniently ({@link JsonBody#parseLenient}).
+     */
     private static void probe(BodyFormat format, String contentType, byte[] body, boolean complete,
                               InputCollector out, BodyViews views) {
         int mark = out.mark();
         parse(format, contentType, body, complete, out, views);
-        out.settle(mark);
+        if (!out.settle(mark) && format == BodyFormat.JSON) {
+            JsonBody.parseLenient(body, out);
+        }
     }
 
     private static void parse(BodyFormat format, String contentType, byte[] body, boolean complete,

@@ -47,6 +47,18 @@ final class JsonBody implements JsonParser.Listener {
                 body.length);
     }
 
+    /**
+     * After the strict grammar refused {@code body}: its inputs as the most lenient readers see it
+     * ({@link JsonParser#parseLenient}), added to what is there (exact duplicates cost nothing),
+     * when it starts like a document ({@link JsonParser#lenientStart}).
+     * The body stays malformed; this reports no fault of its own.
+     */
+    static void parseLenient(byte[] body, InputCollector out) {
+        if (JsonParser.lenientStart(body)) {
+            JsonParser.parseLenient(body, new JsonBody(out));
+        }
+    }
+
     /** Records how the parse that fed this view ended. */
     void finish(JsonParser p, boolean complete, int length) {
         if (full) {

@@ -102,6 +102,57 @@ public final class JsonParser {
         return p;
     }
 
+    /**
+     * Parses {@code body} the way the most lenient JSON readers that applications use do, for a
+     * body the strict grammar refused: an application may still read it (Gson's lenient mode,
+     * org.json, Jackson's {@code ALLOW_*} features, JSON5), and the values it reads must still be
+     * inputs. Accepted beyond RFC 8259, as their union:
+     * <ul>
+     *   <li>comments ({@code //} and {@code #} to the end of the line, <code>/* ... *&#47;</code>)
+     *       and the {@code )]}'} prefix;</li>
+     *   <li>single-quoted strings, control characters inside strings, and any escaped character
+     *       standing for itself (<code>&#92;'</code>, <code>&#92;x41</code>);</li>
+     *   <li>unquoted names and values, read as org.json reads them: up to one of
+     *       {@code , : ] } / \ " [ { ; = #} or a control character, trimmed (spaces inside are
+     *       kept); {@code true}, {@code false} and {@code null} in any case are literals, and
+     *       {@code NaN}, {@code Infinity}, {@code 0x1F} and the like are read as such text;</li>
+     *   <li>{@code =} and {@code =>} between a name and its value, {@code ;} between members,
+     *       missing and trailing separators, a name without a value (read as null), and several
+     *       top-level values one after the other.</li>
+     * </ul>
+     * Whatever else is out of place is skipped a byte at a time, so this never fails: it ends
+     * {@link #DONE}, {@link #ENDED} (inside a string, a comment or a container) or
+     * {@link #STOPPED}. Linear time: each byte is looked at a bounded number of times.
+     */
+    public static JsonParser parseLenient(byte[] body, Listener listener) {
+        JsonParser p = new JsonParser(body);
+        p.lenient = true;
+        if (p.startsWith(")]}'")) {
+            p.pos += 4;
+        }
+        p.outcome = p.runLenient(listener);
+        listener.end(p);
+        return p;
+    }
+
+    private boolean lenient;
+
+    /**
+     * Whether {@code body} starts the way a document a lenient reader takes does: after a byte
+     * order mark, the {@code )]}'} prefix, whitespace and comments, a {@code {}, {@code [} or a
+     * quote. Only such a body is read by {@link #parseLenient} for inputs: any text at all is some
+     * lenient reader's top-level string.
+     */
+    public static boolean lenientStart(byte[] body) {
+        JsonParser p = new JsonParser(body);
+        p.lenient = true;
+        if (p.startsWith(")]}'")) {
+            p.pos += 4;
+        }
+        int c = p.peek();
+        return c == '{' || c == '[' || c == '"' || c == '\'';
+    }
+
     private int outcome;
 
     /** {@link #DONE}, {@link #ENDED}, {@link #FAILED} or {@link #STOPPED}. */
@@ -238,16 +289,40 @@ public final class JsonParser {
         object[depth] = isObject;
     }
 
-    /** Skips whitespace; the next byte (not consumed), or -1 at the end. */
+    /** Skips whitespace (and, when lenient, comments); the next byte (not consumed), or -1 at the end. */
     private int peek() {
         while (pos < b.length) {
             int c = b[pos] & 0xff;
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else if (!lenient || !comment(c)) {
                 return c;
             }
-            pos++;
         }
         return -1;
+    }
+
+    /** At {@code c}: skips a comment or a lenient blank and returns true, else false. */
+    private boolean comment(int c) {
+        if (c == '\f' || c == 0x0b) {
+            pos++;
+            return true;
+        }
+        if (c == '#' || c == '/' && pos + 1 < b.length && b[pos + 1] == '/') {
+            while (pos < b.length && b[pos] != '\n') {
+                pos++;
+            }
+            return true;
+        }
+        if (c == '/' && pos + 1 < b.length && b[pos + 1] == '*') {
+            pos += 2;
+            while (pos < b.length && !(b[pos] == '*' && pos + 1 < b.length && b[pos + 1] == '/')) {
+                pos++;
+            }
+            pos = Math.min(b.length, pos + 2);
+            return true;
+        }
+        return false;
     }
 
     private int fail(int at) {
@@ -476,6 +551,264 @@ public final class JsonParser {
         } else if (scratchLength + n > scratch.length) {
             scratch = Arrays.copyOf(scratch, Math.max(scratchLength + n, 2 * scratch.length));
         }
+    }
+
+
+    // ---- the lenient grammar (parseLenient) ---------------------------------------------------
+
+    private int runLenient(Listener l) {
+        int state = VALUE;
+        while (true) {
+            int c = peek();
+            if (c < 0) {
+                return depth == 0 && state == AFTER ? DONE : ENDED;
+            }
+            boolean inObject = depth > 0 && object[depth];
+            int close = inObject ? '}' : ']';
+            if (state == AFTER) {
+                if (depth == 0) {
+                    state = VALUE; // another top-level value
+                } else if (c == ',' || c == ';') {
+                    pos++;
+                    state = inObject ? KEY : VALUE;
+                } else if (c == close) {
+                    pos++;
+                    depth--;
+                    l.close(this);
+                } else {
+                    state = inObject ? KEY : VALUE; // a missing separator
+                }
+                continue;
+            }
+            if (state == FIRST_KEY || state == KEY) {
+                if (c == '}') {
+                    pos++;
+                    depth--;
+                    l.close(this);
+                    state = AFTER;
+                    continue;
+                }
+                if (c == ',' || c == ';' || c == ']' || c == ':' || c == '=') {
+                    pos++; // a missing member, or a byte out of place
+                    continue;
+                }
+                int r = c == '"' || c == '\'' ? quoted(c) : unquoted();
+                if (r < 0 && length() == 0 && !(c == '"' || c == '\'')) {
+                    pos++; // nothing a name can start with
+                    continue;
+                }
+                if (!l.key(this)) {
+                    return STOPPED;
+                }
+                if (r == ENDED) {
+                    return ENDED;
+                }
+                int sep = peek();
+                if (sep == ':' || sep == '=') {
+                    pos++;
+                    if (sep == '=' && pos < b.length && b[pos] == '>') {
+                        pos++;
+                    }
+                    state = VALUE;
+                } else {
+                    kind = NULL; // a name without a value
+                    token(b, pos, pos);
+                    if (!l.scalar(this)) {
+                        return STOPPED;
+                    }
+                    state = AFTER;
+                }
+                continue;
+            }
+            // a value is expected
+            if (c == '{' || c == '[') {
+                pos++;
+                push(c == '{');
+                if (!l.open(this, c == '{')) {
+                    return STOPPED;
+                }
+                state = c == '{' ? FIRST_KEY : FIRST_VALUE;
+                continue;
+            }
+            if (depth > 0 && (c == close || c == ',' || c == ';')) {
+                if (inObject) {
+                    kind = NULL; // a name whose value is missing
+                    token(b, pos, pos);
+                    if (!l.scalar(this)) {
+                        return STOPPED;
+                    }
+                    state = AFTER;
+                } else if (c == close) {
+                    pos++;
+                    depth--;
+                    l.close(this);
+                    state = AFTER;
+                } else {
+                    pos++; // a missing element
+                    state = VALUE;
+                }
+                continue;
+            }
+            int r;
+            if (c == '"' || c == '\'') {
+                r = quoted(c);
+            } else {
+                r = unquoted();
+                if (length() == 0) {
+                    pos++; // a byte no value starts with
+                    continue;
+                }
+            }
+            if (!l.scalar(this)) {
+                return STOPPED;
+            }
+            if (r == ENDED) {
+                return ENDED;
+            }
+            state = AFTER;
+        }
+    }
+
+    /** An org.json-style unquoted name or value: its text, trimmed, and its kind; -1 (MORE) always. */
+    private int unquoted() {
+        cut = false;
+        int start = pos;
+        while (pos < b.length) {
+            int c = b[pos] & 0xff;
+            if (c < 0x20 || c == ',' || c == ':' || c == ']' || c == '}' || c == '/' || c == '\\' || c == '"'
+                    || c == '[' || c == '{' || c == ';' || c == '=' || c == '#') {
+                break;
+            }
+            pos++;
+        }
+        int end = pos;
+        while (end > start && b[end - 1] == ' ') {
+            end--;
+        }
+        token(b, start, end);
+        kind = word("true") ? TRUE : word("false") ? FALSE : word("null") ? NULL
+                : end > start && (b[start] == '-' || b[start] == '+' || b[start] == '.' || b[start] >= '0' && b[start] <= '9')
+                ? NUMBER : STRING;
+        return -1;
+    }
+
+    private boolean word(String w) {
+        if (to - from != w.length()) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if ((text[from + i] | 0x20) != w.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** At a quote {@code q} (double or single): MORE (-1), or ENDED with {@link #cut} set; never fails. */
+    private int quoted(int q) {
+        cut = false;
+        kind = STRING;
+        int start = ++pos;
+        while (pos < b.length) {
+            int c = b[pos] & 0xff;
+            if (c == q) {
+                token(b, start, pos++);
+                return -1;
+            }
+            if (c == '\\') {
+                break;
+            }
+            pos++;
+        }
+        scratchLength = 0;
+        append(b, start, pos);
+        while (pos < b.length) {
+            int c = b[pos] & 0xff;
+            if (c == q) {
+                pos++;
+                token(scratch, 0, scratchLength);
+                return -1;
+            }
+            if (c != '\\') {
+                append(c);
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= b.length) {
+                pos = b.length;
+                break;
+            }
+            int e = b[pos + 1] & 0xff;
+            if (e == 'u' || e == 'x') {
+                int n = e == 'u' ? 4 : 2;
+                int cp = hex(pos + 2, n);
+                if (cp >= 0) {
+                    pos += 2 + n;
+                    appendCodePoint(Character.isSurrogate((char) cp) ? lenientSurrogate(cp) : cp);
+                    continue;
+                }
+            }
+            int c2 = switch (e) {
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'v' -> 0x0b;
+                case '0' -> 0;
+                case '\n' -> -1; // a line continuation
+                default -> e;     // any other escaped byte stands for itself
+            };
+            if (c2 >= 0) {
+                append(c2);
+            }
+            pos += 2;
+        }
+        cut = true;
+        token(scratch, 0, scratchLength);
+        return ENDED;
+    }
+
+    /** A high surrogate {@code cp} just read, combined with a following low one if there is one; else U+FFFD. */
+    private int lenientSurrogate(int cp) {
+        if (Character.isHighSurrogate((char) cp) && pos + 1 < b.length && b[pos] == '\\' && b[pos + 1] == 'u') {
+            int low = hex(pos + 2, 4);
+            if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                pos += 6;
+                return Character.toCodePoint((char) cp, (char) low);
+            }
+        }
+        return 0xFFFD;
+    }
+
+    /** The {@code n} hex digits at {@code at}, or -1 when they are not all there. */
+    private int hex(int at, int n) {
+        if (at + n > b.length) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            int c = b[i];
+            int lower = c | 0x20;
+            int d = c >= '0' && c <= '9' ? c - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    private boolean startsWith(String s) {
+        if (pos + s.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b[pos + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -87,6 +87,43 @@ class JsonParserTest {
                 events("[\"\\ud83d\\ude00\",\"\\ude00\",\"\\ud83d\\u0041\"]"));
     }
 
+    private static String lenient(String body) {
+        Recorder r = new Recorder(-1);
+        JsonParser p = JsonParser.parseLenient(body.getBytes(StandardCharsets.UTF_8), r);
+        return String.join(" ", r.events) + " | " + p.outcome();
+    }
+
+    @Test
+    void theLenientReadingTakesWhatLenientReadersTake() {
+        assertEquals("{1 k:a 1:x k:b 2:2 }0 | 0", lenient("{'a': 'x'; b => 2}"));
+        assertEquals("{1 k:my key 1:some value }0 | 0", lenient("{my key: some value}"));
+        assertEquals("[1 2:1 2:2 }0 | 0", lenient("// c\n[1, /* c */ 2,]"));
+        assertEquals("[1 2:1 2:2 }0 | 0", lenient(")]}'\n[1,,2]"));
+        assertEquals("{1 k:a 5: k:b 5: }0 | 0", lenient("{a:, b}"));
+        assertEquals("{1 }0 [1 }0 | 0", lenient("{} []"), "several top-level values");
+        assertEquals("[1 3:True 4:FALSE 5:Null 1:NaN 2:-Infinity }0 | 0", lenient("[True, FALSE, Null, NaN, -Infinity]"));
+        assertEquals("1:a b c | 0", lenient("a b c"), "an unquoted value keeps its spaces, as org.json reads it");
+        assertEquals("[1 1:a\u000bb'c 1:A }0 | 0", lenient("['a\\vb\\'c', \"\\x41\"]"));
+    }
+
+    @Test
+    void theLenientReadingNeverFailsAndEndsWhereTheInputDoes() {
+        assertEquals("{1 k:a 1:bc~ | 1", lenient("{a: 'bc"));
+        assertEquals("[1 | 1", lenient("[ /* never closed"));
+        assertEquals("[1 2:1 }0 | 0", lenient("] : [ 1 } ]"), "bytes out of place are skipped");
+        assertEquals(" | 1", lenient(""));
+    }
+
+    @Test
+    void onlyDocumentLikeBodiesAreReadLeniently() {
+        for (String yes : new String[] {"{", " [1", "'x'", "\"x\"", ")]}'\n{", "/* c */ {", "# c\n["}) {
+            assertEquals(true, JsonParser.lenientStart(yes.getBytes(StandardCharsets.UTF_8)), yes);
+        }
+        for (String no : new String[] {"", "id=1", "x", "1", "<a/>", "--b\r\n"}) {
+            assertEquals(false, JsonParser.lenientStart(no.getBytes(StandardCharsets.UTF_8)), no);
+        }
+    }
+
     @Test
     void oneTeePassIsTwoSeparatePasses() {
         String body = "{\"user\":{\"name\":\"bob\",\"tags\":[\"a\",2,true,null]},\"n\":-1.5e3,\"e\":{},\"f\":[]}";

@@ -211,6 +211,19 @@ public final class Bypasses {
         }
         out.add(shot("lenient app, body without Content-Type (a form)", t,
                 RawHttp.request("POST", "/lenient" + t.path()).body(null, t.pair()), BLOCKED, null));
+        // JSON that only lenient readers take (org.json, Gson's lenient mode, JSON5): strict JSON
+        // refuses it, so a proxy that keeps it only as one raw text never finds the value in the sink
+        for (Attack a : List.of(t, p)) {
+            String quoted = "'" + a.value().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            for (String body : List.of("{'" + a.param() + "': " + quoted + "}",
+                    "{" + a.param() + ": " + Payloads.jsonString(a.value()) + " /* lenient */}",
+                    "{ # a comment\n" + a.param() + " => " + quoted + "; }")) {
+                for (String type : List.of("application/json", "text/plain")) {
+                    out.add(shot("lenient app, lenient JSON body " + type + ": " + body, a,
+                            RawHttp.request("POST", "/lenient" + a.path()).body(type, body), BLOCKED, null));
+                }
+            }
+        }
         return out;
     }
 
