@@ -73,10 +73,36 @@ abstract class DemoServlet extends HttpServlet {
         return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
-    /** The request body as UTF-8 text, at most {@link #MAX_BODY} bytes. */
+    /**
+     * The request body as text, at most {@link #MAX_BODY} bytes: UTF-8, unless its bytes are
+     * UTF-16 or UTF-32 by the zero bytes in its first four (RFC 4627 section 3), which Jackson and
+     * XML parsers detect on their own whatever the request declared.
+     */
     static String body(HttpServletRequest req) throws IOException {
         byte[] b = req.getInputStream().readNBytes(MAX_BODY);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(b, detected(b));
+    }
+
+    private static java.nio.charset.Charset detected(byte[] b) {
+        if (b.length >= 4) {
+            boolean z0 = b[0] == 0;
+            boolean z1 = b[1] == 0;
+            boolean z2 = b[2] == 0;
+            boolean z3 = b[3] == 0;
+            if (z0 && z1 && z2 && !z3) {
+                return java.nio.charset.Charset.forName("UTF-32BE");
+            }
+            if (!z0 && z1 && z2 && z3) {
+                return java.nio.charset.Charset.forName("UTF-32LE");
+            }
+            if (z0 && !z1 && z2 && !z3) {
+                return StandardCharsets.UTF_16BE;
+            }
+            if (!z0 && z1 && !z2 && z3) {
+                return StandardCharsets.UTF_16LE;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     static void text(HttpServletResponse resp, String body) throws IOException {

@@ -22,8 +22,10 @@ import dev.pincer.inspection.internal.InputCollector;
  *       readers read it ({@link JsonParser#parseLenient}: comments, single quotes, unquoted names
  *       and values...), and what that finds is kept, since an application using Gson, org.json
  *       or Jackson's leniency features reads those values;</li>
- *   <li>a declared charset that is not ASCII-compatible ({@link Charsets}) marks the result
- *       {@link Truncation#ENCODING}: the text is not what the application reads.</li>
+ *   <li>a declared charset that is not ASCII-compatible ({@link Charsets}), or JSON or XML whose
+ *       bytes are UTF-16 or UTF-32 whatever was declared ({@link Charsets#wideUnicode}: JSON and
+ *       XML readers detect those themselves), mark the result {@link Truncation#ENCODING}: the
+ *       text is not what the application reads.</li>
  * </ul>
  * A declared processor's fault is the result's malformed reason. A prefix with more body after it
  * ({@code complete = false}) marks the result {@link Truncation#BODY}; running into its end is not
@@ -56,12 +58,12 @@ public final class BodyProcessors {
         if (!complete) {
             out.truncated(Truncation.BODY);
         }
-        if (!Charsets.asciiCompatible(MediaType.param(contentType, "charset"))) {
+        BodyFormat declared = BodyFormat.declared(MediaType.essence(contentType));
+        if (!Charsets.asciiCompatible(MediaType.param(contentType, "charset")) || wideMarkup(declared, body)) {
             out.truncated(Truncation.ENCODING);
             keepRaw(body, complete, null, out);
             return;
         }
-        BodyFormat declared = BodyFormat.declared(MediaType.essence(contentType));
         if (declared != null) {
             parse(declared, contentType, body, complete, out, views);
             if (!out.isMalformed()) {
@@ -80,6 +82,26 @@ public final class BodyProcessors {
             probe(sniffed, contentType, body, complete, out, views);
         }
         keepRaw(body, complete, null, out);
+    }
+
+    /**
+     * JSON or XML in UTF-16 or UTF-32 ({@link Charsets#wideUnicode}): declared as JSON or XML, or
+     * starting with what a JSON or XML document starts with. A binary upload whose first bytes
+     * happen to hold zeros (an MP4 starts {@code 00 00 00 18}) is neither.
+     */
+    private static boolean wideMarkup(BodyFormat declared, byte[] body) {
+        if (!Charsets.wideUnicode(body)) {
+            return false;
+        }
+        if (declared == BodyFormat.JSON || declared == BodyFormat.XML) {
+            return true;
+        }
+        for (byte c : body) {
+            if (c != 0 && (c & 0xff) != 0xFE && (c & 0xff) != 0xFF) {
+                return c == '{' || c == '[' || c == '<' || c == '"';
+            }
+        }
+        return false;
     }
 
     /**

@@ -224,6 +224,15 @@ public final class Bypasses {
                 }
             }
         }
+        // JSON in UTF-16 or UTF-32 without a charset: the app (like Jackson) detects the encoding
+        // from the zero bytes, a proxy reading UTF-8 sees no value at all; Pincer rejects it (400)
+        for (Attack a : List.of(t, p)) {
+            String doc = "{\"" + a.param() + "\":" + Payloads.jsonString(a.value()) + "}";
+            for (String cs : List.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE")) {
+                out.add(shot("body application/json in " + cs + ", no charset", a, RawHttp.request("POST", a.path())
+                        .body("application/json", doc.getBytes(java.nio.charset.Charset.forName(cs))), REJECT_COUNT, false));
+            }
+        }
         return out;
     }
 
