@@ -45,10 +45,31 @@ abstract class DemoServlet extends HttpServlet {
     abstract void handle(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
     /**
-     * A query or form parameter, else a top-level field of a JSON object body, else null. On a
-     * lenient path the body is read as JSON or as a form whatever its declared type.
+     * A query or form parameter, else a top-level field of a JSON object body, else that field of
+     * the JSON document in the parameter or field {@code doc} (as an app reads a
+     * {@code ?filter={...}} or a JSON payload carried as a string), else null. On a lenient path
+     * the body is read as JSON or as a form whatever its declared type.
      */
     static String input(HttpServletRequest req, String name) throws IOException {
+        String v = direct(req, name);
+        if (v != null || name.equals(DOC)) {
+            return v;
+        }
+        String doc = direct(req, DOC);
+        if (doc == null || !doc.strip().startsWith("{")) {
+            return null;
+        }
+        try {
+            return FlatJson.parseLenient(doc.strip()).get(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The parameter or field that carries a JSON document of inputs ({@link #input}). */
+    static final String DOC = "doc";
+
+    private static String direct(HttpServletRequest req, String name) throws IOException {
         String v = req.getParameter(name);
         boolean lenient = req.getAttribute(LENIENT_ATTR) != null;
         if (v != null || !(lenient || isJson(req))) {
@@ -74,13 +95,41 @@ abstract class DemoServlet extends HttpServlet {
     }
 
     /**
-     * The request body as text, at most {@link #MAX_BODY} bytes: UTF-8, unless its bytes are
-     * UTF-16 or UTF-32 by the zero bytes in its first four (RFC 4627 section 3), which Jackson and
-     * XML parsers detect on their own whatever the request declared.
+     * The request body as text, at most {@link #MAX_BODY} bytes: UTF-8 as Jackson decodes it
+     * ({@link #jacksonUtf8}), unless its bytes are UTF-16 or UTF-32 by the zero bytes in its first
+     * four (RFC 4627 section 3), which Jackson and XML parsers detect on their own whatever the
+     * request declared.
      */
     static String body(HttpServletRequest req) throws IOException {
         byte[] b = req.getInputStream().readNBytes(MAX_BODY);
-        return new String(b, detected(b));
+        java.nio.charset.Charset cs = detected(b);
+        return cs == StandardCharsets.UTF_8 ? jacksonUtf8(b) : new String(b, cs);
+    }
+
+    /**
+     * UTF-8 decoded the way Jackson's byte parser decodes it: a lead byte and its continuation
+     * bytes give the code point whether or not it needed that many bytes, so the overlong
+     * {@code C0 A7} is an apostrophe. Anything else that is not UTF-8 becomes U+FFFD.
+     */
+    static String jacksonUtf8(byte[] b) {
+        StringBuilder out = new StringBuilder(b.length);
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            int need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+            int cp = need == 1 ? c & 0x1F : need == 2 ? c & 0x0F : need == 3 ? c & 0x07 : c;
+            boolean ok = need >= 0 && i + need < b.length;
+            for (int k = 1; ok && k <= need; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+                cp = cp << 6 | b[i + k] & 0x3F;
+            }
+            if (!ok || cp > 0x10FFFF) {
+                out.append('\uFFFD');
+                continue;
+            }
+            out.appendCodePoint(cp);
+            i += need;
+        }
+        return out.toString();
     }
 
     private static java.nio.charset.Charset detected(byte[] b) {

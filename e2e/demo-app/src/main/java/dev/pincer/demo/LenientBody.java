@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reads a body the way a lenient app does, by what it looks like rather than by its declared
  * content type: an object ({@code {...}}) as flat JSON read leniently ({@link FlatJson#parseLenient}:
- * single quotes, unquoted names and values, comments), anything else as
+ * single quotes, unquoted names and values, comments), a document ({@code <...}) as XML with the
+ * JDK's default entity expansion ({@link FlatXml}), anything else as
  * {@code application/x-www-form-urlencoded} pairs. A proxy that parses only what the body
  * declares misses the inputs such an app reads.
  *
@@ -23,6 +24,9 @@ final class LenientBody {
         String t = body.strip();
         if (t.startsWith("{")) {
             return FlatJson.parseLenient(t);
+        }
+        if (t.startsWith("<")) {
+            return FlatXml.parse(t);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : t.split("&")) {

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * JSON bodies as the correlator's inputs, one listener of {@link JsonParser}: every string, number
  * and boolean leaf, named by its path ({@code user.tags[2]}; a root scalar has the empty name), and
  * every object key, named {@code path#key} with the key as value. {@code null} is not an input.
+ * A string with overlong UTF-8 ({@code C0 A7}) is an input twice: as a strict decoder reads it
+ * (U+FFFD) and as Jackson reads it (an apostrophe).
  *
  * <p>Limits: levels deeper than {@code maxDepth} are still parsed and their leaves still reported,
  * under the deepest named path, and the result is marked truncated. It asks for nothing more once
@@ -33,6 +35,17 @@ final class JsonBody implements JsonParser.Listener {
     JsonBody(InputCollector out) {
         this.out = out;
         this.path = new PathBuilder(out.maxDepth(), out.maxNameChars());
+    }
+
+    /** A view whose names start with {@code root}, as if the document were {@code {"root": ...}}. */
+    JsonBody(InputCollector out, String root) {
+        this(out);
+        path.push(".", root);
+    }
+
+    /** False once the collector was full. */
+    boolean more() {
+        return !full;
     }
 
     /** Parses {@code body} into {@code out}, reporting faults as the result's malformed reason. */
@@ -98,7 +111,7 @@ final class JsonBody implements JsonParser.Listener {
     @Override
     public boolean key(JsonParser p) {
         String key = p.utf8(out.maxValueChars());
-        if (!add(path.with("#", key), key)) {
+        if (!add(path.with("#", key), key) || !overlong(p, path.with("#", key))) {
             return false;
         }
         path.push(".", key);
@@ -109,7 +122,8 @@ final class JsonBody implements JsonParser.Listener {
     @Override
     public boolean scalar(JsonParser p) {
         element();
-        if (p.kind() != JsonParser.NULL && !add(path.current(), p.utf8(out.maxValueChars()))) {
+        if (p.kind() != JsonParser.NULL && (!add(path.current(), p.utf8(out.maxValueChars()))
+                || !overlong(p, path.current()))) {
             return false;
         }
         member();
@@ -133,6 +147,15 @@ final class JsonBody implements JsonParser.Listener {
             path.pop();
             named[depth] = false;
         }
+    }
+
+    /**
+     * The token once more as Jackson reads it, when that differs ({@link JsonParser#overlongUtf8}):
+     * an app that parses JSON with Jackson sees that text, so it is an input too.
+     */
+    private boolean overlong(JsonParser p, String name) {
+        String jackson = p.overlongUtf8(out.maxValueChars());
+        return jackson == null || add(name, jackson);
     }
 
     private boolean add(String name, String value) {

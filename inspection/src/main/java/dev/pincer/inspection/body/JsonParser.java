@@ -205,6 +205,49 @@ public final class JsonParser {
         return new String(text, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The current token's text as Jackson decodes UTF-8, when that differs from {@link #utf8}: null
+     * when the token holds no overlong two- or three-byte sequence. Jackson's byte parser decodes a
+     * lead byte and its continuation bytes without checking that the code point needed that many
+     * bytes, so {@code C0 A7} and {@code E0 80 A7} are an apostrophe to an app that reads JSON with
+     * it, and U+FFFD to a strict decoder.
+     */
+    public String overlongUtf8(int maxChars) {
+        int i = from;
+        boolean any = false;
+        while (i < to && !any) {
+            int c = text[i] & 0xff;
+            any = (c == 0xC0 || c == 0xC1) && i + 1 < to && (text[i + 1] & 0xC0) == 0x80
+                    || c == 0xE0 && i + 2 < to && (text[i + 1] & 0xE0) == 0x80 && (text[i + 2] & 0xC0) == 0x80;
+            i++;
+        }
+        if (!any) {
+            return null;
+        }
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (i = from; i < to; i++) {
+            int c = text[i] & 0xff;
+            int cp = -1;
+            if ((c == 0xC0 || c == 0xC1) && i + 1 < to && (text[i + 1] & 0xC0) == 0x80) {
+                cp = (c & 0x1F) << 6 | text[i + 1] & 0x3F;
+                i += 1;
+            } else if (c == 0xE0 && i + 2 < to && (text[i + 1] & 0xE0) == 0x80 && (text[i + 2] & 0xC0) == 0x80) {
+                cp = (text[i + 1] & 0x3F) << 6 | text[i + 2] & 0x3F;
+                i += 2;
+            }
+            if (cp < 0) {
+                out[n++] = (byte) c;
+            } else if (cp < 0x80) {
+                out[n++] = (byte) cp;
+            } else {
+                out[n++] = (byte) (0xC0 | cp >> 6);
+                out[n++] = (byte) (0x80 | cp & 0x3F);
+            }
+        }
+        return Utf8Text.decode(out, 0, n, maxChars);
+    }
+
     /** Whether the current token's bytes are all ASCII: then {@link #utf8} and {@link #latin1} agree. */
     public boolean ascii() {
         for (int i = from; i < to; i++) {

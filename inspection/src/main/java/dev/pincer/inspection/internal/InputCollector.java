@@ -210,6 +210,16 @@ public final class InputCollector {
         return maxPairs;
     }
 
+    /** How many inputs are kept so far. */
+    public int size() {
+        return inputs.size();
+    }
+
+    /** The {@code i}-th input kept, in the order they were added. */
+    public Input get(int i) {
+        return inputs.get(i);
+    }
+
     /** The inputs gathered so far, with the malformed reason and the truncations. */
     public RequestInputs result() {
         return new RequestInputs(inputs, malformed, truncations);

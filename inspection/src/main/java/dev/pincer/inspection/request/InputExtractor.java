@@ -2,6 +2,7 @@ package dev.pincer.inspection.request;
 
 import dev.pincer.inspection.body.BodyProcessors;
 import dev.pincer.inspection.body.BodyViews;
+import dev.pincer.inspection.body.NestedJson;
 import dev.pincer.inspection.input.RequestInputs;
 import dev.pincer.inspection.input.Truncation;
 import dev.pincer.inspection.internal.InputCollector;
@@ -10,7 +11,8 @@ import java.util.Objects;
 /**
  * Turns one request into its user-controlled inputs, in this order: PATH segments, QUERY pairs,
  * HEADER values, COOKIE pairs, then the body inputs its {@code Content-Type} selects (see
- * {@link BodyProcessors}). Thread-safe and cheap to share; runs in time linear in the size of the
+ * {@link BodyProcessors}), then the leaves of JSON documents carried inside those values
+ * ({@link NestedJson}). Thread-safe and cheap to share; runs in time linear in the size of the
  * request, without regexes, and never throws on any request content: what it cannot parse is
  * reported in {@link RequestInputs#bodyMalformed()}, what the limits cut off in
  * {@link RequestInputs#truncations()}. Inputs that are provably inert ({@code .} path segments,
@@ -54,6 +56,7 @@ public final class InputExtractor {
                     && body != null) {
                 body(head, body, out, views);
             }
+            NestedJson.extract(out);
         } catch (RuntimeException e) {
             // A bug, not a verdict on the request: keep what was gathered and say it is incomplete.
             out.malformed("internal: " + e.getClass().getSimpleName());

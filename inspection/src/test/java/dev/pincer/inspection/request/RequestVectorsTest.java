@@ -23,6 +23,7 @@ class RequestVectorsTest {
     private static final List<String> FILES = List.of("/extraction/target.txt", "/extraction/headers.txt",
             "/extraction/form.txt", "/extraction/multipart.txt", "/extraction/json.txt", "/extraction/xml.txt",
             "/extraction/raw.txt", "/extraction/limits.txt", "/extraction/sniff.txt", "/extraction/names.txt",
+            "/extraction/nested.txt",
             "/hint/requests.txt", "/hint/names.txt");
 
     static Stream<RequestCase> cases() throws IOException {

@@ -233,6 +233,42 @@ public final class Bypasses {
                         .body("application/json", doc.getBytes(java.nio.charset.Charset.forName(cs))), REJECT_COUNT, false));
             }
         }
+        // A JSON document inside a parameter or a JSON string, which the app parses (doc=...):
+        // the value the sink gets is a leaf of it, never the whole document
+        for (Attack a : List.of(t, p, shell("; "))) {
+            String doc = "{\"" + a.param() + "\":" + Payloads.jsonString(a.value()) + "}";
+            out.add(shot("a JSON document in a query parameter", a,
+                    RawHttp.request("GET", a.path() + "?doc=" + Http.encode(doc)), BLOCKED, null));
+            out.add(shot("a JSON document in a form field", a, form(a, "doc=" + Http.encode(doc)), BLOCKED, null));
+            out.add(shot("a JSON document in a JSON string", a, RawHttp.request("POST", a.path())
+                    .body("application/json", "{\"doc\":" + Payloads.jsonString(doc) + "}"), BLOCKED, null));
+        }
+        // XML whose value comes from an internal entity: the JDK's parsers expand it by default
+        for (Attack a : List.of(t, p)) {
+            String xml = "<!DOCTYPE r [<!ENTITY v \"" + a.value().replace("&", "&#38;").replace("\"", "&#34;")
+                    + "\">]><r><" + a.param() + ">&v;</" + a.param() + "></r>";
+            for (String type : List.of("application/xml", "text/plain")) {
+                out.add(shot("lenient app, XML " + type + ", the value in an internal entity", a,
+                        RawHttp.request("POST", "/lenient" + a.path()).body(type, xml), BLOCKED, null));
+            }
+        }
+        // Overlong UTF-8 (C0 A7 for an apostrophe, C0 AE for a dot): Jackson decodes it without
+        // an overlong check, a strict decoder reads U+FFFD; the app (like Jackson) reads the attack
+        for (Attack a : List.of(t, p)) {
+            java.io.ByteArrayOutputStream doc = new java.io.ByteArrayOutputStream();
+            doc.writeBytes(("{\"" + a.param() + "\":\"").getBytes(StandardCharsets.UTF_8));
+            for (char c : a.value().toCharArray()) {
+                if (c == '\'' || c == '.') {
+                    doc.write(0xC0);
+                    doc.write(0x80 | c);
+                } else {
+                    doc.write(c);
+                }
+            }
+            doc.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+            out.add(shot("body application/json with overlong UTF-8", a, RawHttp.request("POST", a.path())
+                    .body("application/json", doc.toByteArray()), BLOCKED, null));
+        }
         return out;
     }
 
