@@ -46,8 +46,9 @@ abstract class DemoServlet extends HttpServlet {
 
     /**
      * A query or form parameter, else a top-level field of a JSON object body, else that field of
-     * the JSON document in the parameter or field {@code doc} (as an app reads a
-     * {@code ?filter={...}} or a JSON payload carried as a string), else null. On a lenient path
+     * the JSON document in the parameter, field or multipart file part {@code doc} (as an app reads
+     * a {@code ?filter={...}}, a JSON payload carried as a string, or a {@code Blob} part), else
+     * null. On a lenient path
      * the body is read as JSON or as a form whatever its declared type.
      */
     static String input(HttpServletRequest req, String name) throws IOException {
@@ -56,12 +57,37 @@ abstract class DemoServlet extends HttpServlet {
             return v;
         }
         String doc = direct(req, DOC);
+        if (doc == null) {
+            doc = filePart(req, DOC);
+        }
         if (doc == null || !doc.strip().startsWith("{")) {
             return null;
         }
         try {
             return FlatJson.parseLenient(doc.strip()).get(name);
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The content of the multipart file part {@code name} (a browser's {@code Blob}, sent as
+     * {@code filename="blob"}, which Spring's {@code @RequestPart} binds like a field), or null.
+     */
+    private static String filePart(HttpServletRequest req, String name) {
+        String ct = req.getContentType();
+        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return null;
+        }
+        try {
+            jakarta.servlet.http.Part part = req.getPart(name);
+            if (part == null || part.getSubmittedFileName() == null) {
+                return null;
+            }
+            try (java.io.InputStream in = part.getInputStream()) {
+                return jacksonUtf8(in.readNBytes(MAX_BODY));
+            }
+        } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
             return null;
         }
     }

@@ -19,6 +19,7 @@ public final class BodyBuffer {
     private byte[] kept = new byte[0];
     private int size;
     private boolean overflowed;
+    private int documentBytes; // kept outside the limit (keepDocument)
 
     private BodyBuffer(String contentType, int limit, FileParts files) {
         this.limit = limit;
@@ -85,12 +86,39 @@ public final class BodyBuffer {
         return size;
     }
 
+    /**
+     * Keeps {@code c}, a byte of a document file part's content ({@link MultipartFilter}), outside
+     * the limit: such bytes were never counted against it and must not make a body that fit
+     * overflow now. At most {@link PartHeaders#DOCUMENT_BYTES} of them per request; false once
+     * those are used (the byte is dropped, which is no cut: file content is not an input).
+     */
+    boolean keepDocument(byte c) {
+        if (documentBytes >= PartHeaders.DOCUMENT_BYTES) {
+            return false;
+        }
+        documentBytes++;
+        grow(1);
+        kept[size++] = c;
+        return true;
+    }
+
+    /**
+     * Ends a document part whose content {@link #keepDocument} cut short with a line break, so the
+     * delimiter after it still starts a line: the kept bytes parse as the same parts. Outside the
+     * limit and the allowance: one byte per such part.
+     */
+    void endCutDocument() {
+        documentBytes++;
+        grow(1);
+        kept[size++] = '\n';
+    }
+
     byte[] bytes() {
         return kept;
     }
 
     boolean keep(byte c) {
-        if (size >= limit) {
+        if (size - documentBytes >= limit) {
             overflowed = true;
             return false;
         }
@@ -100,7 +128,7 @@ public final class BodyBuffer {
     }
 
     boolean keep(byte[] b, int off, int len) {
-        int n = Math.min(len, limit - size);
+        int n = Math.min(len, limit - (size - documentBytes));
         if (n > 0) {
             grow(n);
             System.arraycopy(b, off, kept, size, n);
@@ -115,7 +143,7 @@ public final class BodyBuffer {
 
     private void grow(int n) {
         if (size + n > kept.length) {
-            kept = Arrays.copyOf(kept, (int) Math.min(limit, Math.max(size + n, Math.max(1024, 2L * kept.length))));
+            kept = Arrays.copyOf(kept, (int) Math.min((long) limit + documentBytes, Math.max(size + n, Math.max(1024, 2L * kept.length))));
         }
     }
 }

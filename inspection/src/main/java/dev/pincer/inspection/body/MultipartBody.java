@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * without a file name gives one MULTIPART_FIELD input, named by its {@code name} parameter, with
  * the part content as UTF-8 text. A part with {@code filename} or {@code filename*} is a file: each
  * non-empty file name is a MULTIPART_FILENAME input ({@code filename*} percent-decoded), and the
- * file content is not an input. Tolerant where clients differ: bare LF line breaks, transport
+ * file content is not an input, unless the part is a JSON or XML document
+ * ({@link PartHeaders#document}): then its first 64 KiB are a MULTIPART_FIELD input too. Tolerant where clients differ: bare LF line breaks, transport
  * padding after a delimiter, a preamble and an epilogue. At most {@code maxParts} parts are read.
  *
  * <p>Finding delimiters is linear: a delimiter can only start a line, and comparing the boundary at
@@ -71,7 +72,8 @@ final class MultipartBody {
             }
             int next = delimiter(content);
             int end = next < 0 ? b.length : contentEnd(next, content);
-            if (!PartHeaders.parse(b, line, content).emit(b, content, end, out)) {
+            boolean document = PartHeaders.document(PartHeaders.contentType(b, line, content));
+            if (!PartHeaders.parse(b, line, content).emit(b, content, end, out, document)) {
                 return null;
             }
             if (next < 0) {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
  * {@link MultipartBody} finds them (at a line start: {@code --boundary}, then {@code --} or
  * {@code [ \t]*\r?\n}), so the kept bytes parse as the same parts with each file's content empty.
  * Only a part with a plain {@code filename} parameter is a file here: one with only
- * {@code filename*}, which not every application honours, is kept like a field.
+ * {@code filename*}, which not every application honours, is kept like a field. A file part that
+ * is a JSON or XML document ({@link PartHeaders#document}) is told as a file and also has its
+ * content kept, outside the limit ({@link BodyBuffer#keepDocument}: 64 KiB per request, the rest
+ * dropped, never a cut), to be read as a field.
  *
  * <p>Example: with boundary {@code b}, the body
  * {@code --b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n<10 MiB>\r\n--b--}
@@ -27,6 +30,8 @@ final class MultipartFilter {
     private static final int FIELD = 2;
     private static final int FILE = 3;
     private static final int EPILOGUE = 4;
+    /** A JSON or XML file part ({@link PartHeaders#document}): told as a file, and its start kept. */
+    private static final int DOCUMENT = 5;
 
     private final byte[] dash;
     private final BodyBuffer out;
@@ -40,6 +45,7 @@ final class MultipartFilter {
     private int headerStart;
     private int lineLength;
     private boolean lineIsCr;
+    private boolean documentCut; // the DOCUMENT part being read lost bytes past the allowance
 
     /** @param files told about each file part's start, content and end; null for none */
     MultipartFilter(String boundary, BodyBuffer out, FileParts files) {
@@ -120,9 +126,13 @@ final class MultipartFilter {
 
     private boolean delimiter(boolean close) {
         matching = false;
-        if (mode == FILE && files != null) {
+        if ((mode == FILE || mode == DOCUMENT) && files != null) {
             files.end();
         }
+        if (mode == DOCUMENT && documentCut) {
+            out.endCutDocument();
+        }
+        documentCut = false;
         if (!out.keep(pending, 0, pn)) {
             return false;
         }
@@ -139,9 +149,12 @@ final class MultipartFilter {
 
     private boolean normal(byte c) {
         lineStart = c == '\n';
-        if (mode == FILE) {
+        if (mode == FILE || mode == DOCUMENT) {
             if (files != null) {
                 files.content(c);
+            }
+            if (mode == DOCUMENT && !out.keepDocument(c)) {
+                documentCut = true; // outside the limit; past the allowance dropped, never a cut
             }
             return true;
         }
@@ -153,12 +166,16 @@ final class MultipartFilter {
                 lineLength++;
                 lineIsCr = lineLength == 1 && c == '\r';
             } else if (lineLength == 0 || lineLength == 1 && lineIsCr) { // "\n" or "\r\n", as MultipartBody
-                mode = isFile() ? FILE : FIELD;
+                mode = isFile() ? document() ? DOCUMENT : FILE : FIELD;
             } else {
                 lineLength = 0;
             }
         }
         return true;
+    }
+
+    private boolean document() {
+        return PartHeaders.document(PartHeaders.contentType(out.bytes(), headerStart, out.size()));
     }
 
     private boolean isFile() {

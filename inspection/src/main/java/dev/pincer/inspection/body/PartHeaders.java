@@ -30,6 +30,24 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
         return !filenames.isEmpty() || !extendedFilenames.isEmpty();
     }
 
+    /** The most of a document file part's content that is kept and read ({@link #document}). */
+    static final int DOCUMENT_BYTES = 64 * 1024;
+
+    /**
+     * Whether a part's {@code Content-Type} (null when it has none) is a JSON or XML document: an
+     * application binds such a part as an object even when it carries a file name (a browser's
+     * {@code FormData} sends a {@code Blob} as {@code filename="blob"}; Spring's
+     * {@code @RequestPart} reads it with Jackson), so the first {@link #DOCUMENT_BYTES} of its
+     * content are read like a field's.
+     */
+    static boolean document(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        BodyFormat f = BodyFormat.declared(MediaType.essence(contentType));
+        return f == BodyFormat.JSON || f == BodyFormat.XML;
+    }
+
     /** The first {@code filename}, else the first {@code filename*} percent-decoded, else null. */
     String firstFilename() {
         if (!filenames.isEmpty()) {
@@ -45,11 +63,12 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
 
     /**
      * The part's inputs: its field name when not a plain word ({@code MULTIPART_NAME}), then its
-     * content {@code b[from, to)} as a field, or its non-empty file names.
+     * content {@code b[from, to)} as a field, or its non-empty file names (and, for a
+     * {@code document} file part, what there is of its content, as a field).
      *
      * @return false when the collector is full
      */
-    boolean emit(byte[] b, int from, int to, InputCollector out) {
+    boolean emit(byte[] b, int from, int to, InputCollector out, boolean document) {
         String field = name == null ? "" : name;
         if (!out.addName(InputSource.MULTIPART_NAME, field, field)) {
             return false;
@@ -58,6 +77,17 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
         if (!isFile()) {
             String v = Utf8Text.decode(b, from, to, out.maxValueChars());
             return out.add(InputSource.MULTIPART_FIELD, field, v, v);
+        }
+        if (document && to > from) {
+            // what the filter kept of a document file part: read, never a cut of its own
+            String v = Utf8Text.decode(b, from, Math.min(to, from + DOCUMENT_BYTES), out.maxValueChars());
+            if (v.length() > out.maxValueChars()) {
+                int cut = out.maxValueChars();
+                v = v.substring(0, Character.isHighSurrogate(v.charAt(cut - 1)) ? cut - 1 : cut);
+            }
+            if (!out.add(InputSource.MULTIPART_FIELD, field, v, v)) {
+                return false;
+            }
         }
         for (String f : filenames) {
             if (!f.isEmpty() && !out.add(InputSource.MULTIPART_FILENAME, field, f, f)) {

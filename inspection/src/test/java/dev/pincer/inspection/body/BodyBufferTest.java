@@ -86,6 +86,33 @@ class BodyBufferTest {
         assertArrayEquals(Arrays.copyOf(over, 100), past.kept());
     }
 
+    /**
+     * A JSON file part's content is kept to be read, but outside the limit: a body whose other
+     * bytes fit still fits, and past the 64 KiB allowance the content is dropped, never a cut.
+     */
+    @Test
+    void aDocumentFilePartIsKeptOutsideTheLimit() {
+        String head = "--XyZ\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\n";
+        String part = "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"meta\"; filename=\"blob\"\r\n"
+                + "Content-Type: application/json\r\n\r\n";
+        String tail = "\r\n--XyZ--";
+        for (int doc : new int[] {1024, PartHeaders.DOCUMENT_BYTES, PartHeaders.DOCUMENT_BYTES + 1}) {
+            String json = "{\"name\":\"" + "x".repeat(doc - 12) + "\"}";
+            String other = head + "v" + part;
+            int limit = other.length() + tail.length();
+            BodyBuffer buf = BodyBuffer.of(TYPE, limit);
+            assertTrue(feed(buf, (other + json + tail).getBytes(StandardCharsets.UTF_8), 4096), "document " + doc);
+            assertFalse(buf.overflowed());
+            int content = json.length() + 2; // the line break before the delimiter is the part's too
+            int kept = Math.min(content, PartHeaders.DOCUMENT_BYTES) + (content > PartHeaders.DOCUMENT_BYTES ? 1 : 0);
+            assertEquals(limit - 2 + kept, buf.kept().length, "document " + doc);
+            RequestInputs r = extract(buf.kept(), true);
+            assertEquals(Set.of(), r.truncations(), "document " + doc);
+            assertEquals(null, r.bodyMalformed(), "document " + doc);
+            assertTrue(Formats.lines(r.inputs()).contains("multipart:meta \"{\\\"name\\\""), Formats.lines(r.inputs()));
+        }
+    }
+
     static Stream<String> types() {
         return Stream.of(TYPE, "application/json", "multipart/form-data");
     }

@@ -242,6 +242,10 @@ public final class Bypasses {
             out.add(shot("a JSON document in a form field", a, form(a, "doc=" + Http.encode(doc)), BLOCKED, null));
             out.add(shot("a JSON document in a JSON string", a, RawHttp.request("POST", a.path())
                     .body("application/json", "{\"doc\":" + Payloads.jsonString(doc) + "}"), BLOCKED, null));
+            String blob = "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"blob\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + doc + "\r\n--b--\r\n";
+            out.add(shot("a JSON document in a multipart file part (a Blob)", a, RawHttp.request("POST", a.path())
+                    .body("multipart/form-data; boundary=b", blob), BLOCKED, null));
         }
         // XML whose value comes from an internal entity: the JDK's parsers expand it by default
         for (Attack a : List.of(t, p)) {
