@@ -45,10 +45,12 @@ abstract class DemoServlet extends HttpServlet {
     abstract void handle(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
     /**
-     * A query or form parameter, else a top-level field of a JSON object body, else that field of
+     * A query or form parameter, else a top-level field of a JSON object body, else the parameter
+     * {@code <name>64} base64-decoded (as an app that passes values base64-encoded reads them), else that field of
      * the JSON document in the parameter, field or multipart file part {@code doc} (as an app reads
      * a {@code ?filter={...}}, a JSON payload carried as a string, or a {@code Blob} part), else
-     * null. On a lenient path
+     * the path after the endpoint ({@code /vuln/sql/delete/<value>}, as Tomcat gives it: path
+     * parameters stripped, decoded), else null. On a lenient path
      * the body is read as JSON or as a form whatever its declared type.
      */
     static String input(HttpServletRequest req, String name) throws IOException {
@@ -56,12 +58,23 @@ abstract class DemoServlet extends HttpServlet {
         if (v != null || name.equals(DOC)) {
             return v;
         }
+        String encoded = req.getParameter(name + "64");
+        if (encoded != null) {
+            try {
+                byte[] b = encoded.indexOf('-') >= 0 || encoded.indexOf('_') >= 0
+                        ? java.util.Base64.getUrlDecoder().decode(encoded) : java.util.Base64.getDecoder().decode(encoded);
+                return new String(b, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         String doc = direct(req, DOC);
         if (doc == null) {
             doc = filePart(req, DOC);
         }
         if (doc == null || !doc.strip().startsWith("{")) {
-            return null;
+            String info = req.getPathInfo(); // /vuln/sql/delete/<name>: Tomcat strips ;params and decodes
+            return info != null && info.length() > 1 ? info.substring(1) : null;
         }
         try {
             return FlatJson.parseLenient(doc.strip()).get(name);

@@ -20,12 +20,13 @@ final class Routes {
                 "/vuln/sql", "/vuln/sql/id", "/vuln/sql/delete", "/vuln/sql/escaped", "/vuln/sql/legacy",
                 "/safe/sql", "/safe/sql/id", "/safe/sql/delete", "/safe/sql/legacy",
                 DemoServlet.LENIENT + "/vuln/sql", DemoServlet.LENIENT + "/vuln/sql/id",
-                DemoServlet.LENIENT + "/vuln/sql/delete");
+                DemoServlet.LENIENT + "/vuln/sql/delete", "/vuln/sql/delete/*");
         add(ctx, "sql-names", new NameSqlServlet(fx), "/vuln/sql/names", "/vuln/sql/header", "/vuln/sql/cookie",
                 "/safe/sql/names", "/safe/sql/header", "/safe/sql/cookie");
         add(ctx, "sql-shapes", new SqlShapesServlet(fx), "/vuln/sql/call", "/safe/sql/call", "/vuln/sql/sorted",
                 "/safe/sql/sorted");
-        add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec");
+        add(ctx, "exec", new ExecServlet(), "/vuln/exec", "/safe/exec", DemoServlet.LENIENT + "/vuln/exec",
+                "/vuln/exec/*");
         add(ctx, "exec-forms", new ExecFormsServlet(fx), "/vuln/exec/split", "/safe/exec/split", "/vuln/exec/env",
                 "/safe/exec/env");
         add(ctx, "file", new FileServlet(fx), "/vuln/file", "/vuln/file/legacy", "/safe/file", "/safe/file/legacy",

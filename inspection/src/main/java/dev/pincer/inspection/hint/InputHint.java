@@ -3,6 +3,7 @@ package dev.pincer.inspection.hint;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
+import dev.pincer.inspection.internal.Base64Text;
 import dev.pincer.inspection.internal.PercentDecoder;
 import java.util.Objects;
 
@@ -16,8 +17,9 @@ import java.util.Objects;
  *   <li>A pending body ({@code bodyPending}), or inputs that are {@code truncated} (some of the
  *       request is not represented), give {@link #ALL}.</li>
  *   <li>Every input counts, except an inert header (rule 4). For each counting input the bits of
- *       its {@code raw} form, its {@code decoded} form and its decoded form percent-decoded once
- *       more (double encoding) are combined. For QUERY, FORM, COOKIE and multipart inputs the name
+ *       its {@code raw} form, its {@code decoded} form, its decoded form percent-decoded once
+ *       more (double encoding) and, when the decoded form is base64 text, its base64 decoding
+ *       ({@link Base64Text}, the correlator reads it too) are combined. For QUERY, FORM, COOKIE and multipart inputs the name
  *       counts too, since applications iterate over parameter names. Names that are not plain
  *       words are also inputs of their own ({@code QUERY_NAME}, {@code HEADER_NAME}, ...,
  *       see {@link InputSource}), whose value is the name, so they count like any value: this is
@@ -32,7 +34,8 @@ import java.util.Objects;
  *           ({@code WHERE id = id}) is an injection. {@code 42}, {@code 1.5},
  *           {@code 10.0.0.1} do not.</li>
  *       <li>{@link #PATH} (file access) if it contains {@code /}, {@code \}, {@code ..},
- *           {@code :}, {@code ~}, a control character (NUL included) or any non-ASCII
+ *           {@code :}, {@code ~}, {@code &} (an HTML character reference such as {@code &#47;},
+ *           which the correlator also decodes), a control character (NUL included) or any non-ASCII
  *           character (Unicode normalisation and Windows best-fit mapping turn U+FF0F into
  *           {@code /} and U+FF0E into {@code .}), or starts with {@code .}. {@code report.pdf}
  *           does not.</li>
@@ -106,6 +109,10 @@ public final class InputHint {
             if (twice.indexOf('%') >= 0) {
                 bits |= PATH; // encoded three times or more: assume the worst rather than decode on
             }
+        }
+        String base64 = Base64Text.decode(decoded); // an app that base64-decodes the value reads this
+        if (base64 != decoded) {
+            bits |= ValueBits.of(base64);
         }
         return namesCount(input.source()) ? bits | ValueBits.of(input.name()) : bits;
     }

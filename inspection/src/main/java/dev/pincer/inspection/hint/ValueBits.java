@@ -29,7 +29,7 @@ final class ValueBits {
             } else if (!(c >= '0' && c <= '9' || c == '.')) {
                 bits |= InputHint.SYNTAX; // a letter too: a bare name where SQL expects a value is an injection
                 if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '@')
-                        && (c == '/' || c == '\\' || c == ':' || c == '~' || c < 0x20 || c >= 0x7f)) {
+                        && (c == '/' || c == '\\' || c == ':' || c == '~' || c == '&' || c < 0x20 || c >= 0x7f)) {
                     bits |= InputHint.PATH;
                 }
             }

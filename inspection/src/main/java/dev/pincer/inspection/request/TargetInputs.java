@@ -11,8 +11,9 @@ import dev.pincer.inspection.internal.PercentDecoder;
  * between {@code /} is one input named by its position (0-based), percent-decoded once ({@code +}
  * stays {@code +}). A {@code .} segment ({@code %2e} too), which the application normalises away,
  * is skipped without taking a position or any of the input budget. The query is everything after
- * the first {@code ?}, split by {@link FormPairs}. Asterisk-form ({@code *}) has no inputs. Nothing
- * else is normalised: {@code ..} and {@code %2F} stay inside their segment, and a {@code #} is kept
+ * the first {@code ?}, split by {@link FormPairs}. Asterisk-form ({@code *}) has no inputs. A
+ * segment with path parameters ({@code ;name=value}) also gives the segment without them and each
+ * parameter's value, as the application reads them. Nothing else is normalised: {@code ..} and {@code %2F} stay inside their segment, and a {@code #} is kept
  * as data.
  *
  * <p>Example: {@code http://h/a/%2e%2e//b?x=1} gives {@code PATH 0 "a"}, {@code PATH 1 "%2e%2e" ".."},
@@ -45,11 +46,43 @@ final class TargetInputs {
             }
             if (end > i && !isDot(t, i, end)) {
                 String raw = out.value(t, i, end);
-                if (!out.add(InputSource.PATH, Integer.toString(index++), raw, PercentDecoder.decode(raw, false))) {
+                String name = Integer.toString(index++);
+                if (!out.add(InputSource.PATH, name, raw, PercentDecoder.decode(raw, false))
+                        || raw.indexOf(';') >= 0 && !parameters(raw, name, out)) {
                     return false;
                 }
             }
             i = end + 1;
+        }
+        return true;
+    }
+
+    /**
+     * A segment with path parameters ({@code 1;jsessionid=x}, {@code cars;color=red}): the server
+     * strips them before the application reads the segment (Tomcat, Spring's {@code @PathVariable}),
+     * and Spring's {@code @MatrixVariable} reads their values, so the segment without them is an
+     * input (named as the segment) and so is each parameter's value (named {@code index;name}).
+     */
+    private static boolean parameters(String raw, String name, InputCollector out) {
+        int semi = raw.indexOf(';');
+        String bare = raw.substring(0, semi);
+        if (!bare.isEmpty() && !out.add(InputSource.PATH, name, bare, PercentDecoder.decode(bare, false))) {
+            return false;
+        }
+        int at = semi + 1;
+        while (at <= raw.length()) {
+            int next = raw.indexOf(';', at);
+            int end = next < 0 ? raw.length() : next;
+            int eq = raw.indexOf('=', at);
+            if (eq >= 0 && eq < end && eq + 1 < end) {
+                String key = PercentDecoder.decode(raw.substring(at, eq), false);
+                String value = raw.substring(eq + 1, end);
+                if (!out.add(InputSource.PATH, out.shortName(name + ";" + key), value,
+                        PercentDecoder.decode(value, false))) {
+                    return false;
+                }
+            }
+            at = end + 1;
         }
         return true;
     }

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import dev.pincer.inspection.internal.Base64Text;
 import java.text.Normalizer;
 
 /**
@@ -67,6 +68,16 @@ public final class Decoding {
             }
         }
         return s;
+    }
+
+    /**
+     * Base64-decoded when {@code s} is base64 text ({@link Base64Text#decode}: both alphabets,
+     * padded or not, at least 8 characters, decoding to UTF-8 text); otherwise {@code s}.
+     *
+     * <p>Example: {@code base64("eCcgT1IgJzEnPScx")} is {@code "x' OR '1'='1"}.
+     */
+    public static String base64(String s) {
+        return Base64Text.decode(s);
     }
 
     /** The value of {@code digits} hex digits at {@code from}, or -1. */

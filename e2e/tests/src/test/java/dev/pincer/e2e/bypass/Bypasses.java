@@ -247,6 +247,25 @@ public final class Bypasses {
             out.add(shot("a JSON document in a multipart file part (a Blob)", a, RawHttp.request("POST", a.path())
                     .body("multipart/form-data; boundary=b", blob), BLOCKED, null));
         }
+        // A value sent base64-encoded (name64=...), which the app decodes: standard and URL-safe
+        for (Attack a : List.of(t, p, shell("; "))) {
+            byte[] v = a.value().getBytes(StandardCharsets.UTF_8);
+            for (String enc : List.of(java.util.Base64.getEncoder().encodeToString(v),
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(v))) {
+                String pair = a.param() + "64=" + Http.encode(enc);
+                out.add(shot("the value base64-encoded in the query: " + enc, a,
+                        RawHttp.request("GET", a.path() + "?" + pair), BLOCKED, null));
+                out.add(shot("the value base64-encoded in a form: " + enc, a, form(a, pair), BLOCKED, null));
+            }
+        }
+        // A path segment with path parameters: Tomcat gives the app the segment without them
+        // (payloads without a slash: Tomcat refuses an encoded one)
+        for (Attack a : List.of(t)) {
+            for (String params : List.of(";jsessionid=0123456789", ";a=1;b=2")) {
+                out.add(shot("the value as a path segment with " + params, a,
+                        RawHttp.request("GET", a.path() + "/" + Http.encode(a.value()) + params), BLOCKED, null));
+            }
+        }
         // XML whose value comes from an internal entity: the JDK's parsers expand it by default
         for (Attack a : List.of(t, p)) {
             String xml = "<!DOCTYPE r [<!ENTITY v \"" + a.value().replace("&", "&#38;").replace("\"", "&#34;")
