@@ -80,6 +80,29 @@ public final class Decoding {
         return Base64Text.decode(s);
     }
 
+    /**
+     * A value wrapped in double quotes without them, backslash escapes undone: what Jetty and
+     * Undertow give the application for a quoted cookie value ({@code user="x"} is {@code x}),
+     * and what an app that unquotes a header parameter reads. Otherwise {@code s}.
+     *
+     * <p>Example: {@code unquoted("\"x\\\" y\"")} is {@code x" y}.
+     */
+    public static String unquoted(String s) {
+        int n = s.length();
+        if (n < 2 || s.charAt(0) != '"' || s.charAt(n - 1) != '"') {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n - 2);
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n - 1) {
+                c = s.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** The value of {@code digits} hex digits at {@code from}, or -1. */
     static int hex(String s, int from, int digits) {
         if (from + digits > s.length()) {

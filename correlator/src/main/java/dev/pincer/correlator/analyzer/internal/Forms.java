@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
  * The forms in which an application may pass one input on to a sink: as it arrived, URL-decoded
  * once (the edge's {@link Input#decoded()}), decoded once more (double encoding), with {@code +} as
  * space, HTML-unescaped, NFKC-normalised, base64-decoded when it is base64 text
- * ({@link Decoding#base64}), and trimmed; then each of those through the analyzer's
+ * ({@link Decoding#base64}), unquoted when wrapped in double quotes ({@link Decoding#unquoted}: a
+ * quoted cookie value, as Jetty and Undertow read it), and trimmed; then each of those through the analyzer's
  * own extra transforms (for paths: NUL dropped and separators collapsed as {@code java.io.File}
  * does, and {@code ../} stripped once, as naive filters do; for URLs: as {@code java.net.URL}
  * prints them).
@@ -53,6 +54,7 @@ public final class Forms {
         base.add(Decoding.nfkc(d));
         base.add(Decoding.nfkc(twice));
         base.add(Decoding.base64(d));
+        base.add(Decoding.unquoted(d));
         Set<String> all = new LinkedHashSet<>();
         for (String f : base) {
             all.add(f);

@@ -30,6 +30,19 @@ class DecodingTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "\"x' OR '1'='1\"|x' OR '1'='1",
+        "\"a\\\"b\"|a\"b",
+        "\"\"|``",
+        "\"x|\"x",
+        "x\"|x\"",
+        "\"|\""
+    })
+    void unquoted(String in, String expected) {
+        assertEquals(expected, Decoding.unquoted(in));
+    }
+
+    @ParameterizedTest
     @CsvSource({"7", "8", "9"})
     void theMinimumLengthIsExact(int chars) {
         // 6 bytes of text encode to 8 characters: at the minimum, decoded; one short, kept
