@@ -111,7 +111,8 @@ final class JsonBody implements JsonParser.Listener {
     @Override
     public boolean key(JsonParser p) {
         String key = p.utf8(out.maxValueChars());
-        if (!add(path.with("#", key), key) || !overlong(p, path.with("#", key))) {
+        String name = path.with("#", key);
+        if (!add(name, key) || !overlong(p, name)) {
             return false;
         }
         path.push(".", key);
@@ -122,9 +123,11 @@ final class JsonBody implements JsonParser.Listener {
     @Override
     public boolean scalar(JsonParser p) {
         element();
-        if (p.kind() != JsonParser.NULL && (!add(path.current(), p.utf8(out.maxValueChars()))
-                || !overlong(p, path.current()))) {
-            return false;
+        if (p.kind() != JsonParser.NULL) {
+            String name = path.current();
+            if (!add(name, p.utf8(out.maxValueChars())) || !overlong(p, name)) {
+                return false;
+            }
         }
         member();
         return true;

@@ -213,17 +213,18 @@ public final class JsonParser {
      * it, and U+FFFD to a strict decoder.
      */
     public String overlongUtf8(int maxChars) {
-        int i = from;
         boolean any = false;
-        while (i < to && !any) {
+        for (int i = from; i < to && !any; i++) {
             int c = text[i] & 0xff;
-            any = (c == 0xC0 || c == 0xC1) && i + 1 < to && (text[i + 1] & 0xC0) == 0x80
-                    || c == 0xE0 && i + 2 < to && (text[i + 1] & 0xE0) == 0x80 && (text[i + 2] & 0xC0) == 0x80;
-            i++;
+            if (c >= 0xC0 && c <= 0xE0) { // only C0, C1 and E0 lead an overlong that decodes to ASCII or Latin
+                any = c != 0xE0 ? c <= 0xC1 && i + 1 < to && (text[i + 1] & 0xC0) == 0x80
+                        : i + 2 < to && (text[i + 1] & 0xE0) == 0x80 && (text[i + 2] & 0xC0) == 0x80;
+            }
         }
         if (!any) {
             return null;
         }
+        int i;
         byte[] out = new byte[to - from];
         int n = 0;
         for (i = from; i < to; i++) {
