@@ -268,9 +268,7 @@ public final class JsonParser {
             }
             if (state == VALUE || state == FIRST_VALUE && c != ']') {
                 if (c == '{' || c == '[') {
-                    pos++;
-                    push(c == '{');
-                    if (!l.open(this, c == '{')) {
+                    if (!open(l, c)) {
                         return STOPPED;
                     }
                     state = c == '{' ? FIRST_KEY : FIRST_VALUE;
@@ -288,9 +286,7 @@ public final class JsonParser {
                 }
                 state = AFTER;
             } else if (state == FIRST_KEY && c == '}' || state == FIRST_VALUE) {
-                pos++;
-                depth--;
-                l.close(this);
+                close(l);
                 state = AFTER;
             } else if (state == FIRST_KEY || state == KEY) {
                 if (c != '"') {
@@ -316,14 +312,45 @@ public final class JsonParser {
                 pos++;
                 state = object[depth] ? KEY : VALUE;
             } else if (depth > 0 && c == (object[depth] ? '}' : ']')) {
-                pos++;
-                depth--;
-                l.close(this);
+                close(l);
                 state = AFTER;
             } else {
                 return fail(pos);
             }
         }
+    }
+
+    /**
+     * Inside a string: moves {@code pos} to the first byte that is the quote {@code q}, a
+     * backslash or (when {@code controls}) a control character, or to the end; true when it
+     * stopped at the quote, so the string is the bytes in between.
+     */
+    private boolean plain(int q, boolean controls) {
+        while (pos < b.length) {
+            int c = b[pos] & 0xff;
+            if (c == q) {
+                return true;
+            }
+            if (c == '\\' || controls && c < 0x20) {
+                return false;
+            }
+            pos++;
+        }
+        return false;
+    }
+
+    /** At {@code {} or {@code [}: opens the container; false when the listener wants nothing more. */
+    private boolean open(Listener l, int c) {
+        pos++;
+        push(c == '{');
+        return l.open(this, c == '{');
+    }
+
+    /** At the innermost container's closing byte: closes it. */
+    private void close(Listener l) {
+        pos++;
+        depth--;
+        l.close(this);
     }
 
     private void push(boolean isObject) {
@@ -448,16 +475,9 @@ public final class JsonParser {
     private int string() {
         cut = false;
         int start = ++pos;
-        while (pos < b.length) {
-            int c = b[pos] & 0xff;
-            if (c == '"') {
-                token(b, start, pos++);
-                return -1;
-            }
-            if (c == '\\' || c < 0x20) {
-                break;
-            }
-            pos++;
+        if (plain('"', true)) {
+            token(b, start, pos++);
+            return -1;
         }
         scratchLength = 0;
         append(b, start, pos);
@@ -616,9 +636,7 @@ public final class JsonParser {
                     pos++;
                     state = inObject ? KEY : VALUE;
                 } else if (c == close) {
-                    pos++;
-                    depth--;
-                    l.close(this);
+                    close(l);
                 } else {
                     state = inObject ? KEY : VALUE; // a missing separator
                 }
@@ -626,9 +644,7 @@ public final class JsonParser {
             }
             if (state == FIRST_KEY || state == KEY) {
                 if (c == '}') {
-                    pos++;
-                    depth--;
-                    l.close(this);
+                    close(l);
                     state = AFTER;
                     continue;
                 }
@@ -636,10 +652,9 @@ public final class JsonParser {
                     pos++; // a missing member, or a byte out of place
                     continue;
                 }
-                int r = c == '"' || c == '\'' ? quoted(c) : unquoted();
-                if (r < 0 && length() == 0 && !(c == '"' || c == '\'')) {
-                    pos++; // nothing a name can start with
-                    continue;
+                int r = lenientToken(c);
+                if (r == SKIPPED) {
+                    continue; // nothing a name can start with
                 }
                 if (!l.key(this)) {
                     return STOPPED;
@@ -666,9 +681,7 @@ public final class JsonParser {
             }
             // a value is expected
             if (c == '{' || c == '[') {
-                pos++;
-                push(c == '{');
-                if (!l.open(this, c == '{')) {
+                if (!open(l, c)) {
                     return STOPPED;
                 }
                 state = c == '{' ? FIRST_KEY : FIRST_VALUE;
@@ -683,9 +696,7 @@ public final class JsonParser {
                     }
                     state = AFTER;
                 } else if (c == close) {
-                    pos++;
-                    depth--;
-                    l.close(this);
+                    close(l);
                     state = AFTER;
                 } else {
                     pos++; // a missing element
@@ -693,15 +704,9 @@ public final class JsonParser {
                 }
                 continue;
             }
-            int r;
-            if (c == '"' || c == '\'') {
-                r = quoted(c);
-            } else {
-                r = unquoted();
-                if (length() == 0) {
-                    pos++; // a byte no value starts with
-                    continue;
-                }
+            int r = lenientToken(c);
+            if (r == SKIPPED) {
+                continue; // a byte no value starts with
             }
             if (!l.scalar(this)) {
                 return STOPPED;
@@ -711,6 +716,22 @@ public final class JsonParser {
             }
             state = AFTER;
         }
+    }
+
+    /** What {@link #lenientToken} answers for a byte that starts no token (it is consumed). */
+    private static final int SKIPPED = -4;
+
+    /** At {@code c}: a quoted or an unquoted name or value; MORE (-1), ENDED or {@link #SKIPPED}. */
+    private int lenientToken(int c) {
+        if (c == '"' || c == '\'') {
+            return quoted(c);
+        }
+        unquoted();
+        if (length() == 0) {
+            pos++;
+            return SKIPPED;
+        }
+        return -1;
     }
 
     /** An org.json-style unquoted name or value: its text, trimmed, and its kind; -1 (MORE) always. */
@@ -753,16 +774,9 @@ public final class JsonParser {
         cut = false;
         kind = STRING;
         int start = ++pos;
-        while (pos < b.length) {
-            int c = b[pos] & 0xff;
-            if (c == q) {
-                token(b, start, pos++);
-                return -1;
-            }
-            if (c == '\\') {
-                break;
-            }
-            pos++;
+        if (plain(q, false)) {
+            token(b, start, pos++);
+            return -1;
         }
         scratchLength = 0;
         append(b, start, pos);
