@@ -2,6 +2,7 @@ package dev.pincer.inspection.body;
 
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
+import dev.pincer.inspection.internal.Base64Text;
 import dev.pincer.inspection.internal.InputCollector;
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * whole document around it, so a document's leaves and keys are inputs of their own: JSON inputs
  * named as if the document were the value of a member named after its input
  * ({@code filter.where.name}, {@code filter#where}). One level: the inputs this adds are not read
- * again. A document the strict grammar refuses is read as lenient readers read it.
+ * again. A document the strict grammar refuses is read as lenient readers read it, and a value
+ * that is base64 text ({@link Base64Text}) is read for a document once decoded.
  *
  * <p>Example: the query {@code q={"name":"x' OR '1'='1"}} gives {@code QUERY q} and
  * {@code JSON q#name "name"}, {@code JSON q.name "x' OR '1'='1"}.
@@ -26,10 +28,17 @@ public final class NestedJson {
     public static void extract(InputCollector out) {
         for (int i = 0, n = out.size(); i < n; i++) {
             Input in = out.get(i);
-            if (!carrier(in.source()) || !document(in.decoded())) {
+            if (!carrier(in.source())) {
                 continue;
             }
-            byte[] doc = in.decoded().getBytes(StandardCharsets.UTF_8);
+            String text = in.decoded();
+            if (!document(text)) {
+                text = Base64Text.decode(text); // a document sent base64-encoded (a cookie, a token)
+                if (text == in.decoded() || !document(text)) {
+                    continue;
+                }
+            }
+            byte[] doc = text.getBytes(StandardCharsets.UTF_8);
             JsonBody view = new JsonBody(out, in.name());
             JsonParser p = JsonParser.parse(doc, view);
             if (view.more() && p.outcome() != JsonParser.DONE && JsonParser.lenientStart(doc)) {
