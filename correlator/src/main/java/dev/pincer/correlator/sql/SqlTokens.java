@@ -21,14 +21,16 @@ final class SqlTokens {
     private static final Type[] TYPES = Type.values();
 
     final String sql;
-    private byte[] type = new byte[16];
-    private int[] start = new int[16];
-    private int[] end = new int[16];
-    private int[] contentStart = new int[16];
-    private int[] contentEnd = new int[16];
+    private byte[] type;
+    private int[] start;
+    private int[] end;
+    private int[] contentStart;
+    private int[] contentEnd;
     /** [k] = tokens before k that are not literal-ish (see {@link #literalish}); [k] = comments before k. */
-    private int[] nonLiteral = new int[17];
-    private int[] comments = new int[17];
+    private int[] nonLiteral;
+    private int[] comments;
+    /** [k]: token k's text once asked for ({@link #text}); the judges ask for the same tokens again and again. */
+    private String[] texts;
     private int count;
     private int unterminated = -1;
     /** [k]: token k starts a value operand ({@link ValuePositions}); computed on first use. */
@@ -40,6 +42,15 @@ final class SqlTokens {
     SqlTokens(String sql, int maxTokens) {
         this.sql = sql;
         this.maxTokens = maxTokens;
+        // about one token per four characters in ordinary SQL, so most queries never grow the arrays
+        int n = Math.max(16, Math.min(256, Math.min(maxTokens, sql.length() / 4 + 1)));
+        type = new byte[n];
+        start = new int[n];
+        end = new int[n];
+        contentStart = new int[n];
+        contentEnd = new int[n];
+        nonLiteral = new int[n + 1];
+        comments = new int[n + 1];
     }
 
     void add(Type t, int s, int e, int cs, int ce) {
@@ -99,7 +110,15 @@ final class SqlTokens {
     }
 
     String text(int k) {
-        return sql.substring(start[k], end[k]);
+        if (texts == null || texts.length < count) {
+            texts = texts == null ? new String[count] : Arrays.copyOf(texts, count);
+        }
+        String t = texts[k];
+        if (t == null) {
+            t = sql.substring(start[k], end[k]);
+            texts[k] = t;
+        }
+        return t;
     }
 
     /** True when token {@code k} stands where the query expects a value ({@link ValuePositions}). */

@@ -35,7 +35,7 @@ public final class Forms {
      * are {@link FormCache cached} per input, only {@code extra} is applied on each call.
      */
     public static List<String> of(Input in, List<UnaryOperator<String>> extra) {
-        return of(FormCache.standard(in), extra);
+        return extra.isEmpty() ? FormCache.plain(in) : of(FormCache.standard(in), extra);
     }
 
     /**
