@@ -7,7 +7,9 @@ import java.util.Arrays;
  * limit: every byte, except that a {@code multipart/form-data} body with a boundary gives up the
  * content of its file parts ({@link MultipartFilter}), so uploads neither use the limit nor get
  * buffered. The limit is the non-file body limit ({@code body_prefix_bytes}); crossing it is
- * recorded, and nothing past it is kept. Not thread-safe; one per request.
+ * recorded, and nothing past it is kept. File parts declared JSON or XML are kept too, within an
+ * allowance of their own as large as the limit ({@link #keepDocument}). Not thread-safe; one per
+ * request. Not thread-safe; one per request.
  *
  * <p>Example: {@code BodyBuffer.of("application/json", 4)} then {@code append("{\"a\"}", 0, 5)}
  * returns false: {@link #kept()} is the first 4 bytes and {@link #overflowed()} is true, so the
@@ -19,7 +21,7 @@ public final class BodyBuffer {
     private byte[] kept = new byte[0];
     private int size;
     private boolean overflowed;
-    private int documentBytes; // kept outside the limit (keepDocument)
+    private int documentBytes; // kept outside the limit, within an allowance as large (keepDocument)
 
     private BodyBuffer(String contentType, int limit, FileParts files) {
         this.limit = limit;
@@ -86,35 +88,26 @@ public final class BodyBuffer {
         return size;
     }
 
+    byte[] bytes() {
+        return kept;
+    }
+
     /**
      * Keeps {@code c}, a byte of a document file part's content ({@link MultipartFilter}), outside
-     * the limit: such bytes were never counted against it and must not make a body that fit
-     * overflow now. At most {@link PartHeaders#DOCUMENT_BYTES} of them per request; false once
-     * those are used (the byte is dropped, which is no cut: file content is not an input).
+     * the limit: such bytes were never counted against it, so the other bytes of a body that fit
+     * still fit. They have an allowance of their own, as large as the limit; crossing it is an
+     * overflow like any other (false, and {@link #overflowed()}): the body is then only partly
+     * read, and the incomplete-request policy decides it.
      */
     boolean keepDocument(byte c) {
-        if (documentBytes >= PartHeaders.DOCUMENT_BYTES) {
+        if (documentBytes >= limit) {
+            overflowed = true;
             return false;
         }
         documentBytes++;
         grow(1);
         kept[size++] = c;
         return true;
-    }
-
-    /**
-     * Ends a document part whose content {@link #keepDocument} cut short with a line break, so the
-     * delimiter after it still starts a line: the kept bytes parse as the same parts. Outside the
-     * limit and the allowance: one byte per such part.
-     */
-    void endCutDocument() {
-        documentBytes++;
-        grow(1);
-        kept[size++] = '\n';
-    }
-
-    byte[] bytes() {
-        return kept;
     }
 
     boolean keep(byte c) {

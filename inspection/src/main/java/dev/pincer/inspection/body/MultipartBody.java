@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * the part content as UTF-8 text. A part with {@code filename} or {@code filename*} is a file: each
  * non-empty file name is a MULTIPART_FILENAME input ({@code filename*} percent-decoded), and the
  * file content is not an input, unless the part is a JSON or XML document
- * ({@link PartHeaders#document}): then its first 64 KiB are a MULTIPART_FIELD input too. Tolerant where clients differ: bare LF line breaks, transport
+ * ({@link PartHeaders#document}): then its content is a MULTIPART_FIELD input too. Tolerant where clients differ: bare LF line breaks, transport
  * padding after a delimiter, a preamble and an epilogue. At most {@code maxParts} parts are read.
  *
  * <p>Finding delimiters is linear: a delimiter can only start a line, and comparing the boundary at

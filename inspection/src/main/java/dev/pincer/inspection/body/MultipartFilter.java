@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  * Only a part with a plain {@code filename} parameter is a file here: one with only
  * {@code filename*}, which not every application honours, is kept like a field. A file part that
  * is a JSON or XML document ({@link PartHeaders#document}) is told as a file and also has its
- * content kept, outside the limit ({@link BodyBuffer#keepDocument}: 64 KiB per request, the rest
- * dropped, never a cut), to be read as a field.
+ * content kept, outside the limit but within an allowance as large ({@link BodyBuffer#keepDocument};
+ * past it the body overflows like any other), to be read as a field.
  *
  * <p>Example: with boundary {@code b}, the body
  * {@code --b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n<10 MiB>\r\n--b--}
@@ -45,7 +45,6 @@ final class MultipartFilter {
     private int headerStart;
     private int lineLength;
     private boolean lineIsCr;
-    private boolean documentCut; // the DOCUMENT part being read lost bytes past the allowance
 
     /** @param files told about each file part's start, content and end; null for none */
     MultipartFilter(String boundary, BodyBuffer out, FileParts files) {
@@ -129,10 +128,6 @@ final class MultipartFilter {
         if ((mode == FILE || mode == DOCUMENT) && files != null) {
             files.end();
         }
-        if (mode == DOCUMENT && documentCut) {
-            out.endCutDocument();
-        }
-        documentCut = false;
         if (!out.keep(pending, 0, pn)) {
             return false;
         }
@@ -153,10 +148,7 @@ final class MultipartFilter {
             if (files != null) {
                 files.content(c);
             }
-            if (mode == DOCUMENT && !out.keepDocument(c)) {
-                documentCut = true; // outside the limit; past the allowance dropped, never a cut
-            }
-            return true;
+            return mode != DOCUMENT || out.keepDocument(c); // outside the limit, within its own allowance
         }
         if (!out.keep(c)) {
             return false;

@@ -30,15 +30,11 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
         return !filenames.isEmpty() || !extendedFilenames.isEmpty();
     }
 
-    /** The most of a document file part's content that is kept and read ({@link #document}). */
-    static final int DOCUMENT_BYTES = 64 * 1024;
-
     /**
      * Whether a part's {@code Content-Type} (null when it has none) is a JSON or XML document: an
      * application binds such a part as an object even when it carries a file name (a browser's
      * {@code FormData} sends a {@code Blob} as {@code filename="blob"}; Spring's
-     * {@code @RequestPart} reads it with Jackson), so the first {@link #DOCUMENT_BYTES} of its
-     * content are read like a field's.
+     * {@code @RequestPart} reads it with Jackson), so its content is read like a field's.
      */
     static boolean document(String contentType) {
         if (contentType == null) {
@@ -79,12 +75,7 @@ record PartHeaders(String name, List<String> filenames, List<String> extendedFil
             return out.add(InputSource.MULTIPART_FIELD, field, v, v);
         }
         if (document && to > from) {
-            // what the filter kept of a document file part: read, never a cut of its own
-            String v = Utf8Text.decode(b, from, Math.min(to, from + DOCUMENT_BYTES), out.maxValueChars());
-            if (v.length() > out.maxValueChars()) {
-                int cut = out.maxValueChars();
-                v = v.substring(0, Character.isHighSurrogate(v.charAt(cut - 1)) ? cut - 1 : cut);
-            }
+            String v = Utf8Text.decode(b, from, to, out.maxValueChars());
             if (!out.add(InputSource.MULTIPART_FIELD, field, v, v)) {
                 return false;
             }

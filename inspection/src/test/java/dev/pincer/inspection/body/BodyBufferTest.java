@@ -87,29 +87,34 @@ class BodyBufferTest {
     }
 
     /**
-     * A JSON file part's content is kept to be read, but outside the limit: a body whose other
-     * bytes fit still fits, and past the 64 KiB allowance the content is dropped, never a cut.
+     * A JSON file part's content is kept to be read, outside the limit but within an allowance as
+     * large: other bytes that fit the limit still fit; a document of exactly the allowance is read
+     * whole; one byte more overflows, and the body is then cut (BODY) like any other.
      */
     @Test
-    void aDocumentFilePartIsKeptOutsideTheLimit() {
+    void aDocumentFilePartIsKeptWithinItsOwnAllowance() {
+        int limit = 4096;
         String head = "--XyZ\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\n";
         String part = "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"meta\"; filename=\"blob\"\r\n"
                 + "Content-Type: application/json\r\n\r\n";
         String tail = "\r\n--XyZ--";
-        for (int doc : new int[] {1024, PartHeaders.DOCUMENT_BYTES, PartHeaders.DOCUMENT_BYTES + 1}) {
-            String json = "{\"name\":\"" + "x".repeat(doc - 12) + "\"}";
-            String other = head + "v" + part;
-            int limit = other.length() + tail.length();
+        // the other bytes fill the limit exactly: the part's line break before the delimiter is its content
+        String other = head + "v".repeat(limit - head.length() - part.length() - tail.length() + 2) + part;
+        for (int content : new int[] {1024, limit, limit + 1}) {
+            String json = "{\"name\":\"" + "x".repeat(content - 2 - 11) + "\"}"; // + "\r\n" = content bytes
             BodyBuffer buf = BodyBuffer.of(TYPE, limit);
-            assertTrue(feed(buf, (other + json + tail).getBytes(StandardCharsets.UTF_8), 4096), "document " + doc);
-            assertFalse(buf.overflowed());
-            int content = json.length() + 2; // the line break before the delimiter is the part's too
-            int kept = Math.min(content, PartHeaders.DOCUMENT_BYTES) + (content > PartHeaders.DOCUMENT_BYTES ? 1 : 0);
-            assertEquals(limit - 2 + kept, buf.kept().length, "document " + doc);
-            RequestInputs r = extract(buf.kept(), true);
-            assertEquals(Set.of(), r.truncations(), "document " + doc);
-            assertEquals(null, r.bodyMalformed(), "document " + doc);
-            assertTrue(Formats.lines(r.inputs()).contains("multipart:meta \"{\\\"name\\\""), Formats.lines(r.inputs()));
+            boolean fits = feed(buf, (other + json + tail).getBytes(StandardCharsets.UTF_8), 4096);
+            assertEquals(content <= limit, fits, "document of " + content);
+            assertEquals(content > limit, buf.overflowed(), "document of " + content);
+            RequestInputs r = extract(buf.kept(), fits);
+            if (fits) {
+                assertEquals(limit + content, buf.kept().length);
+                assertEquals(Set.of(), r.truncations(), "document of " + content);
+                assertEquals(null, r.bodyMalformed());
+                assertTrue(Formats.lines(r.inputs()).contains("json:meta.name \"xxx"), Formats.lines(r.inputs()));
+            } else {
+                assertTrue(r.truncations().contains(Truncation.BODY), "document of " + content);
+            }
         }
     }
 
