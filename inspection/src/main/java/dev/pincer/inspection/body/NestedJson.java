@@ -2,7 +2,6 @@ package dev.pincer.inspection.body;
 
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
-import dev.pincer.inspection.internal.Base64Text;
 import dev.pincer.inspection.internal.InputCollector;
 import java.nio.charset.StandardCharsets;
 
@@ -33,7 +32,12 @@ public final class NestedJson {
             }
             String text = in.decoded();
             if (!document(text)) {
-                text = Base64Text.decode(text); // a document sent base64-encoded (a cookie, a token)
+                // a document sent base64-encoded (a cookie, a token): its first character encodes
+                // '{', '[', a blank or a byte order mark, so most values are not decoded at all
+                if (text.isEmpty() || "eWICD7".indexOf(text.charAt(0)) < 0) {
+                    continue;
+                }
+                text = Base64Text.decode(text);
                 if (text == in.decoded() || !document(text)) {
                     continue;
                 }

@@ -3,7 +3,7 @@ package dev.pincer.inspection.hint;
 import dev.pincer.inspection.input.Input;
 import dev.pincer.inspection.input.InputSource;
 import dev.pincer.inspection.input.RequestInputs;
-import dev.pincer.inspection.internal.Base64Text;
+import dev.pincer.inspection.body.Base64Text;
 import dev.pincer.inspection.internal.PercentDecoder;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import dev.pincer.inspection.internal.Base64Text;
+import dev.pincer.inspection.body.Base64Text;
 import java.text.Normalizer;
 
 /**

@@ -50,6 +50,6 @@ class DecodingTest {
         String b64 = Base64.getEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         String in = b64.substring(0, Math.min(chars, b64.length()));
         String out = Decoding.base64(in);
-        assertEquals(chars >= dev.pincer.inspection.internal.Base64Text.MIN_CHARS, !out.equals(in), in + " -> " + out);
+        assertEquals(chars >= dev.pincer.inspection.body.Base64Text.MIN_CHARS, !out.equals(in), in + " -> " + out);
     }
 }

@@ -1,8 +1,5 @@
-package dev.pincer.inspection.internal;
+package dev.pincer.inspection.body;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,22 +53,12 @@ public final class Base64Text {
         } catch (IllegalArgumentException e) {
             return s;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
-        try {
-            text = dec.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        // the same test of text the body processors use: no exception per value that is not text
+        if (bytes.length == 0 || !Utf8Text.isText(bytes, true)) {
             return s;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f) {
-                return s;
-            }
-        }
-        return text.isEmpty() ? s : text;
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text;
     }
 
 }
