@@ -24,8 +24,8 @@ import java.util.List;
  * says the value holds a literal of each of its clauses (one scan per distinct form of a value,
  * kept in the {@link TransformCache}; the rule's condition is in its {@link RulePlan}); a
  * skipped evaluation is a regex that provably does not match. Before selecting anything, a rule of a
- * {@link SelectionGroups} group is skipped whole when its condition fails on the group's bits (the
- * union over every value its targets select). Work is bounded: every operator
+ * {@link SelectionGroups} group is skipped whole when its condition fails on every value its
+ * targets select (each value's verdicts are kept with its forms). Work is bounded: every operator
  * call costs the value's length (at least 1) from the transaction's budget, and every
  * {@link #CLOCK_EVERY} chars of work the phases' cost (CPU time, see {@link #phaseNanos}) is held
  * against the engine's time budget; past either the phase stops and the transaction is marked over budget.
@@ -48,11 +48,9 @@ final class PhaseRunner {
         t.phase = phase;
         t.phaseStarted = System.nanoTime();
         t.phaseCpuBase = -1;
-        t.groups.enter(t.engine.unionScratch());  // a phase runs start to end on this thread
         try {
             runRules(t, phase);
         } finally {
-            t.groups.leave();
             t.clockedNanos += phaseNanos(t);
             t.phaseCpuBase = -1;
         }

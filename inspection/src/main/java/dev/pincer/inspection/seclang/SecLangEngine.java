@@ -75,12 +75,6 @@ public final class SecLangEngine {
     private final Prefilter prefilter;
     private final RulePlan[][] plans = new RulePlan[6][];  // by phase, parallel to rules.phase(p)
     private final SelectionGroups.Layout groupLayout;
-    /**
-     * Scratch for a selection group's union of bits ({@code SelectionGroups.compute}), per thread:
-     * it is used start to end on one thread and its words are zeroed before they are read, so one
-     * per thread serves every transaction, where one per transaction cost kilobytes per request.
-     */
-    private final ThreadLocal<long[][]> unions;
     /** Rules whose no-matches a value remembers ({@link RulePlan#missSlot}); counted while planning. */
     private int missSlots;
     /** Null when the operator keeps nothing of one request for the next ({@code protection.value_memo: false}). */
@@ -102,7 +96,6 @@ public final class SecLangEngine {
             }
         }
         this.prefilter = Prefilter.of(all);
-        this.unions = ThreadLocal.withInitial(prefilter::newBits);
         for (int phase = 1; phase <= 5; phase++) {
             java.util.List<Rule> list = rules.phase(phase);
             plans[phase] = new RulePlan[list.size()];
@@ -110,7 +103,7 @@ public final class SecLangEngine {
                 plans[phase][i] = plan(list.get(i));
             }
         }
-        this.groupLayout = groups.layout(prefilter);
+        this.groupLayout = groups.layout();
     }
 
     private RulePlan plan(Rule rule) {
@@ -195,11 +188,6 @@ public final class SecLangEngine {
     /** How many rules have a miss slot ({@link RulePlan#missSlot}). */
     int missSlots() {
         return missSlots;
-    }
-
-    /** This thread's union scratch (see {@link #unions}). */
-    long[][] unionScratch() {
-        return unions.get();
     }
 
     /** The forms of recurring values, shared by this engine's transactions; null when it is off. */

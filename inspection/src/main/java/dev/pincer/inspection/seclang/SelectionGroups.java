@@ -13,23 +13,26 @@ import java.util.Set;
 
 /**
  * Rules that read the same request values through the same transformations share one prefilter
- * look per phase: a group's bits are the OR of the literal bits of every value its targets select
- * (exclusions ignored, so it is a superset of what any member selects), and a member whose
- * condition fails on them is skipped without selecting or testing a value. CRS v4 has some 40
- * such groups for its 400 detection rules ({@code ARGS|ARGS_NAMES|REQUEST_COOKIES|...} under
- * {@code t:urlDecodeUni}, for one), so a request no rule can match costs one condition check per
- * rule instead of one per rule and value.
+ * look per phase: each value judges every member of the group once (does the member's condition
+ * hold on the value's literal bits?), and a member no value judged possible is skipped without
+ * selecting or testing a value. CRS v4 has some 40 such groups for its 400 detection rules
+ * ({@code ARGS|ARGS_NAMES|REQUEST_COOKIES|...} under {@code t:urlDecodeUni}, for one), so a
+ * request no rule can match costs one verdict look per group and value instead of one operator
+ * call per rule and value.
  *
- * <p>Sound because a condition is a conjunction of clauses, each a disjunction of literals: if
- * one clause finds none of its literals in the union of the values' bits, it finds none in any
- * value, so the rule's operator matches no value. Only rules whose miss has no effect but "not
- * matched" take part: an {@code @rx} or {@code @pm} with a prefilter condition, not negated, not {@code multiMatch}, and
- * reading only collections that do not change while a phase runs ({@link #STABLE}: what the
- * request and response carry, not TX, MATCHED_*, persistent collections or counts).
+ * <p>A value's verdicts are a pure function of its text under the rule set, like its forms and
+ * bits, so they are kept in its {@link TransformCache.Forms} and travel with them through the
+ * {@link ValueMemo}: a browser's headers, repeated in every request, are judged once, and later
+ * requests only read the verdicts. Sound because the verdicts ignore exclusions (a member is judged
+ * on every value its targets could select, a superset of what it selects). Only rules whose miss
+ * has no effect but "not matched" take part: an {@code @rx} or {@code @pm} with a prefilter
+ * condition, not negated, not {@code multiMatch}, and reading only collections that do not change
+ * while a phase runs ({@link #STABLE}: what the request and response carry, not TX, MATCHED_*,
+ * persistent collections or counts).
  *
  * <p>{@link Numbering} gives groups and members their numbers when the engine is built; an instance
  * holds one transaction's verdicts per member, worked out for a whole group on its first use in a
- * phase (its union is scratch: only the verdicts are kept).
+ * phase.
  */
 final class SelectionGroups {
 
@@ -46,7 +49,6 @@ final class SelectionGroups {
     /** The group numbers of one rule set, while the engine is built; {@link #layout} then. */
     static final class Numbering {
         private final Map<String, Integer> ids = new HashMap<>();
-        private final List<java.util.TreeSet<Integer>> words = new ArrayList<>();
         private final List<List<Integer>> members = new ArrayList<>();
         private final List<Prefilter.Condition> conditions = new ArrayList<>();
         private final Map<String, Integer> selections = new HashMap<>();  // by targets
@@ -73,13 +75,9 @@ final class SelectionGroups {
             String targets = key.toString();
             key.append('#').append(prefix.length == 0 ? -1 : prefix[prefix.length - 1]).append('#').append(condition.views());
             int id = ids.computeIfAbsent(key.toString(), k -> ids.size());
-            if (id == words.size()) {
-                words.add(new java.util.TreeSet<>());
+            if (id == members.size()) {
                 members.add(new ArrayList<>());
                 selectionOf.add(selections.computeIfAbsent(targets, k -> selections.size()));
-            }
-            for (int w : condition.words()) {
-                words.get(id).add(w);
             }
             int m = conditions.size();
             conditions.add(condition);
@@ -94,39 +92,26 @@ final class SelectionGroups {
         }
 
         /** The groups as transactions read them. */
-        Layout layout(Prefilter prefilter) {
-            int groups = words.size();
-            int[][] segments = new int[groups][];
-            int[][] local = new int[groups][];
-            int[][] byGroup = new int[groups][];
-            for (int g = 0; g < groups; g++) {
-                int[] need = words.get(g).stream().mapToInt(Integer::intValue).toArray();
-                segments[g] = new int[need.length];
-                local[g] = new int[need.length];
-                for (int k = 0; k < need.length; k++) {
-                    segments[g][k] = prefilter.segmentOf(need[k]);
-                    local[g][k] = prefilter.localWord(need[k]);
-                }
+        Layout layout() {
+            int[][] byGroup = new int[members.size()][];
+            for (int g = 0; g < byGroup.length; g++) {
                 byGroup[g] = members.get(g).stream().mapToInt(Integer::intValue).toArray();
             }
-            return new Layout(segments, local, byGroup, conditions.toArray(Prefilter.Condition[]::new),
+            return new Layout(byGroup, conditions.toArray(Prefilter.Condition[]::new),
                     selectionOf.stream().mapToInt(Integer::intValue).toArray(), selections.size());
         }
     }
 
     /**
-     * The groups of one rule set, immutable: per group the bit words its members' conditions read
-     * (segment and word in it), its members and its selection (groups with the same targets share
-     * one: a phase selects its values once); per member its condition.
+     * The groups of one rule set, immutable: per group its members and its selection (groups with
+     * the same targets share one: a phase selects its values once); per member its condition.
      */
-    record Layout(int[][] segments, int[][] words, int[][] members, Prefilter.Condition[] conditions,
-                  int[] selectionOf, int selections) {
+    record Layout(int[][] members, Prefilter.Condition[] conditions, int[] selectionOf, int selections) {
     }
 
     private final Layout layout;
-    private final int[] phase;      // the phase a group's members were judged in, 0 = not yet
-    private final boolean[] may;    // per member: its condition holds on its group's union
-    private long[][] union;         // the running phase's thread's scratch ({@link #enter}), else null
+    private final int[] phase;      // per group: the phase its members were judged in, 0 = not yet
+    private final boolean[] may;    // per member: some value of its group's selection may match it
     private final long[] work;      // per group: the chars its members' operators would have tested
     private final int[] selectionPhase;                 // per selection: the phase it was made in
     private final TransformCache.Forms[][] selected;   // per selection: the forms of its values
@@ -143,9 +128,9 @@ final class SelectionGroups {
     }
 
     /**
-     * True when {@code plan}'s rule may match a value it selects in the running phase; false when its
-     * condition fails on its group's bits: no value can match then. {@code scratch} is an empty
-     * list to select into; it is left empty.
+     * True when {@code plan}'s rule may match a value it selects in the running phase; false when no
+     * value its group selects passes its condition: no value can match then. {@code scratch} is an
+     * empty list to select into; it is left empty.
      */
     boolean mayMatch(RuleTransaction t, RulePlan plan, List<VariableValue> scratch) {
         int phase = t.phase;
@@ -155,19 +140,6 @@ final class SelectionGroups {
             this.phase[g] = phase;
         }
         return may[plan.member];
-    }
-
-    /**
-     * Lends this transaction the running thread's union scratch for one phase: a group's union is
-     * built and read within {@link #compute}, and its words are zeroed before they are read.
-     */
-    void enter(long[][] scratch) {
-        this.union = scratch;
-    }
-
-    /** Ends the phase: the scratch goes back to its thread. */
-    void leave() {
-        this.union = null;
     }
 
     /** The work {@code plan}'s group stands for in the phase {@link #mayMatch} last computed. */
@@ -199,29 +171,27 @@ final class SelectionGroups {
             selectionPhase[sel] = phase;
             scratch.clear();
         }
-        int[] segments = layout.segments()[g];
-        int[] words = layout.words()[g];
-        Prefilter prefilter = t.engine.prefilter();
-        long[][] union = this.union;
-        for (int k = 0; k < words.length; k++) {
-            if (union[segments[k]] == null) {
-                union[segments[k]] = new long[prefilter.segmentWords(segments[k])];
-            }
-            union[segments[k]][words[k]] = 0;
+        int[] members = layout.members()[g];
+        Prefilter.Condition[] conditions = layout.conditions();
+        for (int m : members) {
+            may[m] = false;
         }
+        Prefilter prefilter = t.engine.prefilter();
         int steps = rule.transformations().length;
         long chars = 0;
         TransformCache.Forms[] forms = selected[sel];
         for (int i = 0, n = selectedCount[sel]; i < n; i++) {
-            chars += Math.max(1, forms[i].apply(plan, steps).length());
-            long[][] b = forms[i].bits(plan, steps, prefilter);
-            for (int k = 0; k < words.length; k++) {
-                union[segments[k]][words[k]] |= b[segments[k]][words[k]];
+            TransformCache.Forms f = forms[i];
+            chars += Math.max(1, f.apply(plan, steps).length());
+            if (!f.judged(g)) {
+                f.judge(g, layout.members().length, members, conditions, f.bits(plan, steps, prefilter), conditions.length);
+            }
+            for (int m : members) {
+                if (f.may(m)) {
+                    may[m] = true;
+                }
             }
         }
         work[g] = chars;
-        for (int m : layout.members()[g]) {
-            may[m] = layout.conditions()[m].mayMatch(union);
-        }
     }
 }

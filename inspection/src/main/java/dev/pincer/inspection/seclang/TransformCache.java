@@ -58,6 +58,8 @@ final class TransformCache {
         private int[] scannedViews;
         private int texts;
         private long[] misses;         // bit per RulePlan.missSlot: that rule's pure operator did not match this value
+        private long[] judged;         // bit per selection group: its members' verdicts on this value are known
+        private long[] verdicts;       // bit per group member: its condition holds on this value's form
         private boolean shared;        // the arrays are also a memo's: copy them before a write
         private boolean changed;       // something was computed since this was made or taken from a memo
 
@@ -77,6 +79,8 @@ final class TransformCache {
             this.scannedViews = from.scannedViews;
             this.texts = from.texts;
             this.misses = from.misses;
+            this.judged = from.judged;
+            this.verdicts = from.verdicts;
             this.shared = true;
         }
 
@@ -113,10 +117,12 @@ final class TransformCache {
                     bytes += segment == null ? 0 : 16 + 8L * segment.length;
                 }
             }
-            if (misses != null) {
-                bytes += 16 + 8L * misses.length;
-            }
+            bytes += bitsetBytes(misses) + bitsetBytes(judged) + bitsetBytes(verdicts);
             return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
+
+        private static long bitsetBytes(long[] bitset) {
+            return bitset == null ? 0 : 16 + 8L * bitset.length;
         }
 
         /** Makes the arrays this one's own before a write (a frozen copy's are shared). */
@@ -129,6 +135,10 @@ final class TransformCache {
             forms = forms.clone();
             if (misses != null) {
                 misses = misses.clone();
+            }
+            if (judged != null) {
+                judged = judged.clone();
+                verdicts = verdicts.clone();
             }
             if (text != null) {
                 text = text.clone();
@@ -159,6 +169,38 @@ final class TransformCache {
                 misses = new long[(slots + 63) >>> 6];
             }
             misses[slot >>> 6] |= 1L << slot;
+        }
+
+        /** True when {@link #judge} gave the verdicts of {@code group}'s members on this value. */
+        boolean judged(int group) {
+            long[] j = judged;
+            return j != null && (j[group >>> 6] & (1L << group)) != 0;
+        }
+
+        /**
+         * Judges each member of {@code group} (of {@code groups}; members of {@code memberCount})
+         * on this value's form under the group's chain, whose prefilter bits are {@code bits}:
+         * whether its condition holds. A pure function of the text, like the bits, so the verdicts
+         * travel with the forms to later transactions.
+         */
+        void judge(int group, int groups, int[] members, Prefilter.Condition[] conditions, long[][] bits,
+                   int memberCount) {
+            own();
+            if (judged == null) {
+                judged = new long[(groups + 63) >>> 6];
+                verdicts = new long[(memberCount + 63) >>> 6];
+            }
+            for (int m : members) {
+                if (conditions[m].mayMatch(bits)) {
+                    verdicts[m >>> 6] |= 1L << m;
+                }
+            }
+            judged[group >>> 6] |= 1L << group;
+        }
+
+        /** The verdict {@link #judge} gave member {@code member}: its condition holds on this value. */
+        boolean may(int member) {
+            return (verdicts[member >>> 6] & (1L << member)) != 0;
         }
 
         /** The value after the rule's first {@code steps} transformations; 0 gives the value. */

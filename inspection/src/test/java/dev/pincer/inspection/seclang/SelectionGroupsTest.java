@@ -95,4 +95,29 @@ class SelectionGroupsTest {
         RuleTransaction t = run(engine(rules.toString()), Requests.get("/?a=0123456789&b=01234"));
         assertEquals(3 * 15, t.work());
     }
+
+    /**
+     * A value's verdicts travel with its forms through the value memo, group by group: a text
+     * judged in one group is judged anew in another, and a verdict read from an earlier request
+     * still lets its rule run.
+     */
+    @Test
+    void verdictsKeptForARepeatedValueAreReadPerGroup() {
+        SecLangEngine e = engine("""
+                SecRule ARGS "@rx (?i)union\\s+select" "id:1,phase:2,pass,t:none"
+                SecRule REQUEST_HEADERS "@rx union\\s+select" "id:2,phase:2,pass,t:none,t:lowercase"
+                """);
+        assertEquals(List.of(1L), ids(run(e, Requests.get("/?q=UNION%20SELECT", "X-Note", "shoes"))));
+        assertEquals(List.of(2L), ids(run(e, Requests.get("/?q=shoes", "X-Note", "UNION SELECT"))));
+        assertEquals(List.of(1L, 2L), ids(run(e, Requests.get("/?q=UNION%20SELECT", "X-Note", "UNION SELECT"))));
+        assertEquals(List.of(), ids(run(e, Requests.get("/?q=shoes", "X-Note", "shoes"))));
+    }
+
+    /** Each value is judged on its own: literals spread over two values open no rule that needs both. */
+    @Test
+    void literalsSpreadOverTwoValuesDoNotOpenTheRule() {
+        SecLangEngine e = engine("SecRule ARGS \"@rx (?i)union\\s+select\" \"id:1,phase:2,pass,t:none\"");
+        assertEquals(List.of(), ids(run(e, Requests.get("/?a=union&b=select"))));
+        assertEquals(List.of(1L), ids(run(e, Requests.get("/?a=union&b=union%20select"))));
+    }
 }
